@@ -1,0 +1,96 @@
+"""Dates: a brief's publication date from its page header, and the date of a clause.
+
+Clause dates follow TimeML practice (TIMEX3 normalisation): an expression keeps the granularity
+it states, so "in 2016" is `2016`, "last month" is a year-month and "On December 16" a full
+date; expressions without a year, and relative ones ("last week", "two years ago"), are
+anchored to the document creation time, here the date of the segment the clause stands in.
+Parsing of the expression itself is dateparser's; without an anchor, an expression that does
+not name its year gives no date rather than one guessed from today's clock.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+DASH = r"\s*[–—-]\s*"
+HEADER_PATTERNS = (
+    # "December 13 – December 19, 2021": a weekly digest; its first day is the date
+    re.compile(rf"(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){DASH}{MONTH}\s+\d{{1,2}},?\s+(?P<y>\d{{4}})", re.I),
+    # "April 22, 2016 18:58", "September 20th, 2016"
+    re.compile(rf"(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I),
+    # "22 April 2016", "13 – 19 December 2021"
+    re.compile(rf"(?P<d>\d{{1,2}})(?:{DASH}\d{{1,2}})?\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})", re.I),
+    # "2016-04-22"
+    re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})"),
+)
+# "lukashenko_rubin_27022015.jpg": a day-month-year stamp in an image file name
+FILE_STAMP = re.compile(r"(?<!\d)(?P<d>\d{2})(?P<m>\d{2})(?P<y>(?:19|20)\d{2})(?!\d)[^\s]*\.(?:jpe?g|png|gif|webp)\b", re.I)
+YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+RELATIVE = re.compile(r"\b(ago|last|next|previous|past|this|yesterday|today|tomorrow|earlier|later)\b", re.I)
+DAY_RANGE = re.compile(rf"\b(\d{{1,2}}){DASH}\d{{1,2}}(\s+{MONTH})", re.I)
+MONTH_RANGE = re.compile(rf"\b({MONTH}\s+\d{{1,2}}){DASH}\d{{1,2}}\b", re.I)
+LEADING_WORDS = re.compile(r"^(on|in|from|since|by|during|until|at|of|the|late|early|mid)\s+", re.I)
+
+
+
+@lru_cache(maxsize=256)
+def _parser_for(anchor: str | None) -> DateDataParser:
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "current_period"}
+    if anchor:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(_complete(anchor))
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _iso(year: str, month: str, day: str) -> str | None:
+    try:
+        month_number = int(month) if month.isdigit() else datetime.strptime(month[:3].title(), "%b").month
+        return date(int(year), month_number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def find_header_date(lines: list[str]) -> str | None:
+    """The first full date written in a page header, as an ISO date, or None."""
+    for line in lines:
+        for pattern in (*HEADER_PATTERNS, FILE_STAMP):
+            match = pattern.search(line)
+            if match and (found := _iso(match["y"], match["m"], match["d"])):
+                return found
+    return None
+
+
+def resolve(expression: str, anchor: str | None) -> str | None:
+    """Normalise a date expression to ISO at its own granularity (day, month or year)."""
+    text = DAY_RANGE.sub(r"\1\2", MONTH_RANGE.sub(r"\1", expression.strip()))
+    while LEADING_WORDS.match(text):
+        text = LEADING_WORDS.sub("", text)
+    if not text or not re.search(r"\d|" + MONTH + r"|\b(week|month|year|day)s?\b", text, re.I):
+        return None
+    has_year = bool(YEAR.search(text))
+    if not has_year and anchor is None:
+        return None
+    if not has_year and not RELATIVE.search(text) and not re.search(MONTH, text, re.I):
+        return None
+    parsed = _parser_for(anchor).get_date_data(text)
+    if parsed is None or parsed.date_obj is None:
+        return None
+    found, period = parsed.date_obj, parsed.period
+    if period == "year":
+        return f"{found.year:04d}"
+    if period in ("month", "week"):
+        return f"{found.year:04d}-{found.month:02d}"
+    return found.date().isoformat()
+
+
+def _complete(partial: str) -> str:
+    """'2016' -> '2016-01-01', '2016-03' -> '2016-03-01': an anchor for relative dates."""
+    parts = partial.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
