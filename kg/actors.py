@@ -1,0 +1,178 @@
+"""Actor mentions: a spaCy component that finds the actors of a text, configured from data.
+
+Patterns come from the actor vocabulary in `ontology/` (prefLabel and altLabel of each actor,
+matched with their case, or capitalised at a sentence start) and from its lexicon:
+
+- demonym + state designator ("the Belarusian authorities", "the Polish side") -> the state;
+- demonym + state body ("Belarusian Defence Ministry"), body + "of" + state ("Ministry of
+  Defence of Belarus") and state's + body ("Ukraine's Foreign Ministry") -> a body with its own
+  name that acts for the state (the convention of CAMEO's `BLRGOV`/`BLRMIL` agent codes);
+- named entities the vocabulary lacks (PERSON, ORG, NORP, GPE) become actors under their own
+  surface form, persons without their title ("Foreign Minister Vladimir Makei" -> Vladimir
+  Makei, role "Foreign Minister").
+
+Overlapping matches keep the longest (spaCy's `filter_spans`). The mentions are in
+`doc._.actor_mentions` and, for display, in `doc.spans["actors"]`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kg.rdf import slug
+from kg.statements import Actor, ActorKind
+from kg.vocabulary import Vocabulary, load_vocabulary
+
+ENTITY_KINDS: dict[str, ActorKind] = {"PERSON": "Person", "ORG": "Organisation", "NORP": "Group", "GPE": "Country"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+STATE_KEY = "state"
+BODY_KEY = "body"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named by the tokens `start`..`end` of a doc."""
+
+    start: int
+    end: int
+    actor: Actor
+
+
+if not Doc.has_extension("actor_mentions"):
+    Doc.set_extension("actor_mentions", default=None)
+
+
+def mention_at(token: Token) -> Mention | None:
+    """The actor mention that covers a token, if any."""
+    for mention in token.doc._.actor_mentions or ():
+        if mention.start <= token.i < mention.end:
+            return mention
+    return None
+
+
+@Language.factory("actor_ruler", default_config={"ontology_dir": None})
+def create_actor_ruler(nlp: Language, name: str, ontology_dir: str | None) -> ActorRuler:
+    from kg.store import ONTOLOGY_DIR
+
+    return ActorRuler(nlp, load_vocabulary(Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR))
+
+
+class ActorRuler:
+    """Finds actor mentions with token patterns built from the vocabulary."""
+
+    def __init__(self, nlp: Language, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.matcher = Matcher(nlp.vocab)
+        self._demonym_state: dict[str, str] = {}
+        tokenize = nlp.tokenizer
+        for key, entry in vocabulary.actors.items():
+            for label in entry.labels:
+                words = [t.text for t in tokenize(label)]
+                for variant in {tuple(words), (words[0][:1].upper() + words[0][1:], *words[1:])}:
+                    self.matcher.add(key, [[{"ORTH": w} for w in variant]])
+            for demonym in entry.demonyms:
+                self._demonym_state[demonym] = key
+                self._demonym_state[demonym.lower()] = key
+        demonyms = sorted(self._demonym_state)
+        state_words = sorted(
+            {label for e in vocabulary.actors.values() if e.actor.kind == "Country" for label in e.labels if " " not in label}
+        )
+        for designator in vocabulary.designators:
+            self.matcher.add(STATE_KEY, [[{"ORTH": {"IN": demonyms}}, *self._lower(tokenize, designator)]])
+        for body in vocabulary.bodies:
+            body_tokens = self._lower(tokenize, body)
+            self.matcher.add(BODY_KEY, [[{"ORTH": {"IN": demonyms}}, {"POS": "ADJ", "OP": "?"}, *body_tokens]])
+            state = {"ORTH": {"IN": state_words}}
+            self.matcher.add(BODY_KEY, [[*body_tokens, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, state]])
+            self.matcher.add(BODY_KEY, [[state, {"ORTH": {"IN": sorted(POSSESSIVE)}}, *body_tokens]])
+
+    @staticmethod
+    def _lower(tokenize, phrase: str) -> list[dict]:
+        return [{"LOWER": t.lower_} for t in tokenize(phrase)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        actors: dict[tuple[int, int], Actor] = {}
+        for match_id, start, end in self.matcher(doc):
+            key = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            actor = self._actor(key, span)
+            if actor is not None:
+                spans.append(span)
+                actors[(span.start, span.end)] = actor
+        for ent in doc.ents:
+            if ent.label_ in ENTITY_KINDS:
+                entity = self._entity(ent)
+                if entity is not None:
+                    span, actor = entity
+                    spans.append(span)
+                    actors.setdefault((span.start, span.end), actor)
+        kept = filter_spans(spans)
+        doc._.actor_mentions = [Mention(s.start, s.end, self._with_role(actors[(s.start, s.end)], s)) for s in kept]
+        doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.actor.kind) for m in doc._.actor_mentions]
+        return doc
+
+    def _state_in(self, span: Span) -> str | None:
+        for token in span:
+            if token.text in self._demonym_state:
+                return self._demonym_state[token.text]
+        for token in span:
+            for key, entry in self.vocabulary.actors.items():
+                if entry.actor.kind == "Country" and token.text in {w for label in entry.labels for w in label.split()}:
+                    return key
+        return None
+
+    def _actor(self, key: str, span: Span) -> Actor | None:
+        if key in self.vocabulary.actors:
+            return self.vocabulary.actors[key].actor
+        state = self._state_in(span)
+        if state is None:
+            return None
+        if key == STATE_KEY:
+            return self.vocabulary.actors[state].actor
+        return self._body(state, span)
+
+    def _body(self, state: str, span: Span) -> Actor:
+        """Name a state body "<Demonym> <Body>": "Ministry of Defence of Belarus" and
+        "Belarus' Ministry of Defence" both become "Belarusian Ministry of Defence"."""
+        demonym = self.vocabulary.demonym_of(state) or self.vocabulary.actors[state].actor.name
+        state_words = {w for label in self.vocabulary.actors[state].labels for w in label.split()}
+        body_words = [t.text for t in span if t.text not in POSSESSIVE and t.text not in self._demonym_state]
+        while body_words and (body_words[-1] in state_words or body_words[-1].lower() in ("of", "the")):
+            body_words.pop()
+        while body_words and body_words[0] in state_words:
+            body_words.pop(0)
+        body = " ".join(w if w.isupper() or w in ("of", "the") else w[:1].upper() + w[1:] for w in body_words)
+        name = f"{demonym} {body}"
+        return Actor(f"actor/{slug(name)}", name, "Organisation", acts_for=state)
+
+    def _entity(self, ent: Span) -> tuple[Span, Actor] | None:
+        tokens = [t for t in ent if not (t.lower_ == "the" or t.lower_ in self.vocabulary.titles)]
+        while tokens and tokens[-1].text in POSSESSIVE:
+            tokens.pop()
+        if not tokens or not any(t.text[:1].isupper() for t in tokens):
+            return None
+        span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+        kind = ENTITY_KINDS[ent.label_]
+        name = re.sub(r"\s+", " ", span.text)
+        return span, Actor(f"actor/{slug(name)}", name, kind)
+
+    def _with_role(self, actor: Actor, span: Span) -> Actor:
+        """Keep the title before a person's name as its role ("Foreign Minister")."""
+        if actor.kind != "Person":
+            return actor
+        title: list[str] = []
+        index = span.start - 1
+        while index >= 0 and span.doc[index].lower_ in self.vocabulary.titles | {"of", "foreign", "defence", "defense", "state", "first"}:
+            title.insert(0, span.doc[index].text)
+            index -= 1
+        while title and title[0].lower() == "of":
+            title.pop(0)
+        return replace(actor, role=" ".join(title)) if title else actor

@@ -1,0 +1,49 @@
+"""The statement record: one clause of a brief, as the extractor emits it and score.py reads it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Polarity = Literal["positive", "negative"]
+Modality = Literal["asserted", "reported", "intended", "possible"]
+ActorKind = Literal["Country", "Organisation", "Person", "Group"]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor: `key` is its IRI path under the base ("actor/belarus")."""
+
+    key: str
+    name: str
+    kind: ActorKind
+    acts_for: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Subject -relation-> object, with polarity, modality, date and the sentence it came from.
+
+    `start` and `end` are character offsets of the sentence in the brief's file text.
+    The JSON form (`to_json`) has exactly the fields score.py reads, plus the sentence.
+    """
+
+    doc: str
+    segment: int
+    subject: str
+    relation: str
+    object: str
+    polarity: Polarity
+    modality: Modality
+    date: str | None
+    sentence: str
+    start: int
+    end: int
+    subject_actor: Actor = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
+    object_actor: Actor | None = field(compare=False, repr=False, default=None)
+
+    def to_json(self) -> dict[str, object]:
+        record = asdict(self)
+        del record["subject_actor"], record["object_actor"]
+        return record

@@ -1,0 +1,75 @@
+"""The persistent RDF store (Oxigraph): the single source of truth every export and view reads.
+
+Each brief lives in a named graph of its own; the ontology and vocabularies in
+`<base>graph/vocabulary`. Queries see the union of all graphs as their default graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
+
+from kg.namespaces import sparql_prefixes
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+VOCABULARY_FILES = ("kg.ttl", "actors.ttl", "lexicon.ttl")
+
+
+class StoreError(Exception):
+    """The store cannot be opened or read (missing, locked, or of another version)."""
+
+
+class KnowledgeStore:
+    """A thin, typed wrapper over an on-disk `pyoxigraph.Store`."""
+
+    def __init__(self, path: Path, base_iri: str, *, read_only: bool = False) -> None:
+        self.path = path
+        self.base_iri = base_iri
+        try:
+            self._store = Store.read_only(str(path)) if read_only else Store(str(path))
+        except OSError as error:
+            raise StoreError(f"cannot open the store at {path}: {error}") from error
+
+    @property
+    def vocabulary_graph(self) -> NamedNode:
+        return NamedNode(f"{self.base_iri}graph/vocabulary")
+
+    def load_vocabulary(self, ontology_dir: Path = ONTOLOGY_DIR) -> None:
+        """Replace the vocabulary graph with the ontology's Turtle files (relative IRIs resolve
+        against the base IRI, so actors are `<base>actor/...`)."""
+        self._store.remove_graph(self.vocabulary_graph)
+        for name in VOCABULARY_FILES:
+            self._store.load(
+                path=str(ontology_dir / name),
+                format=RdfFormat.TURTLE,
+                base_iri=self.base_iri,
+                to_graph=self.vocabulary_graph,
+            )
+
+    def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+        """Drop a named graph and insert its new quads."""
+        self._store.remove_graph(graph)
+        self._store.extend(quads)
+
+    def graphs(self) -> list[NamedNode]:
+        return sorted((g for g in self._store.named_graphs() if isinstance(g, NamedNode)), key=lambda g: g.value)
+
+    def query(self, sparql: str) -> QuerySolutions | Iterator[Triple] | bool:
+        """Run a SPARQL query over the union of all graphs, with the project's prefixes declared."""
+        return self._store.query(sparql_prefixes(self.base_iri) + sparql, use_default_graph_as_union=True)
+
+    def triples(self) -> list[Triple]:
+        """Every distinct triple of the union graph, sorted: the order exports are written in."""
+        unique = {Triple(q.subject, q.predicate, q.object) for q in self._store}
+        return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+    def quads(self) -> Iterator[Quad]:
+        return iter(self._store)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        self._store.flush()

@@ -1,0 +1,77 @@
+"""The actor vocabulary and the extractor's lexicon, read from the Turtle files in `ontology/`.
+
+Adding an actor, an alias, a designator noun or a modality cue is an edit to those files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.statements import Actor, ActorKind
+
+KG = Namespace("https://w3id.org/briefkg/ontology#")
+VOCABULARY_BASE = "http://vocabulary.invalid/"
+KINDS: tuple[ActorKind, ...] = ("Country", "Organisation", "Person", "Group")
+
+
+@dataclass(frozen=True)
+class VocabularyActor:
+    actor: Actor
+    labels: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    actors: dict[str, VocabularyActor]
+    designators: frozenset[str]
+    bodies: frozenset[str]
+    titles: frozenset[str]
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def demonym_of(self, key: str) -> str | None:
+        demonyms = self.actors[key].demonyms
+        return demonyms[0] if demonyms else None
+
+
+def _key(node: URIRef) -> str:
+    return str(node).removeprefix(VOCABULARY_BASE)
+
+
+def _collection(graph: Graph, name: str) -> frozenset[str]:
+    return frozenset(
+        str(label).lower()
+        for member in graph.objects(KG[name], SKOS.member)
+        for label in graph.objects(member, SKOS.prefLabel)
+    )
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(ontology_dir: Path) -> Vocabulary:
+    graph = Graph()
+    for name in ("actors.ttl", "lexicon.ttl"):
+        graph.parse(ontology_dir / name, format="turtle", publicID=VOCABULARY_BASE)
+    actors: dict[str, VocabularyActor] = {}
+    for kind in KINDS:
+        for node in sorted(graph.subjects(RDF.type, KG[kind])):
+            acts_for = graph.value(node, KG.actsFor)
+            actor = Actor(_key(node), str(graph.value(node, SKOS.prefLabel)), kind, _key(acts_for) if acts_for else None)
+            labels = (actor.name, *sorted(str(label) for label in graph.objects(node, SKOS.altLabel)))
+            demonyms = tuple(sorted(str(d) for d in graph.objects(node, KG.demonym)))
+            actors[actor.key] = VocabularyActor(actor, labels, demonyms)
+    cues = {
+        modality: frozenset(str(cue).lower() for cue in graph.objects(KG[modality.title()], KG.cue))
+        for modality in ("reported", "intended", "possible", "negative")
+    }
+    return Vocabulary(
+        actors=actors,
+        designators=_collection(graph, "designators"),
+        bodies=_collection(graph, "bodies"),
+        titles=_collection(graph, "titles"),
+        cues=cues,
+    )
