@@ -1,0 +1,246 @@
+"""Clauses over a dependency parse (spaCy's ClearNLP-style labels): who does what to what.
+
+Each predicate (a verb, or an adjective after a copula: "is dependent on") gives a clause:
+- subject: its `nsubj`, or the `agent` of a passive ("was invited by"); a predicate without
+  one inherits it along `xcomp` (control: "seeks to oust"), `conj` (shared subject),
+  purpose/means adverbials ("by showing", "to receive") and `relcl` (the modified noun);
+- relation: the lemma, with its particle ("speed up") and a light-verb object merged ("take
+  part"); a control verb that carries modality ("seek", "is ready", "is unlikely") hands the
+  relation to its complement, as do aspectual verbs ("continues adhering");
+- object: `dobj` (or the passive subject), else a predicative `attr`, else the first
+  prepositional object; coordinated subjects and objects give one clause each;
+- polarity: a `neg` dependent (or "never", "no longer", "fail to") on the predicate or on the
+  verbs it hands its relation up to; a "no" determiner on the object;
+- modality: cue lemmas from the lexicon on the governing chain (intended, possible), modal
+  auxiliaries, and reporting verbs governing the clause with another subject (reported).
+This follows the clause-based open information extraction of ClausIE (Del Corro and Gemulla,
+2013), reduced to the clause types analysts' statements take.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.vocabulary import Vocabulary
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+INHERITING_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
+ASPECTUAL = {"continue", "keep", "start", "begin", "resume", "go on"}
+LIGHT_VERB_OBJECTS = {"part", "advantage", "place", "note", "care", "account", "steps", "action"}
+TEMPORAL_PREPOSITIONS = {"in", "on", "at", "during", "since", "until", "before", "after", "for", "from", "amid", "despite"}
+OBJECT_PREPOSITION_PRIORITY = ("with", "to", "on", "in", "for", "against", "about", "into", "at", "towards", "toward", "from")
+QUANTIFIERS = {"several", "any", "some", "many", "few", "various", "such", "much", "more", "most", "all", "both", "no", "other"}
+
+
+@dataclass
+class Clause:
+    predicate: Token
+    relation: str
+    subjects: list[Token]
+    objects: list[Token] = field(default_factory=list)
+    object_text: str | None = None
+    polarity: str = "positive"
+    modality: str = "asserted"
+
+
+def is_predicate(token: Token) -> bool:
+    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+        return True
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ == "be"
+
+
+def relation_of(predicate: Token) -> str:
+    words = [predicate.lemma_.lower()]
+    words += [c.lower_ for c in predicate.children if c.dep_ == "prt"]
+    return " ".join(words)
+
+
+def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
+    """The subject heads of a predicate, inherited through control, coordination and adverbials."""
+    if depth > 6:
+        return []
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in predicate.children)
+    if passive:
+        agents = [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return _with_conjuncts(agents)
+    direct = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
+    if direct:
+        return _with_conjuncts(direct)
+    if predicate.pos_ == "ADJ":
+        return subjects_of(predicate.head, depth + 1)
+    if predicate.dep_ == "relcl" and predicate.head.pos_ in ("NOUN", "PROPN"):
+        return [predicate.head]
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
+        return _with_conjuncts([g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"])
+    if predicate.dep_ in INHERITING_DEPS or (predicate.dep_ == "pcomp" and predicate.head.dep_ == "prep"):
+        head = predicate.head
+        while head.dep_ == "prep" or (head.pos_ not in ("VERB", "AUX", "ADJ") and head.dep_ != "ROOT"):
+            if head.head is head:
+                break
+            head = head.head
+        if head is not predicate and head.pos_ in ("VERB", "AUX", "ADJ"):
+            return subjects_of(head, depth + 1)
+    return []
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    result: list[Token] = []
+    for token in tokens:
+        result.append(token)
+        result.extend(t for t in token.conjuncts if t.i > token.i)
+    return result
+
+
+def objects_of(predicate: Token) -> list[Token]:
+    """Object heads: direct object (or passive subject), predicative, else a prepositional object."""
+    children = list(predicate.children)
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children):
+        return _with_conjuncts([c for c in children if c.dep_ in PASSIVE_SUBJECT_DEPS])
+    direct = [c for c in children if c.dep_ in ("dobj", "attr", "oprd") and c.pos_ not in ("PRON",) or c.dep_ == "dobj"]
+    if direct:
+        return _with_conjuncts(direct[:1])
+    preps = [c for c in children if c.dep_ == "prep"]
+    preps.sort(key=lambda p: OBJECT_PREPOSITION_PRIORITY.index(p.lower_) if p.lower_ in OBJECT_PREPOSITION_PRIORITY else 99)
+    for prep in preps:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME") and pobj.lower_ not in ("terms", "order"):
+                return _with_conjuncts([pobj])
+    return []
+
+
+def chain_up(predicate: Token) -> list[Token]:
+    """The predicate and the control/copula heads above it ("is ready to send" -> send, ready, is)."""
+    chain = [predicate]
+    token = predicate
+    while token.dep_ in ("xcomp", "acomp") and token.head is not token:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def hands_up(token: Token, vocabulary: Vocabulary) -> bool:
+    """Does this control verb give its relation to its complement? (modality cues, aspectuals)."""
+    lemma = token.lemma_.lower()
+    has_complement = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
+    cues = vocabulary.cues["intended"] | vocabulary.cues["possible"] | vocabulary.cues["negative"]
+    return has_complement and (lemma in cues or lemma in ASPECTUAL)
+
+
+def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
+    chain = chain_up(predicate)
+    lemmas = [t.lemma_.lower() for t in chain[1:]]
+    modals = [c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux", "advmod")]
+    if _reported(predicate, vocabulary):
+        return "reported"
+    if any(word in vocabulary.cues["intended"] for word in lemmas):
+        return "intended"
+    if _is_purpose(predicate):
+        return "intended"
+    if any(word in vocabulary.cues["possible"] for word in lemmas + modals):
+        return "possible"
+    return "asserted"
+
+
+def _is_purpose(predicate: Token) -> bool:
+    """'... so as to receive aid', '... in order to separate': an infinitive of purpose."""
+    if predicate.dep_ not in ("advcl", "xcomp") or predicate.head.pos_ != "VERB":
+        return False
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children)
+    return has_to and predicate.dep_ == "advcl"
+
+
+def _reported(predicate: Token, vocabulary: Vocabulary) -> bool:
+    """Under a reporting verb ("X said that Y ...") or "according to"."""
+    for token in chain_up(predicate):
+        if any(c.lower_ == "according" for c in token.children):
+            return True
+    token = chain_up(predicate)[-1]
+    while token.dep_ in ("ccomp", "conj") and token.head is not token:
+        head = token.head
+        if token.dep_ == "ccomp" and head.lemma_.lower() in vocabulary.cues["reported"]:
+            own = {s.lower_ for s in subjects_of(predicate)}
+            reporter = {s.lower_ for s in subjects_of(head)}
+            return not (own & reporter) and not any(s.lower_ in ("he", "she", "we", "i") for s in subjects_of(predicate))
+        token = head
+    return False
+
+
+def polarity_of(predicate: Token, objects: list[Token], vocabulary: Vocabulary) -> str:
+    for token in chain_up(predicate):
+        for child in token.children:
+            if child.dep_ == "neg" or child.lower_ in ("never",):
+                return "negative"
+            if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+                return "negative"
+        if token is not predicate and token.lemma_.lower() in vocabulary.cues["negative"]:
+            return "negative"
+    if any(c.lower_ == "no" and c.dep_ == "det" for o in objects for c in o.children):
+        return "negative"
+    return "positive"
+
+
+def noun_phrase(token: Token, with_of: bool = True) -> str:
+    """A theme: the head noun with its modifiers, without determiners and quantifiers, plus an
+    'of' complement ("lack of economic growth")."""
+    left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod") and c.lower_ not in QUANTIFIERS]
+    start = min((c.left_edge.i for c in left), default=token.i)
+    words = [t for t in token.doc[start : token.i + 1] if t.dep_ not in ("det", "poss", "predet", "case") and t.lower_ not in QUANTIFIERS and not t.is_punct]
+    text = " ".join(t.text for t in words)
+    if with_of:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        text += " of " + noun_phrase(pobj, with_of=False)
+                        break
+    return text
+
+
+def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
+    """Every clause of a sentence whose predicate has a subject and an object."""
+    for token in sentence:
+        if not is_predicate(token) or hands_up(token, vocabulary):
+            continue
+        if token.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in token.children):
+            continue
+        subjects = subjects_of(token)
+        if not subjects:
+            continue
+        objects = objects_of(token)
+        relation = relation_of(token)
+        object_text = None
+        light = [o for o in objects if o.lemma_.lower() in LIGHT_VERB_OBJECTS and not any(c.dep_ == "det" for c in o.children)]
+        if light:
+            relation = f"{relation} {light[0].text}"
+            objects = objects_of_prepositions(light[0]) or objects_of_prepositions(token)
+        if not objects:
+            complement = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if complement is None:
+                continue
+            inner = objects_of(complement)
+            if inner:
+                objects = inner
+            else:
+                object_text = complement.lemma_
+        yield Clause(
+            predicate=token,
+            relation=relation,
+            subjects=subjects,
+            objects=objects,
+            object_text=object_text,
+            polarity=polarity_of(token, objects, vocabulary),
+            modality=modality_of(token, vocabulary),
+        )
+
+
+def objects_of_prepositions(token: Token) -> list[Token]:
+    for prep in token.children:
+        if prep.dep_ == "prep":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return _with_conjuncts([pobj])
+    return []

