@@ -1,7 +1,10 @@
 """The persistent RDF store (Oxigraph): the single source of truth every export and view reads.
 
 Each brief lives in a named graph of its own; the ontology and vocabularies in
-`<base>graph/vocabulary`. Queries see the union of all graphs as their default graph.
+`<base>graph/vocabulary`. The default graph is the de-duplicated union of the named graphs,
+refreshed after every change (`refresh_union`): Oxigraph's `use_default_graph_as_union`
+returns a triple once per graph holding it, which would multiply every count of an actor
+that several briefs describe.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
+from pyoxigraph import DefaultGraph, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
 
 from kg.namespaces import sparql_prefixes
 
@@ -58,15 +61,20 @@ class KnowledgeStore:
 
     def query(self, sparql: str) -> QuerySolutions | Iterator[Triple] | bool:
         """Run a SPARQL query over the union of all graphs, with the project's prefixes declared."""
-        return self._store.query(sparql_prefixes(self.base_iri) + sparql, use_default_graph_as_union=True)
+        return self._store.query(sparql_prefixes(self.base_iri) + sparql)
+
+    def refresh_union(self) -> None:
+        """Make the default graph the union of the named graphs (the store keeps quads as a set)."""
+        self._store.update("CLEAR DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def triples(self) -> list[Triple]:
-        """Every distinct triple of the union graph, sorted: the order exports are written in."""
-        unique = {Triple(q.subject, q.predicate, q.object) for q in self._store}
-        return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        """Every triple of the default (union) graph, sorted: the order exports are written in."""
+        found = (Triple(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, DefaultGraph()))
+        return sorted(found, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
     def quads(self) -> Iterator[Quad]:
-        return iter(self._store)
+        """The quads of the named graphs (not the derived default graph)."""
+        return (q for q in self._store if not isinstance(q.graph_name, DefaultGraph))
 
     def __len__(self) -> int:
         return len(self._store)

@@ -1,0 +1,185 @@
+"""The `kg` command: build a knowledge graph from briefs, then query, export, validate and view it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+import webbrowser
+from pathlib import Path
+
+from kg.namespaces import DEFAULT_BASE_IRI
+
+EXIT_CODES = """exit codes:
+  0  success
+  1  bad input or output (missing path, no build, unreadable file, bad query)
+  2  wrong usage (unknown command or option)
+  3  the graph does not conform to the SHACL shapes (kg validate)"""
+
+DEFAULT_OUTPUT = Path("output")
+
+
+def _output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT,
+                        help="the build's output folder (default: output/)")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="Turn analytical briefs into a knowledge graph of who does what to whom, "
+        "with the sentence each statement came from; query it with SPARQL, export it, view it.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--debug", action="store_true", help="show the full traceback on errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="extract statements from briefs and build the graph",
+                                description="Read every .txt brief under SOURCE, extract statements, and write "
+                                "output/store (the RDF store), statements.jsonl, graph.ttl and graph.html.",
+                                epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    build.add_argument("source", type=Path, help="a brief (.txt) or a folder of briefs")
+    _output_option(build)
+    build.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help=f"base IRI of the graph's nodes (default: {DEFAULT_BASE_IRI})")
+    build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+    extract = commands.add_parser("extract", help="print the statements of briefs (no store is written)",
+                                  description="Extract statements from a brief or a folder of briefs and print them.")
+    extract.add_argument("path", type=Path, help="a brief (.txt) or a folder of briefs")
+    extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl", help="output format (default: jsonl)")
+
+    from kg.queries import description, named_queries
+
+    names = "\n".join(f"  {name:16} {description(path)}" for name, path in named_queries().items())
+    query = commands.add_parser("query", help="run a SPARQL query over the store",
+                                description="Run SPARQL over the built store (all briefs' graphs as one).",
+                                epilog=f"named queries:\n{names}\n\n{EXIT_CODES}",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    query.add_argument("query", help="SPARQL text, a path to an .rq file, or a named query")
+    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                       help="bind a query variable, e.g. --param actor=Belarus (repeatable)")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+    _output_option(query)
+
+    export = commands.add_parser("export", help="write the graph as Turtle, N-Triples, JSON-LD or TriG")
+    export.add_argument("--format", choices=("turtle", "nt", "jsonld", "trig"), default="turtle",
+                        help="serialisation (default: turtle; trig keeps one named graph per brief)")
+    export.add_argument("-f", "--file", type=Path, help="write to this file instead of standard output")
+    _output_option(export)
+
+    validate = commands.add_parser("validate", help="check the graph against ontology/shapes.ttl (SHACL)",
+                                   epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _output_option(validate)
+
+    view = commands.add_parser("view", help="rebuild the HTML graph view from the store and print its path")
+    _output_option(view)
+    view.add_argument("--open", action="store_true", help="also open it in the default browser")
+    return parser
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\rbriefs [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "build":
+        from kg.build import build
+
+        summary = build(args.source, args.output, args.base_iri, progress=None if args.quiet else _progress)
+        print(f"built {args.output}: {summary.line()}")
+        return 0
+    if args.command == "extract":
+        return _extract(args.path, args.format)
+    from kg.build import open_store
+
+    if args.command == "query":
+        from kg.queries import QueryError, bind, format_results, load_query
+
+        params = dict(_param(p) for p in args.param)
+        store = open_store(args.output)
+        try:
+            results = store.query(bind(load_query(args.query), params))
+        except SyntaxError as error:
+            raise QueryError(f"the query does not parse: {error}") from error
+        sys.stdout.write(format_results(results, args.format))
+        return 0
+    if args.command == "export":
+        from kg.export import export
+
+        store = open_store(args.output)
+        if args.file:
+            export(store, args.format, args.file)
+            print(f"wrote {args.file}", file=sys.stderr)
+        else:
+            export(store, args.format, sys.stdout.buffer)
+        return 0
+    if args.command == "validate":
+        from kg.validate import validate_store
+
+        report = validate_store(open_store(args.output))
+        if report.conforms:
+            print("conforms: the graph satisfies ontology/shapes.ttl")
+            return 0
+        print(report.text)
+        print(f"does not conform: {report.violations} violation(s)")
+        return 3
+    if args.command == "view":
+        from kg.build import VIEW_FILE
+        from kg.views import write_graph_view
+
+        path = write_graph_view(open_store(args.output), args.output / VIEW_FILE)
+        print(path.resolve())
+        if args.open:
+            webbrowser.open(path.resolve().as_uri())
+        return 0
+    raise AssertionError(args.command)
+
+
+def _param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise ValueError(f"--param takes NAME=VALUE, not '{text}'")
+    return name, value
+
+
+def _extract(path: Path, fmt: str) -> int:
+    from kg.briefs import read_briefs
+    from kg.build import brief_files
+    from kg.extract import extract
+    from kg.pipeline import load_pipeline
+
+    brief_files(path)
+    for _brief, statements in extract(load_pipeline(), read_briefs(path)):
+        for s in statements:
+            if fmt == "jsonl":
+                print(json.dumps(s.to_json(), ensure_ascii=False))
+            else:
+                print(f"{s.doc[:12]:12} {s.subject[:28]:28} {s.relation[:16]:16} {s.object[:32]:32} "
+                      f"{s.polarity[:3]} {s.modality[:8]:8} {s.date or '':10}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        print("kg: interrupted; the previous output is unchanged", file=sys.stderr)
+        return 130
+    except Exception as error:  # one line for the user; --debug for the traceback
+        if args.debug:
+            traceback.print_exc()
+        print(f"kg: error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
