@@ -31,7 +31,10 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 INHERITING_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
 ASPECTUAL = {"continue", "keep", "start", "begin", "resume", "go on"}
 LIGHT_VERB_OBJECTS = {"part", "advantage", "place", "note", "care", "account", "steps", "action"}
-TEMPORAL_PREPOSITIONS = {"in", "on", "at", "during", "since", "until", "before", "after", "for", "from", "amid", "despite"}
+ADVERBIAL_PREPOSITIONS = {"after", "before", "during", "since", "until", "amid", "despite", "throughout", "as", "like",
+                          "unlike", "besides", "due", "because", "regardless", "by", "via", "through", "without"}
+ADVERBIAL_NOUNS = {"addition", "terms", "order", "fact", "tandem", "mind", "time", "way", "case", "context", "interview",
+                   "utmost", "reality", "view", "light", "result", "part", "level"}
 OBJECT_PREPOSITION_PRIORITY = ("with", "to", "on", "in", "for", "against", "about", "into", "at", "towards", "toward", "from")
 QUANTIFIERS = {"several", "any", "some", "many", "few", "various", "such", "much", "more", "most", "all", "both", "no", "other"}
 
@@ -50,6 +53,8 @@ class Clause:
 def is_predicate(token: Token) -> bool:
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
         return True
+    if token.lemma_ == "be" and token.dep_ in ("ROOT", "conj", "ccomp") and any(c.dep_ == "attr" for c in token.children):
+        return True
     return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ == "be"
 
 
@@ -63,10 +68,11 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
     """The subject heads of a predicate, inherited through control, coordination and adverbials."""
     if depth > 6:
         return []
-    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in predicate.children)
+    passive = [c for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if passive:
         agents = [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        return _with_conjuncts(agents)
+        # "Minsk is prompted to demonstrate": an agentless passive controls its complement
+        return _with_conjuncts(agents or (passive if depth > 0 else []))
     direct = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
     if direct:
         return _with_conjuncts(direct)
@@ -76,6 +82,10 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
         return [predicate.head]
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
         return _with_conjuncts([g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"])
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBG":
+        # "a strategy aiming to erode ...": the purpose is the clause subject's
+        governor = _governing_verb(predicate.head)
+        return subjects_of(governor, depth + 1) if governor is not None else []
     if predicate.dep_ in INHERITING_DEPS or (predicate.dep_ == "pcomp" and predicate.head.dep_ == "prep"):
         head = predicate.head
         while head.dep_ == "prep" or (head.pos_ not in ("VERB", "AUX", "ADJ") and head.dep_ != "ROOT"):
@@ -85,6 +95,14 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
         if head is not predicate and head.pos_ in ("VERB", "AUX", "ADJ"):
             return subjects_of(head, depth + 1)
     return []
+
+
+def _governing_verb(token: Token) -> Token | None:
+    while token.head is not token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -98,18 +116,14 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 def objects_of(predicate: Token) -> list[Token]:
     """Object heads: direct object (or passive subject), predicative, else a prepositional object."""
     children = list(predicate.children)
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
+        return [predicate.head]
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children):
         return _with_conjuncts([c for c in children if c.dep_ in PASSIVE_SUBJECT_DEPS])
-    direct = [c for c in children if c.dep_ in ("dobj", "attr", "oprd") and c.pos_ not in ("PRON",) or c.dep_ == "dobj"]
+    direct = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.lower_ not in ("it", "what")]
     if direct:
         return _with_conjuncts(direct[:1])
-    preps = [c for c in children if c.dep_ == "prep"]
-    preps.sort(key=lambda p: OBJECT_PREPOSITION_PRIORITY.index(p.lower_) if p.lower_ in OBJECT_PREPOSITION_PRIORITY else 99)
-    for prep in preps:
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME") and pobj.lower_ not in ("terms", "order"):
-                return _with_conjuncts([pobj])
-    return []
+    return objects_of_prepositions(predicate)
 
 
 def chain_up(predicate: Token) -> list[Token]:
@@ -125,6 +139,8 @@ def chain_up(predicate: Token) -> list[Token]:
 def hands_up(token: Token, vocabulary: Vocabulary) -> bool:
     """Does this control verb give its relation to its complement? (modality cues, aspectuals)."""
     lemma = token.lemma_.lower()
+    if lemma in vocabulary.cues["reported"] and any(c.dep_ == "ccomp" for c in token.children):
+        return not any(c.dep_ == "dobj" for c in token.children)
     has_complement = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
     cues = vocabulary.cues["intended"] | vocabulary.cues["possible"] | vocabulary.cues["negative"]
     return has_complement and (lemma in cues or lemma in ASPECTUAL)
@@ -207,12 +223,25 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             continue
         if token.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in token.children):
             continue
+        if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and not hands_up(token.head, vocabulary):
+            continue  # "refused to mediate": the matrix verb's clause carries it
         subjects = subjects_of(token)
         if not subjects:
             continue
         objects = objects_of(token)
-        relation = relation_of(token)
+        relation = "be" if token.lemma_ == "be" else relation_of(token)
         object_text = None
+        intent = next((o for o in objects if o.lemma_.lower() in vocabulary.intent_nouns), None)
+        if intent is not None:
+            complement = next((c for c in intent.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+            if complement is not None:
+                # "made attempts to return to X", "declared its readiness to increase Y"
+                yield from _complement_clause(complement, subjects, token, vocabulary)
+                continue
+        if not objects:
+            clausal = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if clausal is not None:
+                objects = [c for c in clausal.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.pos_ != "PRON"]
         light = [o for o in objects if o.lemma_.lower() in LIGHT_VERB_OBJECTS and not any(c.dep_ == "det" for c in o.children)]
         if light:
             relation = f"{relation} {light[0].text}"
@@ -238,9 +267,57 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
 
 
 def objects_of_prepositions(token: Token) -> list[Token]:
-    for prep in token.children:
-        if prep.dep_ == "prep":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return _with_conjuncts([pobj])
+    """The object of the first argument-like preposition after the predicate ("met with X",
+    "participated in Y"); fronted and temporal phrases ("In an interview", "after talks") are
+    adverbials, not arguments."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.i > token.i and c.lower_ not in ADVERBIAL_PREPOSITIONS]
+    preps.sort(key=lambda p: OBJECT_PREPOSITION_PRIORITY.index(p.lower_) if p.lower_ in OBJECT_PREPOSITION_PRIORITY else 99)
+    for prep in preps:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME") and pobj.lemma_.lower() not in ADVERBIAL_NOUNS:
+                return _with_conjuncts([pobj])
+            if pobj.dep_ == "pcomp" and pobj.pos_ == "VERB":
+                inner = [c for c in pobj.children if c.dep_ == "dobj"]
+                if inner:
+                    return _with_conjuncts(inner)
     return []
+
+
+def _complement_clause(complement: Token, subjects: list[Token], governor: Token, vocabulary: Vocabulary) -> Iterator[Clause]:
+    objects = objects_of(complement)
+    if not objects:
+        return
+    yield Clause(
+        predicate=complement,
+        relation=relation_of(complement),
+        subjects=subjects,
+        objects=objects,
+        polarity=polarity_of(governor, objects, vocabulary),
+        modality="intended",
+    )
+
+
+def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
+    """Event nouns with an explicit actor: "Belarus' proposal to send peacekeepers",
+    "the promotion of stories by Belarusian propaganda"."""
+    for token in sentence:
+        noun = token.lemma_.lower()
+        if token.pos_ != "NOUN" or noun not in vocabulary.event_nouns:
+            continue
+        agents = [c for c in token.children if c.dep_ == "poss"]
+        agents += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        if not agents:
+            continue
+        complement = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        modality = "intended" if noun in vocabulary.intent_nouns else "asserted"
+        if any(c.lower_ in vocabulary.cues["possible"] for c in token.children if c.dep_ == "amod"):
+            modality = "possible"
+        if complement is not None and noun in vocabulary.intent_nouns:
+            yield from _complement_clause(complement, agents, token, vocabulary)
+            continue
+        objects = objects_of(complement) if complement is not None else []
+        if not objects:
+            objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "for", "with")
+                       for g in c.children if g.dep_ == "pobj"][:1]
+        if objects:
+            yield Clause(token, vocabulary.event_nouns[noun], agents, objects, modality=modality)

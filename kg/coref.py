@@ -22,8 +22,8 @@ from kg.statements import Actor
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-ROLE_WEIGHT = {"subject": 80, "object": 50, "other": 40}
-MAX_SENTENCE_DISTANCE = 3
+ROLE_WEIGHT = {"subject": 80, "object": 50, "other": 30}
+MAX_SENTENCE_DISTANCE = 4
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,18 @@ class SalienceModel:
 
     def __init__(self) -> None:
         self.seen: list[Salient] = []
+        self._pair: tuple[int, list[Actor]] = (-99, [])
+
+    def pair(self, sentence: int, actors: list[Actor]) -> None:
+        """Remember the last clause with two parties: "Belarus and the US discussed ...",
+        "Lukashenka received Eyyubov": the antecedent of "both parties", "they"."""
+        unique = list({a.key: a for a in actors}.values())
+        if len(unique) == 2:
+            self._pair = (sentence, unique)
+
+    def recent_pair(self, sentence: int, window: int) -> list[Actor]:
+        number, actors = self._pair
+        return actors if 0 < sentence - number <= window else []
 
     def observe(self, actor: Actor, token: Token, sentence: int) -> None:
         role = "subject" if token.dep_ in ("nsubj", "nsubjpass") else "object" if token.dep_ in ("dobj", "pobj") else "other"
@@ -50,7 +62,7 @@ class SalienceModel:
             distance = sentence - item.sentence
             if item.token >= before or distance > MAX_SENTENCE_DISTANCE or not compatible(item.actor):
                 continue
-            score = item.weight / (2**distance)
+            score = item.weight / (1 + distance)
             previous = scored.get(item.actor.key, (0.0, item.actor))[0]
             scored[item.actor.key] = (previous + score, item.actor)
         if not scored:

@@ -10,9 +10,10 @@ request, and its Content-Security-Policy (`default-src 'none'`) forbids any.
 Where the heuristics come from:
 - colours are from the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design"), which stays
   distinguishable under the common colour-vision deficiencies: actors by kind, edges by polarity;
-- an actor's radius grows with the square root of its number of statements, so its area is
-  proportional to the count: the proportional-symbol rule of cartography (Flannery 1971) that Gephi
-  and most graph tools follow; themes are small diamonds, so the eye goes to the actors first;
+- an actor's radius (and its label's font) grows with the square root of its number of statements,
+  so its area is proportional to the count: the proportional-symbol rule of cartography (Flannery
+  1971) that Gephi and most graph tools follow; the labels of busy actors then stay legible when the
+  whole graph is zoomed to fit; themes are small diamonds, so the eye goes to the actors first;
 - negated and not-asserted (reported, intended, possible) statements are dashed: dashed strokes are
   what readers most readily take for "uncertain" (MacEachren et al. 2012, "Visual semiotics &
   uncertainty visualization: an empirical study", IEEE TVCG 18(12));
@@ -47,6 +48,7 @@ KIND_COLOURS = {"Country": "#56B4E9", "Organisation": "#E69F00", "Person": "#009
 UNKNOWN_ACTOR_COLOUR, THEME_COLOUR = "#999999", "#C8C8C8"
 POLARITY_COLOURS = {"positive": "#0072B2", "negative": "#D55E00"}
 THEME_SIZE, ACTOR_BASE_SIZE, ACTOR_SIZE_STEP = 8, 10, 6
+THEME_FONT, ACTOR_FONT, ACTOR_FONT_STEP, MAX_FONT = 12, 14, 2, 30
 MAX_EVIDENCE = 8
 VIS_DIR = "templates/lib/vis-9.1.2"
 PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
@@ -54,7 +56,10 @@ OPTIONS: dict[str, object] = {
     "layout": {"randomSeed": 7, "improvedLayout": True},
     "physics": {
         "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 140, "avoidOverlap": 0.4},
+        # a stronger pull to the centre than vis's default (0.01) keeps unconnected pieces in view
+        "forceAtlas2Based": {
+            "gravitationalConstant": -60, "centralGravity": 0.03, "springLength": 90, "avoidOverlap": 0.2,
+        },
         "stabilization": {"enabled": True, "iterations": 400, "fit": True},
     },
     "interaction": {"hover": True, "tooltipDelay": 150},
@@ -171,7 +176,7 @@ def _graph(statements: list[_Statement], nodes: dict[str, _Node]) -> nx.MultiDiG
             subject, obj, key=f"{relation} {polarity} {modality}", id=f"e{index}", label=group[0].label,
             title=_edge_title(nodes[subject].label, nodes[obj].label, group),
             color={"color": colour, "highlight": colour, "hover": colour},
-            dashes=polarity == "negative" or modality != "asserted", weight=min(len(group), 5),
+            dashes=polarity == "negative" or modality != "asserted", weight=1 + min(len(group), 5) / 2,
         )
     return graph
 
@@ -180,10 +185,12 @@ def _node_attributes(node: _Node, count: int) -> dict[str, object]:
     plural = "statement" if count == 1 else "statements"
     title = f"{node.label}\n{node.kind}, {count} {plural}"
     if node.kind == "Theme":
-        return {"label": node.label, "title": title, "shape": "diamond", "size": THEME_SIZE, "color": THEME_COLOUR}
+        return {"label": node.label, "title": title, "shape": "diamond", "size": THEME_SIZE, "color": THEME_COLOUR,
+                "font": {"size": THEME_FONT}}
     size = round(ACTOR_BASE_SIZE + ACTOR_SIZE_STEP * math.sqrt(count))
+    font = min(round(ACTOR_FONT + ACTOR_FONT_STEP * math.sqrt(count)), MAX_FONT)
     colour = KIND_COLOURS.get(node.kind, UNKNOWN_ACTOR_COLOUR)
-    return {"label": node.label, "title": title, "shape": "dot", "size": size, "color": colour}
+    return {"label": node.label, "title": title, "shape": "dot", "size": size, "color": colour, "font": {"size": font}}
 
 
 def _edge_title(subject: str, obj: str, group: list[_Statement]) -> str:

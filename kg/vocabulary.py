@@ -33,6 +33,9 @@ class Vocabulary:
     bodies: frozenset[str]
     titles: frozenset[str]
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    event_nouns: dict[str, str] = field(default_factory=dict)
+    intent_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
 
     def demonym_of(self, key: str) -> str | None:
         demonyms = self.actors[key].demonyms
@@ -68,8 +71,16 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
         modality: frozenset(str(cue).lower() for cue in graph.objects(KG[modality.title()], KG.cue))
         for modality in ("reported", "intended", "possible", "negative")
     }
+    event_nouns = {
+        str(graph.value(member, SKOS.prefLabel)): str(graph.value(member, KG.verb))
+        for member in graph.objects(KG.nominalisations, SKOS.member)
+    }
+    intent_nouns = frozenset(str(graph.value(m, SKOS.prefLabel)) for m in graph.subjects(RDF.type, KG.IntentNoun))
     return Vocabulary(
         actors=actors,
+        event_nouns=event_nouns,
+        intent_nouns=intent_nouns,
+        group_nouns=_collection(graph, "groups"),
         designators=_collection(graph, "designators"),
         bodies=_collection(graph, "bodies"),
         titles=_collection(graph, "titles"),
