@@ -82,7 +82,13 @@ class ActorRuler:
                 self._demonym_state[demonym.lower()] = key
         demonyms = sorted(self._demonym_state)
         state_words = sorted(
-            {label for e in vocabulary.actors.values() if e.actor.kind == "Country" for label in e.labels if " " not in label}
+            {
+                label
+                for e in vocabulary.actors.values()
+                if e.actor.kind == "Country"
+                for label in e.labels
+                if " " not in label
+            }
         )
         for designator in vocabulary.designators:
             self.matcher.add(STATE_KEY, [[{"ORTH": {"IN": demonyms}}, *self._lower(tokenize, designator)]])
@@ -151,7 +157,7 @@ class ActorRuler:
             body_words.pop(0)
         body = " ".join(w if w.isupper() or w in ("of", "the") else w[:1].upper() + w[1:] for w in body_words)
         name = f"{demonym} {body}"
-        return Actor(f"actor/{slug(name)}", name, "Organisation", acts_for=state)
+        return Actor(f"actor/{slug(name)}", name, "Organisation", acts_for=self.vocabulary.actors[state].actor)
 
     def _entity(self, ent: Span) -> tuple[Span, Actor] | None:
         tokens = [t for t in ent if not (t.lower_ == "the" or t.lower_ in self.vocabulary.titles)]
@@ -170,7 +176,14 @@ class ActorRuler:
             return actor
         title: list[str] = []
         index = span.start - 1
-        while index >= 0 and span.doc[index].lower_ in self.vocabulary.titles | {"of", "foreign", "defence", "defense", "state", "first"}:
+        while index >= 0 and span.doc[index].lower_ in self.vocabulary.titles | {
+            "of",
+            "foreign",
+            "defence",
+            "defense",
+            "state",
+            "first",
+        }:
             title.insert(0, span.doc[index].text)
             index -= 1
         while title and title[0].lower() == "of":

@@ -86,9 +86,7 @@ def read_briefs(path: Path) -> Iterator[Brief]:
 def parse_brief(doc: str, text: str, path: Path | None = None) -> Brief:
     """Split a brief's text into segments and keep each one's title, date and body."""
     lines = _lines(text)
-    segments = [
-        _segment(number, chunk) for number, chunk in enumerate(_split_segments(lines), start=1)
-    ]
+    segments = [_segment(number, chunk) for number, chunk in enumerate(_split_segments(lines), start=1)]
     segments = [s for s in segments if s.text]
     main = segments[0] if segments else Segment(1, "", None, "")
     return Brief(doc, path or Path(doc), main.title, main.date, tuple(segments))

@@ -44,10 +44,7 @@ class BuildSummary:
     base_iri: str
 
     def line(self) -> str:
-        return (
-            f"{self.briefs} briefs, {self.statements} statements, {self.triples} triples "
-            f"in {self.seconds:.1f} s"
-        )
+        return f"{self.briefs} briefs, {self.statements} statements, {self.triples} triples in {self.seconds:.1f} s"
 
 
 def brief_files(source: Path) -> list[Path]:

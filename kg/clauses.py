@@ -31,12 +31,77 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 INHERITING_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
 ASPECTUAL = {"continue", "keep", "start", "begin", "resume", "go on"}
 LIGHT_VERB_OBJECTS = {"part", "advantage", "place", "note", "care", "account", "steps", "action"}
-ADVERBIAL_PREPOSITIONS = {"after", "before", "during", "since", "until", "amid", "despite", "throughout", "as", "like",
-                          "unlike", "besides", "due", "because", "regardless", "by", "via", "through", "without"}
-ADVERBIAL_NOUNS = {"addition", "terms", "order", "fact", "tandem", "mind", "time", "way", "case", "context", "interview",
-                   "utmost", "reality", "view", "light", "result", "part", "level"}
-OBJECT_PREPOSITION_PRIORITY = ("with", "to", "on", "in", "for", "against", "about", "into", "at", "towards", "toward", "from")
-QUANTIFIERS = {"several", "any", "some", "many", "few", "various", "such", "much", "more", "most", "all", "both", "no", "other"}
+ADVERBIAL_PREPOSITIONS = {
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "amid",
+    "despite",
+    "throughout",
+    "as",
+    "like",
+    "unlike",
+    "besides",
+    "due",
+    "because",
+    "regardless",
+    "by",
+    "via",
+    "through",
+    "without",
+}
+ADVERBIAL_NOUNS = {
+    "addition",
+    "terms",
+    "order",
+    "fact",
+    "tandem",
+    "mind",
+    "time",
+    "way",
+    "case",
+    "context",
+    "interview",
+    "utmost",
+    "reality",
+    "view",
+    "light",
+    "result",
+    "part",
+    "level",
+}
+OBJECT_PREPOSITION_PRIORITY = (
+    "with",
+    "to",
+    "on",
+    "in",
+    "for",
+    "against",
+    "about",
+    "into",
+    "at",
+    "towards",
+    "toward",
+    "from",
+)
+QUANTIFIERS = {
+    "several",
+    "any",
+    "some",
+    "many",
+    "few",
+    "various",
+    "such",
+    "much",
+    "more",
+    "most",
+    "all",
+    "both",
+    "no",
+    "other",
+}
 
 
 @dataclass
@@ -53,7 +118,11 @@ class Clause:
 def is_predicate(token: Token) -> bool:
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
         return True
-    if token.lemma_ == "be" and token.dep_ in ("ROOT", "conj", "ccomp") and any(c.dep_ == "attr" for c in token.children):
+    if (
+        token.lemma_ == "be"
+        and token.dep_ in ("ROOT", "conj", "ccomp")
+        and any(c.dep_ == "attr" for c in token.children)
+    ):
         return True
     return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ == "be"
 
@@ -81,7 +150,9 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
     if predicate.dep_ == "relcl" and predicate.head.pos_ in ("NOUN", "PROPN"):
         return [predicate.head]
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
-        return _with_conjuncts([g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"])
+        return _with_conjuncts(
+            [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        )
     if predicate.dep_ == "acl" and predicate.tag_ == "VBG":
         # "a strategy aiming to erode ...": the purpose is the clause subject's
         governor = _governing_verb(predicate.head)
@@ -180,7 +251,9 @@ def _reported(predicate: Token, vocabulary: Vocabulary) -> bool:
         if token.dep_ == "ccomp" and head.lemma_.lower() in vocabulary.cues["reported"]:
             own = {s.lower_ for s in subjects_of(predicate)}
             reporter = {s.lower_ for s in subjects_of(head)}
-            return not (own & reporter) and not any(s.lower_ in ("he", "she", "we", "i") for s in subjects_of(predicate))
+            return not (own & reporter) and not any(
+                s.lower_ in ("he", "she", "we", "i") for s in subjects_of(predicate)
+            )
         token = head
     return False
 
@@ -202,9 +275,17 @@ def polarity_of(predicate: Token, objects: list[Token], vocabulary: Vocabulary) 
 def noun_phrase(token: Token, with_of: bool = True) -> str:
     """A theme: the head noun with its modifiers, without determiners and quantifiers, plus an
     'of' complement ("lack of economic growth")."""
-    left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod") and c.lower_ not in QUANTIFIERS]
+    left = [
+        c
+        for c in token.lefts
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod") and c.lower_ not in QUANTIFIERS
+    ]
     start = min((c.left_edge.i for c in left), default=token.i)
-    words = [t for t in token.doc[start : token.i + 1] if t.dep_ not in ("det", "poss", "predet", "case") and t.lower_ not in QUANTIFIERS and not t.is_punct]
+    words = [
+        t
+        for t in token.doc[start : token.i + 1]
+        if t.dep_ not in ("det", "poss", "predet", "case") and t.lower_ not in QUANTIFIERS and not t.is_punct
+    ]
     text = " ".join(t.text for t in words)
     if with_of:
         for prep in token.children:
@@ -241,8 +322,14 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         if not objects:
             clausal = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if clausal is not None:
-                objects = [c for c in clausal.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.pos_ != "PRON"]
-        light = [o for o in objects if o.lemma_.lower() in LIGHT_VERB_OBJECTS and not any(c.dep_ == "det" for c in o.children)]
+                objects = [
+                    c for c in clausal.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.pos_ != "PRON"
+                ]
+        light = [
+            o
+            for o in objects
+            if o.lemma_.lower() in LIGHT_VERB_OBJECTS and not any(c.dep_ == "det" for c in o.children)
+        ]
         if light:
             relation = f"{relation} {light[0].text}"
             objects = objects_of_prepositions(light[0]) or objects_of_prepositions(token)
@@ -271,10 +358,16 @@ def objects_of_prepositions(token: Token) -> list[Token]:
     "participated in Y"); fronted and temporal phrases ("In an interview", "after talks") are
     adverbials, not arguments."""
     preps = [c for c in token.children if c.dep_ == "prep" and c.i > token.i and c.lower_ not in ADVERBIAL_PREPOSITIONS]
-    preps.sort(key=lambda p: OBJECT_PREPOSITION_PRIORITY.index(p.lower_) if p.lower_ in OBJECT_PREPOSITION_PRIORITY else 99)
+    preps.sort(
+        key=lambda p: OBJECT_PREPOSITION_PRIORITY.index(p.lower_) if p.lower_ in OBJECT_PREPOSITION_PRIORITY else 99
+    )
     for prep in preps:
         for pobj in prep.children:
-            if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME") and pobj.lemma_.lower() not in ADVERBIAL_NOUNS:
+            if (
+                pobj.dep_ == "pobj"
+                and pobj.ent_type_ not in ("DATE", "TIME")
+                and pobj.lemma_.lower() not in ADVERBIAL_NOUNS
+            ):
                 return _with_conjuncts([pobj])
             if pobj.dep_ == "pcomp" and pobj.pos_ == "VERB":
                 inner = [c for c in pobj.children if c.dep_ == "dobj"]
@@ -283,7 +376,9 @@ def objects_of_prepositions(token: Token) -> list[Token]:
     return []
 
 
-def _complement_clause(complement: Token, subjects: list[Token], governor: Token, vocabulary: Vocabulary) -> Iterator[Clause]:
+def _complement_clause(
+    complement: Token, subjects: list[Token], governor: Token, vocabulary: Vocabulary
+) -> Iterator[Clause]:
     objects = objects_of(complement)
     if not objects:
         return
@@ -305,7 +400,9 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         if token.pos_ != "NOUN" or noun not in vocabulary.event_nouns:
             continue
         agents = [c for c in token.children if c.dep_ == "poss"]
-        agents += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        agents += [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
+        ]
         if not agents:
             continue
         complement = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
@@ -317,7 +414,12 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             continue
         objects = objects_of(complement) if complement is not None else []
         if not objects:
-            objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "for", "with")
-                       for g in c.children if g.dep_ == "pobj"][:1]
+            objects = [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "for", "with")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ][:1]
         if objects:
             yield Clause(token, vocabulary.event_nouns[noun], agents, objects, modality=modality)

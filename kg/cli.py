@@ -21,8 +21,9 @@ DEFAULT_OUTPUT = Path("output")
 
 
 def _output_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT,
-                        help="the build's output folder (default: output/)")
+    parser.add_argument(
+        "-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="the build's output folder (default: output/)"
+    )
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -36,41 +37,68 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the full traceback on errors")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="extract statements from briefs and build the graph",
-                                description="Read every .txt brief under SOURCE, extract statements, and write "
-                                "output/store (the RDF store), statements.jsonl, graph.ttl and graph.html.",
-                                epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    build = commands.add_parser(
+        "build",
+        help="extract statements from briefs and build the graph",
+        description="Read every .txt brief under SOURCE, extract statements, and write "
+        "output/store (the RDF store), statements.jsonl, graph.ttl and graph.html.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     build.add_argument("source", type=Path, help="a brief (.txt) or a folder of briefs")
     _output_option(build)
-    build.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help=f"base IRI of the graph's nodes (default: {DEFAULT_BASE_IRI})")
+    build.add_argument(
+        "--base-iri", default=DEFAULT_BASE_IRI, help=f"base IRI of the graph's nodes (default: {DEFAULT_BASE_IRI})"
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
-    extract = commands.add_parser("extract", help="print the statements of briefs (no store is written)",
-                                  description="Extract statements from a brief or a folder of briefs and print them.")
+    extract = commands.add_parser(
+        "extract",
+        help="print the statements of briefs (no store is written)",
+        description="Extract statements from a brief or a folder of briefs and print them.",
+    )
     extract.add_argument("path", type=Path, help="a brief (.txt) or a folder of briefs")
     extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl", help="output format (default: jsonl)")
 
     from kg.queries import description, named_queries
 
     names = "\n".join(f"  {name:16} {description(path)}" for name, path in named_queries().items())
-    query = commands.add_parser("query", help="run a SPARQL query over the store",
-                                description="Run SPARQL over the built store (all briefs' graphs as one).",
-                                epilog=f"named queries:\n{names}\n\n{EXIT_CODES}",
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    query = commands.add_parser(
+        "query",
+        help="run a SPARQL query over the store",
+        description="Run SPARQL over the built store (all briefs' graphs as one).",
+        epilog=f"named queries:\n{names}\n\n{EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     query.add_argument("query", help="SPARQL text, a path to an .rq file, or a named query")
-    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                       help="bind a query variable, e.g. --param actor=Belarus (repeatable)")
-    query.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+    query.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind a query variable, e.g. --param actor=Belarus (repeatable)",
+    )
+    query.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)"
+    )
     _output_option(query)
 
     export = commands.add_parser("export", help="write the graph as Turtle, N-Triples, JSON-LD or TriG")
-    export.add_argument("--format", choices=("turtle", "nt", "jsonld", "trig"), default="turtle",
-                        help="serialisation (default: turtle; trig keeps one named graph per brief)")
+    export.add_argument(
+        "--format",
+        choices=("turtle", "nt", "jsonld", "trig"),
+        default="turtle",
+        help="serialisation (default: turtle; trig keeps one named graph per brief)",
+    )
     export.add_argument("-f", "--file", type=Path, help="write to this file instead of standard output")
     _output_option(export)
 
-    validate = commands.add_parser("validate", help="check the graph against ontology/shapes.ttl (SHACL)",
-                                   epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    validate = commands.add_parser(
+        "validate",
+        help="check the graph against ontology/shapes.ttl (SHACL)",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _output_option(validate)
 
     view = commands.add_parser("view", help="rebuild the HTML graph view from the store and print its path")
@@ -161,8 +189,10 @@ def _extract(path: Path, fmt: str) -> int:
             if fmt == "jsonl":
                 print(json.dumps(s.to_json(), ensure_ascii=False))
             else:
-                print(f"{s.doc[:12]:12} {s.subject[:28]:28} {s.relation[:16]:16} {s.object[:32]:32} "
-                      f"{s.polarity[:3]} {s.modality[:8]:8} {s.date or '':10}")
+                print(
+                    f"{s.doc[:12]:12} {s.subject[:28]:28} {s.relation[:16]:16} {s.object[:32]:32} "
+                    f"{s.polarity[:3]} {s.modality[:8]:8} {s.date or '':10}"
+                )
     return 0
 
 

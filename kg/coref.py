@@ -53,7 +53,13 @@ class SalienceModel:
         return actors if 0 < sentence - number <= window else []
 
     def observe(self, actor: Actor, token: Token, sentence: int) -> None:
-        role = "subject" if token.dep_ in ("nsubj", "nsubjpass") else "object" if token.dep_ in ("dobj", "pobj") else "other"
+        role = (
+            "subject"
+            if token.dep_ in ("nsubj", "nsubjpass")
+            else "object"
+            if token.dep_ in ("dobj", "pobj")
+            else "other"
+        )
         self.seen.append(Salient(actor, sentence, token.i, ROLE_WEIGHT[role]))
 
     def _best(self, before: int, sentence: int, compatible) -> Actor | None:
@@ -79,7 +85,9 @@ class SalienceModel:
             return self._best(token.i, sentence, lambda a: a.kind != "Person")
         return None
 
-    def resolve_description(self, token: Token, sentence: int, designators: frozenset[str], titles: frozenset[str]) -> Actor | None:
+    def resolve_description(
+        self, token: Token, sentence: int, designators: frozenset[str], titles: frozenset[str]
+    ) -> Actor | None:
         """'the president', 'the authorities': a definite noun phrase without a name."""
         if not any(child.lower_ in ("the", "this", "these") for child in token.children):
             return None

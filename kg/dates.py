@@ -32,13 +32,14 @@ HEADER_PATTERNS = (
     re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})"),
 )
 # "lukashenko_rubin_27022015.jpg": a day-month-year stamp in an image file name
-FILE_STAMP = re.compile(r"(?<!\d)(?P<d>\d{2})(?P<m>\d{2})(?P<y>(?:19|20)\d{2})(?!\d)[^\s]*\.(?:jpe?g|png|gif|webp)\b", re.I)
+FILE_STAMP = re.compile(
+    r"(?<!\d)(?P<d>\d{2})(?P<m>\d{2})(?P<y>(?:19|20)\d{2})(?!\d)[^\s]*\.(?:jpe?g|png|gif|webp)\b", re.I
+)
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 RELATIVE = re.compile(r"\b(ago|last|next|previous|past|this|yesterday|today|tomorrow|earlier|later)\b", re.I)
 DAY_RANGE = re.compile(rf"\b(\d{{1,2}}){DASH}\d{{1,2}}(\s+{MONTH})", re.I)
 MONTH_RANGE = re.compile(rf"\b({MONTH}\s+\d{{1,2}}){DASH}\d{{1,2}}\b", re.I)
 LEADING_WORDS = re.compile(r"^(on|in|from|since|by|during|until|at|of|the|late|early|mid)\s+", re.I)
-
 
 
 @lru_cache(maxsize=256)

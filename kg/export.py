@@ -26,8 +26,12 @@ def export(store: KnowledgeStore, format_name: str, output: Path | BinaryIO) -> 
         data = sorted(store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     else:
         data = store.triples()
-    prefixes = {**PREFIXES, "actor": f"{store.base_iri}actor/", "theme": f"{store.base_iri}theme/",
-                "relation": f"{store.base_iri}relation/"}
+    prefixes = {
+        **PREFIXES,
+        "actor": f"{store.base_iri}actor/",
+        "theme": f"{store.base_iri}theme/",
+        "relation": f"{store.base_iri}relation/",
+    }
     payload = serialize(data, format=rdf_format, prefixes=None if rdf_format == RdfFormat.N_TRIPLES else prefixes)
     if isinstance(output, Path):
         temporary = output.with_name(output.name + ".tmp")

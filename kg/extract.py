@@ -96,11 +96,19 @@ class StatementExtractor:
                 paragraph_date = (paragraph, sentence_dates[0])
 
     def _statement(
-        self, context: SegmentContext, sentence: Span, clause: Clause, subject: Actor, text: str, actor: Actor | None, date: str | None
+        self,
+        context: SegmentContext,
+        sentence: Span,
+        clause: Clause,
+        subject: Actor,
+        text: str,
+        actor: Actor | None,
+        date: str | None,
     ) -> Statement:
         segment = context.segment
+        evidence = sentence.text.rstrip()
         start = segment.source_offset(sentence.start_char)
-        end = start + len(sentence.text)
+        end = start + len(evidence)
         return Statement(
             doc=context.doc,
             segment=segment.number,
@@ -110,7 +118,7 @@ class StatementExtractor:
             polarity=clause.polarity,  # type: ignore[arg-type]
             modality=clause.modality,  # type: ignore[arg-type]
             date=date,
-            sentence=sentence.text,
+            sentence=evidence,
             start=start,
             end=end,
             subject_actor=subject,
@@ -122,11 +130,12 @@ class StatementExtractor:
         mention = mention_at(token)
         if mention is not None:
             return [mention.actor]
-        if token.lemma_.lower() in PAIR_NOUNS or (token.lower_ in ("they", "them") and salience.recent_pair(sentence, 1)):
-            if token.pos_ == "PRON" or any(c.lower_ in ("both", "the", "two") for c in token.children):
-                pair = salience.recent_pair(sentence, 2)
-                if pair:
-                    return pair
+        pair_noun = token.lemma_.lower() in PAIR_NOUNS and any(
+            c.lower_ in ("both", "the", "two") for c in token.children
+        )
+        plural_pronoun = token.lower_ in ("they", "them") and bool(salience.recent_pair(sentence, 1))
+        if (pair_noun or plural_pronoun) and (pair := salience.recent_pair(sentence, 2)):
+            return pair
         if token.pos_ == "PRON":
             found = salience.resolve_pronoun(token, sentence)
             return [found] if found else []
@@ -147,7 +156,11 @@ class StatementExtractor:
                 found = mention_at(pobj)
                 if pobj.dep_ != "pobj" or found is None:
                     continue
-                if prep.lower_ == "of" and found.actor.kind != "Country" and token.lemma_.lower() in ("representative", "delegation", "official"):
+                if (
+                    prep.lower_ == "of"
+                    and found.actor.kind != "Country"
+                    and token.lemma_.lower() in ("representative", "delegation", "official")
+                ):
                     return [found.actor]
                 name = f"{noun_phrase(token, with_of=False)} {prep.lower_} {noun_phrase(pobj, with_of=False)}"
                 return [_group_actor(name, found.actor)]
@@ -197,7 +210,7 @@ def _governing_predicate(token: Token) -> Token:
 
 def _group_actor(name: str, actor: Actor) -> Actor:
     """A group named as the text names it, acting for the actor it is named after."""
-    return Actor(f"actor/{slug(name)}", name, "Group", acts_for=actor.key)
+    return Actor(f"actor/{slug(name)}", name, "Group", acts_for=actor)
 
 
 def _named_by_apposition(token: Token, titles: frozenset[str]) -> Actor | None:
@@ -213,6 +226,7 @@ def _named_by_apposition(token: Token, titles: frozenset[str]) -> Actor | None:
 
 def extract(nlp: Language, briefs: Iterable[Brief], batch_size: int = 16) -> Iterator[tuple[Brief, list[Statement]]]:
     """Stream briefs through the pipeline; yield each brief with its statements, in order."""
+
     def docs() -> Iterator[Doc]:
         for brief in briefs:
             if not brief.segments:

@@ -116,4 +116,5 @@ def actor_triples(base_iri: str, actor: Actor) -> Iterator[tuple[NamedNode, Name
     yield node, TYPE, term(KG, actor.kind)
     yield node, PREF_LABEL, Literal(actor.name, language="en")
     if actor.acts_for:
-        yield node, term(KG, "actsFor"), NamedNode(base_iri + actor.acts_for)
+        yield node, term(KG, "actsFor"), actor_node(base_iri, actor.acts_for)
+        yield from actor_triples(base_iri, actor.acts_for)

@@ -17,7 +17,7 @@ class Actor:
     key: str
     name: str
     kind: ActorKind
-    acts_for: str | None = None
+    acts_for: Actor | None = None
     role: str | None = None
 
 

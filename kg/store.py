@@ -17,7 +17,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, QuerySolutions, RdfFormat,
 from kg.namespaces import sparql_prefixes
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-VOCABULARY_FILES = ("kg.ttl", "actors.ttl", "lexicon.ttl")
+VOCABULARY_FILES = ("kg.ttl", "actors.ttl")  # lexicon.ttl configures the extractor only
 
 
 class StoreError(Exception):
@@ -69,7 +69,10 @@ class KnowledgeStore:
 
     def triples(self) -> list[Triple]:
         """Every triple of the default (union) graph, sorted: the order exports are written in."""
-        found = (Triple(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, DefaultGraph()))
+        found = (
+            Triple(q.subject, q.predicate, q.object)
+            for q in self._store.quads_for_pattern(None, None, None, DefaultGraph())
+        )
         return sorted(found, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
     def quads(self) -> Iterator[Quad]:

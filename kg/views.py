@@ -58,7 +58,10 @@ OPTIONS: dict[str, object] = {
         "solver": "forceAtlas2Based",
         # a stronger pull to the centre than vis's default (0.01) keeps unconnected pieces in view
         "forceAtlas2Based": {
-            "gravitationalConstant": -60, "centralGravity": 0.03, "springLength": 90, "avoidOverlap": 0.2,
+            "gravitationalConstant": -60,
+            "centralGravity": 0.03,
+            "springLength": 90,
+            "avoidOverlap": 0.2,
         },
         "stabilization": {"enabled": True, "iterations": 400, "fit": True},
     },
@@ -110,7 +113,7 @@ def write_graph_view(store: KnowledgeStore, path: Path) -> Path:
     statements = _statements(store)
     nodes = _nodes(store)
     graph = _graph(statements, nodes)
-    network = Network(directed=True, cdn_resources="remote")
+    network = Network(directed=True, cdn_resources="remote")  # only its data is used, not its template
     network.from_nx(graph)
     network.options = OPTIONS
     vis_nodes, vis_edges, _, _, _, options = network.get_network_data()
@@ -121,7 +124,7 @@ def write_graph_view(store: KnowledgeStore, path: Path) -> Path:
     page = PLACEHOLDER.sub(lambda m: parts[m[1]], _asset("assets/graph_view.html", "kg"))
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(page, encoding="utf-8")
+    temporary.write_text(page, encoding="utf-8", newline="\n")
     temporary.replace(path)
     return path
 
@@ -173,10 +176,15 @@ def _graph(statements: list[_Statement], nodes: dict[str, _Node]) -> nx.MultiDiG
         subject, obj, relation, polarity, modality = key
         colour = POLARITY_COLOURS.get(polarity, POLARITY_COLOURS["positive"])
         graph.add_edge(
-            subject, obj, key=f"{relation} {polarity} {modality}", id=f"e{index}", label=group[0].label,
+            subject,
+            obj,
+            key=f"{relation} {polarity} {modality}",
+            id=f"e{index}",
+            label=group[0].label,
             title=_edge_title(nodes[subject].label, nodes[obj].label, group),
             color={"color": colour, "highlight": colour, "hover": colour},
-            dashes=polarity == "negative" or modality != "asserted", weight=1 + min(len(group), 5) / 2,
+            dashes=polarity == "negative" or modality != "asserted",
+            weight=1 + min(len(group), 5) / 2,
         )
     return graph
 
@@ -185,8 +193,14 @@ def _node_attributes(node: _Node, count: int) -> dict[str, object]:
     plural = "statement" if count == 1 else "statements"
     title = f"{node.label}\n{node.kind}, {count} {plural}"
     if node.kind == "Theme":
-        return {"label": node.label, "title": title, "shape": "diamond", "size": THEME_SIZE, "color": THEME_COLOUR,
-                "font": {"size": THEME_FONT}}
+        return {
+            "label": node.label,
+            "title": title,
+            "shape": "diamond",
+            "size": THEME_SIZE,
+            "color": THEME_COLOUR,
+            "font": {"size": THEME_FONT},
+        }
     size = round(ACTOR_BASE_SIZE + ACTOR_SIZE_STEP * math.sqrt(count))
     font = min(round(ACTOR_FONT + ACTOR_FONT_STEP * math.sqrt(count)), MAX_FONT)
     colour = KIND_COLOURS.get(node.kind, UNKNOWN_ACTOR_COLOUR)

@@ -5,7 +5,7 @@ Adding an actor, an alias, a designator noun or a modality cue is an edit to tho
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,13 +60,18 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
     for name in ("actors.ttl", "lexicon.ttl"):
         graph.parse(ontology_dir / name, format="turtle", publicID=VOCABULARY_BASE)
     actors: dict[str, VocabularyActor] = {}
+    parents: dict[str, str] = {}
     for kind in KINDS:
         for node in sorted(graph.subjects(RDF.type, KG[kind])):
-            acts_for = graph.value(node, KG.actsFor)
-            actor = Actor(_key(node), str(graph.value(node, SKOS.prefLabel)), kind, _key(acts_for) if acts_for else None)
+            actor = Actor(_key(node), str(graph.value(node, SKOS.prefLabel)), kind)
             labels = (actor.name, *sorted(str(label) for label in graph.objects(node, SKOS.altLabel)))
             demonyms = tuple(sorted(str(d) for d in graph.objects(node, KG.demonym)))
             actors[actor.key] = VocabularyActor(actor, labels, demonyms)
+            if (parent := graph.value(node, KG.actsFor)) is not None:
+                parents[actor.key] = _key(parent)
+    for key, parent in parents.items():
+        entry = actors[key]
+        actors[key] = replace(entry, actor=replace(entry.actor, acts_for=actors[parent].actor))
     cues = {
         modality: frozenset(str(cue).lower() for cue in graph.objects(KG[modality.title()], KG.cue))
         for modality in ("reported", "intended", "possible", "negative")
