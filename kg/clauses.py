@@ -101,6 +101,7 @@ QUANTIFIERS = {
     "both",
     "no",
     "other",
+    "own",
 }
 
 
