@@ -202,8 +202,13 @@ def chain_up(predicate: Token) -> list[Token]:
     """The predicate and the control/copula heads above it ("is ready to send" -> send, ready, is)."""
     chain = [predicate]
     token = predicate
-    while token.dep_ in ("xcomp", "acomp") and token.head is not token:
-        token = token.head
+    while token.head is not token:
+        if token.dep_ in ("xcomp", "acomp"):
+            token = token.head
+        elif token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            token = token.head.head  # "interested in attracting", "interest in participating"
+        else:
+            break
         chain.append(token)
     return chain
 
@@ -219,6 +224,12 @@ def hands_up(token: Token, vocabulary: Vocabulary) -> bool:
 
 
 def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
+    if (
+        predicate.dep_ == "conj"
+        and predicate.head.pos_ == "VERB"
+        and not any(c.dep_ in SUBJECT_DEPS for c in predicate.children)
+    ):
+        return modality_of(predicate.head, vocabulary)  # "trying to take advantage ... and repeating"
     chain = chain_up(predicate)
     lemmas = [t.lemma_.lower() for t in chain[1:]]
     modals = [c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux", "advmod")]

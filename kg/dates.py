@@ -11,7 +11,7 @@ not name its year gives no date rather than one guessed from today's clock.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
@@ -95,3 +95,32 @@ def _complete(partial: str) -> str:
     """'2016' -> '2016-01-01', '2016-03' -> '2016-03-01': an anchor for relative dates."""
     parts = partial.split("-")
     return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1}
+LATER = re.compile(
+    r"^(?P<n>\d+|one|two|three|four|five|six|seven|a|an)\s+days?\s+(?P<dir>later|earlier|before|after)", re.I
+)
+SAME_DAY = re.compile(r"^(the\s+)?(same|that)\s+day\b", re.I)
+NEXT_DAY = re.compile(r"^(the\s+)?(next|following)\s+day\b", re.I)
+FIRST_MONTH = re.compile(rf"\b({MONTH})\b", re.I)
+
+
+def resolve_in_narrative(expression: str, anchor: str | None, narrative: str | None) -> str | None:
+    """Like `resolve`, but "the same day", "the next day" and "three days later" count from the
+    narrative date (the last date the text fixed), and "February and March" keeps its first month."""
+    text = expression.strip()
+    if narrative and len(narrative) == 10:
+        day = date.fromisoformat(narrative)
+        if SAME_DAY.match(text):
+            return narrative
+        if NEXT_DAY.match(text):
+            return (day + timedelta(days=1)).isoformat()
+        if match := LATER.match(text):
+            count = int(match["n"]) if match["n"].isdigit() else NUMBERS[match["n"].lower()]
+            sign = 1 if match["dir"].lower() in ("later", "after") else -1
+            return (day + timedelta(days=sign * count)).isoformat()
+    resolved = resolve(text, anchor)
+    if resolved is None and (month := FIRST_MONTH.search(text)) and " and " in text:
+        resolved = resolve(month.group(1), anchor)
+    return resolved

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import dates
 from kg.actors import mention_at
-from kg.briefs import PARAGRAPH_SEPARATOR, Brief, Segment
+from kg.briefs import Brief, Segment
 from kg.clauses import Clause, clauses, nominal_events, noun_phrase
 from kg.coref import SalienceModel
 from kg.rdf import slug
@@ -62,25 +62,22 @@ class StatementExtractor:
     def _statements(self, doc: Doc, context: SegmentContext) -> Iterator[Statement]:
         salience = SalienceModel()
         seen: set[tuple[str, str, str, int]] = set()
-        paragraph_date: tuple[int, str | None] = (-1, None)
+        narrative_date: str | None = None  # the last date the text fixed: later clauses happen then
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 mention = mention_at(token)
                 if mention is not None and token.i == mention.end - 1:
                     salience.observe(mention.actor, token.head if token.dep_ == "compound" else token, number)
-            paragraph = doc.text.count(PARAGRAPH_SEPARATOR, 0, sentence.start_char)
-            if paragraph != paragraph_date[0]:
-                paragraph_date = (paragraph, None)
             sentence_dates: list[str] = []
             for clause in [*clauses(sentence, self.vocabulary), *nominal_events(sentence, self.vocabulary)]:
                 subjects = [a for t in clause.subjects for a in self._actors(t, number, salience)]
                 if not subjects:
                     continue
                 objects = self._objects(clause, number, salience)
-                date = self._date(clause, sentence, context.segment.date)
+                date = self._date(clause, sentence, context.segment.date, narrative_date)
                 if date:
                     sentence_dates.append(date)
-                date = date or paragraph_date[1]
+                date = date or narrative_date
                 if len(subjects) > 1 or any(actor for _, actor in objects):
                     salience.pair(number, [*subjects, *(a for _, a in objects if a is not None)])
                 for subject in subjects:
@@ -93,7 +90,7 @@ class StatementExtractor:
                         seen.add(key)
                         yield self._statement(context, sentence, clause, subject, text, actor, date)
             if sentence_dates:
-                paragraph_date = (paragraph, sentence_dates[0])
+                narrative_date = sentence_dates[0]
 
     def _statement(
         self,
@@ -189,14 +186,18 @@ class StatementExtractor:
                     result.append((text, None))
         return result
 
-    def _date(self, clause: Clause, sentence: Span, anchor: str | None) -> str | None:
-        """The date expression attached to the clause's predicate (or its chain), else the
-        sentence's only date when the predicate is the sentence's main verb."""
-        predicate = clause.predicate
+    def _date(self, clause: Clause, sentence: Span, anchor: str | None, narrative: str | None) -> str | None:
+        """The date expression attached nearest to the clause's predicate (itself, then the
+        verbs above it), else the sentence's only date. "Three days later" and "the same day"
+        count from the narrative date, other expressions from the segment's date."""
         candidates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
-        governed = [ent for ent in candidates if _governing_predicate(ent.root) in {predicate, *predicate.ancestors}]
+        levels = [clause.predicate, *clause.predicate.ancestors]
+        governed = sorted(
+            (ent for ent in candidates if _governing_predicate(ent.root) in levels),
+            key=lambda ent: levels.index(_governing_predicate(ent.root)),
+        )
         for ent in governed or (candidates if len(candidates) == 1 else []):
-            resolved = dates.resolve(ent.text, anchor)
+            resolved = dates.resolve_in_narrative(ent.text, anchor, narrative)
             if resolved:
                 return resolved
         return None
