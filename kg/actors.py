@@ -148,7 +148,8 @@ class ActorRuler:
     def _body(self, state: str, span: Span) -> Actor:
         """Name a state body "<Demonym> <Body>": "Ministry of Defence of Belarus" and
         "Belarus' Ministry of Defence" both become "Belarusian Ministry of Defence"."""
-        demonym = self.vocabulary.demonym_of(state) or self.vocabulary.actors[state].actor.name
+        written = next((t.text for t in span if self._demonym_state.get(t.text) == state), None)
+        demonym = written or self.vocabulary.demonym_of(state) or self.vocabulary.actors[state].actor.name
         state_words = {w for label in self.vocabulary.actors[state].labels for w in label.split()}
         body_words = [t.text for t in span if t.text not in POSSESSIVE and t.text not in self._demonym_state]
         while body_words and (body_words[-1] in state_words or body_words[-1].lower() in ("of", "the")):

@@ -237,6 +237,8 @@ def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
         return "reported"
     if any(word in vocabulary.cues["intended"] for word in lemmas):
         return "intended"
+    if any(any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in t.children) for t in chain[1:]):
+        return "possible" if any(m in vocabulary.cues["possible"] for m in modals) else "intended"  # "was invited to"
     if _is_purpose(predicate):
         return "intended"
     if any(word in vocabulary.cues["possible"] for word in lemmas + modals):
@@ -319,7 +321,7 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and not hands_up(token.head, vocabulary):
             continue  # "refused to mediate": the matrix verb's clause carries it
         subjects = subjects_of(token)
-        if not subjects:
+        if not subjects or (token.lemma_ == "be" and subjects[0].lower_ in ("it", "this", "that", "there")):
             continue
         objects = objects_of(token)
         relation = "be" if token.lemma_ == "be" else relation_of(token)
@@ -381,10 +383,6 @@ def objects_of_prepositions(token: Token) -> list[Token]:
                 and pobj.lemma_.lower() not in ADVERBIAL_NOUNS
             ):
                 return _with_conjuncts([pobj])
-            if pobj.dep_ == "pcomp" and pobj.pos_ == "VERB":
-                inner = [c for c in pobj.children if c.dep_ == "dobj"]
-                if inner:
-                    return _with_conjuncts(inner)
     return []
 
 
@@ -411,7 +409,8 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         noun = token.lemma_.lower()
         if token.pos_ != "NOUN" or noun not in vocabulary.event_nouns:
             continue
-        agents = [c for c in token.children if c.dep_ == "poss"]
+        # "voiced his proposal": a possessive pronoun repeats the verb's subject, whose clause says it
+        agents = [c for c in token.children if c.dep_ == "poss" and not (c.pos_ == "PRON" and token.dep_ == "dobj")]
         agents += [
             g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
         ]

@@ -68,6 +68,9 @@ class StatementExtractor:
                 mention = mention_at(token)
                 if mention is not None and token.i == mention.end - 1:
                     salience.observe(mention.actor, token.head if token.dep_ == "compound" else token, number)
+                elif mention is None and token.lower_ in self.vocabulary.group_nouns:
+                    for group in self._group(token):
+                        salience.observe(group, token, number)
             sentence_dates: list[str] = []
             for clause in [*clauses(sentence, self.vocabulary), *nominal_events(sentence, self.vocabulary)]:
                 subjects = [a for t in clause.subjects for a in self._actors(t, number, salience)]
