@@ -156,12 +156,14 @@ class ActorRuler:
             body_words.pop()
         while body_words and body_words[0] in state_words:
             body_words.pop(0)
-        body = " ".join(w if w.isupper() or w in ("of", "the") else w[:1].upper() + w[1:] for w in body_words)
+        body = " ".join(body_words)
         name = f"{demonym} {body}"
         return Actor(f"actor/{slug(name)}", name, "Organisation", acts_for=self.vocabulary.actors[state].actor)
 
     def _entity(self, ent: Span) -> tuple[Span, Actor] | None:
-        tokens = [t for t in ent if not (t.lower_ == "the" or t.lower_ in self.vocabulary.titles)]
+        tokens = list(ent)
+        while tokens and (tokens[0].lower_ in ("the", "of") or tokens[0].lower_ in self.vocabulary.titles):
+            tokens.pop(0)
         while tokens and tokens[-1].text in POSSESSIVE:
             tokens.pop()
         if not tokens or not any(t.text[:1].isupper() for t in tokens):

@@ -71,6 +71,7 @@ ADVERBIAL_NOUNS = {
     "result",
     "part",
     "level",
+    "regard",
 }
 OBJECT_PREPOSITION_PRIORITY = (
     "with",
@@ -410,7 +411,7 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         if token.pos_ != "NOUN" or noun not in vocabulary.event_nouns:
             continue
         # "voiced his proposal": a possessive pronoun repeats the verb's subject, whose clause says it
-        agents = [c for c in token.children if c.dep_ == "poss" and not (c.pos_ == "PRON" and token.dep_ == "dobj")]
+        agents = [c for c in token.children if _is_possessor(c) and not (c.pos_ == "PRON" and token.dep_ == "dobj")]
         agents += [
             g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
         ]
@@ -434,3 +435,14 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             ][:1]
         if objects:
             yield Clause(token, vocabulary.event_nouns[noun], agents, objects, modality=modality)
+
+
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+
+
+def _is_possessor(token: Token) -> bool:
+    """'Belarus’ proposal': the parser labels the possessor `poss`, or `nmod` before the mark."""
+    if token.dep_ == "poss":
+        return True
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.dep_ in ("nmod", "compound") and following is not None and following.text in POSSESSIVE_MARKS

@@ -139,6 +139,19 @@ class StatementExtractor:
         if token.pos_ == "PRON":
             found = salience.resolve_pronoun(token, sentence)
             return [found] if found else []
+        listed = [a for c in token.children if c.dep_ == "appos" for t in (c, *c.conjuncts) if (a := _mentioned(t))]
+        if listed:
+            return listed  # "eight countries (Belarus, Russia, Armenia ...) supported"
+        if token.lemma_.lower() in self.vocabulary.titles:
+            named = [
+                a
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for t in c.children
+                if (a := _mentioned(t)) and a.kind == "Person"
+            ]
+            if named:
+                return named  # "Chief of General Staff Aleh Balakoneu"
         if token.lower_ in self.vocabulary.group_nouns:
             return self._group(token)
         found = salience.resolve_description(token, sentence, self.vocabulary.designators, self.vocabulary.titles)
@@ -162,7 +175,11 @@ class StatementExtractor:
                     and token.lemma_.lower() in ("representative", "delegation", "official")
                 ):
                     return [found.actor]
-                name = f"{noun_phrase(token, with_of=False)} {prep.lower_} {noun_phrase(pobj, with_of=False)}"
+                start = pobj.left_edge.i
+                while pobj.doc[start].dep_ == "det" and start < found.start:
+                    start += 1
+                written = pobj.doc[start : pobj.i + 1].text  # "eastern Ukraine", "the Alliance"
+                name = f"{noun_phrase(token, with_of=False)} {prep.lower_} {written}"
                 return [_group_actor(name, found.actor)]
         groups = []
         for child in token.lefts:
@@ -254,3 +271,8 @@ def extract(nlp: Language, briefs: Iterable[Brief], batch_size: int = 16) -> Ite
         statements.extend(doc._.statements)
     if current is not None:
         yield current, statements
+
+
+def _mentioned(token: Token) -> Actor | None:
+    mention = mention_at(token)
+    return mention.actor if mention is not None else None
