@@ -206,12 +206,23 @@ def chain_up(predicate: Token) -> list[Token]:
     while token.head is not token:
         if token.dep_ in ("xcomp", "acomp"):
             token = token.head
-        elif token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        elif token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ != "by":
             token = token.head.head  # "interested in attracting", "interest in participating"
         else:
             break
         chain.append(token)
     return chain
+
+
+def forms(token: Token) -> set[str]:
+    """The lemma and the plain inflection-stripped forms of a word: the small model's
+    lemmatiser slips on some verbs ("hopes" -> "hop"), and cue lists name the dictionary form."""
+    word = token.lower_
+    found = {token.lemma_.lower(), word}
+    for suffix, replacement in (("s", ""), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            found.add(word[: -len(suffix)] + replacement)
+    return found
 
 
 def hands_up(token: Token, vocabulary: Vocabulary) -> bool:
@@ -221,7 +232,7 @@ def hands_up(token: Token, vocabulary: Vocabulary) -> bool:
         return not any(c.dep_ == "dobj" for c in token.children)
     has_complement = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
     cues = vocabulary.cues["intended"] | vocabulary.cues["possible"] | vocabulary.cues["negative"]
-    return has_complement and (lemma in cues or lemma in ASPECTUAL)
+    return has_complement and bool(forms(token) & (cues | ASPECTUAL))
 
 
 def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
@@ -232,7 +243,7 @@ def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
     ):
         return modality_of(predicate.head, vocabulary)  # "trying to take advantage ... and repeating"
     chain = chain_up(predicate)
-    lemmas = [t.lemma_.lower() for t in chain[1:]]
+    lemmas = [form for t in chain[1:] for form in forms(t)]
     modals = [c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux", "advmod")]
     if _reported(predicate, vocabulary):
         return "reported"

@@ -93,7 +93,9 @@ class SalienceModel:
             return None
         noun = token.lemma_.lower()
         if noun in titles:
-            return self._best(token.i, sentence, lambda a: a.kind == "Person" and noun in (a.role or "").lower())
+            # a person titled so in the text, else any person (vocabulary people carry no title)
+            titled = self._best(token.i, sentence, lambda a: a.kind == "Person" and noun in (a.role or "").lower())
+            return titled or self._best(token.i, sentence, lambda a: a.kind == "Person" and not a.role)
         if noun in designators or token.lower_ in designators:
             return self._best(token.i, sentence, lambda a: a.kind == "Country")
         return None

@@ -27,6 +27,8 @@ from kg.statements import Actor, Statement
 from kg.vocabulary import Vocabulary, load_vocabulary
 
 PAIR_NOUNS = {"party", "side", "parties", "sides"}
+PAIR_COUNT_NOUNS = {"country", "countries", "state", "states", "nation", "nations"}  # with "both"/"two"
+PAIR_COUNT_NOUNS = {"country", "countries", "state", "states", "nation", "nations"}  # with "both"/"two"
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,9 @@ class StatementExtractor:
         mention = mention_at(token)
         if mention is not None:
             return [mention.actor]
-        pair_noun = token.lemma_.lower() in PAIR_NOUNS and any(
-            c.lower_ in ("both", "the", "two") for c in token.children
+        lemma = token.lemma_.lower()
+        pair_noun = (lemma in PAIR_NOUNS and any(c.lower_ in ("both", "the", "two") for c in token.children)) or (
+            lemma in PAIR_COUNT_NOUNS and any(c.lower_ in ("both", "two") for c in token.children)
         )
         plural_pronoun = token.lower_ in ("they", "them") and bool(salience.recent_pair(sentence, 1))
         if (pair_noun or plural_pronoun) and (pair := salience.recent_pair(sentence, 2)):

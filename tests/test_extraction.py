@@ -148,7 +148,6 @@ def test_passive_with_agent(nlp: Language, body: str, expected: list[Row]) -> No
         pytest.param(
             "Moldova hopes to receive additional gas from Romania this winter.",
             [row("Moldova", "receive", "additional gas", modality="intended")],
-            marks=xfail("control: 'hopes' is lemmatised 'hop', so the cue 'hope' is missed (relation 'hop', asserted)"),
         ),
         pytest.param(
             "Lukashenko is not going to release the political prisoners.",
@@ -238,7 +237,6 @@ def test_coordination(nlp: Language, body: str, expected: list[Row]) -> None:
                 row("Lithuania", "show", "support"),
                 row("Lithuania", "strengthen", "regional role", modality="intended"),
             ],
-            marks=xfail("means clause: 'by showing' takes the modality of 'wants' (intended), though it is asserted"),
         ),
         pytest.param(
             "Warsaw accused Minsk of orchestrating the migrant crisis on the border.",
@@ -541,12 +539,10 @@ def test_pronoun_coreference(nlp: Language, body: str, expected: list[Row]) -> N
                 row("Belarus", "praise", "results of talks"),
                 row("China", "praise", "results of talks"),
             ],
-            marks=xfail("'both countries' is not resolved to the last pair as 'both parties'/'both sides' are"),
         ),
         pytest.param(
             "Putin received Makei at his residence in Sochi. The president promised new loans to Belarus.",
             [row("Vladimir Putin", "receive", "Vladimir Makei"), row("Vladimir Putin", "promise", "new loans")],
-            marks=xfail("'the president' needs a role from a written title; Putin named without one is not found"),
         ),
     ],
 )
