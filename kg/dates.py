@@ -103,12 +103,17 @@ LATER = re.compile(
 )
 SAME_DAY = re.compile(r"^(the\s+)?(same|that)\s+day\b", re.I)
 NEXT_DAY = re.compile(r"^(the\s+)?(next|following)\s+day\b", re.I)
+MAX_DAYS_AHEAD = 31  # a weekly digest dated by its first day still reports the days after it
 FIRST_MONTH = re.compile(rf"\b({MONTH})\b", re.I)
 
 
-def resolve_in_narrative(expression: str, anchor: str | None, narrative: str | None) -> str | None:
+def resolve_in_narrative(
+    expression: str, anchor: str | None, narrative: str | None, *, past: bool = False
+) -> str | None:
     """Like `resolve`, but "the same day", "the next day" and "three days later" count from the
-    narrative date (the last date the text fixed), and "February and March" keeps its first month."""
+    narrative date (the last date the text fixed), "February and March" keeps its first month,
+    and a date without a year told in the past tense is not after the anchor ("On December 16,
+    Poland closed ..." in a brief of April 2016 is December 2015)."""
     text = expression.strip()
     if narrative and len(narrative) == 10:
         day = date.fromisoformat(narrative)
@@ -123,4 +128,11 @@ def resolve_in_narrative(expression: str, anchor: str | None, narrative: str | N
     resolved = resolve(text, anchor)
     if resolved is None and (month := FIRST_MONTH.search(text)) and " and " in text:
         resolved = resolve(month.group(1), anchor)
+    yearless = not YEAR.search(text) and not RELATIVE.search(text)
+    if past and resolved and anchor and yearless and _days_after(resolved, anchor) > MAX_DAYS_AHEAD:
+        resolved = f"{int(resolved[:4]) - 1:04d}{resolved[4:]}"
     return resolved
+
+
+def _days_after(value: str, anchor: str) -> int:
+    return (date.fromisoformat(_complete(value)) - date.fromisoformat(_complete(anchor))).days

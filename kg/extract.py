@@ -220,7 +220,8 @@ class StatementExtractor:
             key=lambda ent: levels.index(_governing_predicate(ent.root)),
         )
         for ent in governed or (candidates if len(candidates) == 1 else []):
-            resolved = dates.resolve_in_narrative(ent.text, anchor, narrative)
+            past = clause.predicate.tag_ in ("VBD", "VBN")
+            resolved = dates.resolve_in_narrative(ent.text, anchor, narrative, past=past)
             if resolved:
                 return resolved
         return None

@@ -685,9 +685,6 @@ def test_modality(nlp: Language, body: str, expected: list[Row]) -> None:
             HEADER_DATE,
             "On December 16, Poland closed the last border crossing with Belarus.",
             [row("Poland", "close", "last border crossing", date="2015-12-16")],
-            marks=xfail(
-                "partial date: a past event dated after the header (April 2016) should fall in the year before"
-            ),
         ),
     ],
 )
