@@ -79,8 +79,5 @@ class KnowledgeStore:
         """The quads of the named graphs (not the derived default graph)."""
         return (q for q in self._store if not isinstance(q.graph_name, DefaultGraph))
 
-    def __len__(self) -> int:
-        return len(self._store)
-
     def flush(self) -> None:
         self._store.flush()

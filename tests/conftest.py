@@ -121,6 +121,24 @@ BRIEFS: list[tuple[Brief, list[Statement]]] = [
 ]
 
 
+# the nodes the graph view shows for `small_store`: actors and themes that take part in statements
+SMALL_STORE_NODE_LABELS = [
+    "Alexander Lukashenko",
+    "Belarus",
+    "European Union",
+    "Lithuania",
+    "Russia",
+    "Wagner Group",
+    "election results",
+    "energy & <b>grid</b>",
+]
+
+
+@pytest.fixture(scope="session")
+def node_labels() -> list[str]:
+    return SMALL_STORE_NODE_LABELS
+
+
 @pytest.fixture(scope="session")
 def small_store(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeStore:
     """Two briefs, seven statements (one negative, one carrying markup), plus the vocabulary.
