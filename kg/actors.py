@@ -81,15 +81,17 @@ class ActorRuler:
                 self._demonym_state[demonym] = key
                 self._demonym_state[demonym.lower()] = key
         demonyms = sorted(self._demonym_state)
-        state_words = sorted(
-            {
-                label
-                for e in vocabulary.actors.values()
-                if e.actor.kind == "Country"
-                for label in e.labels
-                if " " not in label
-            }
-        )
+        # one-word names of states ("Belarus", "Minsk", "Kremlin"), for "Ministry of Defence of Belarus"
+        self._state_name = {
+            label: key
+            for key, entry in vocabulary.actors.items()
+            if entry.actor.kind == "Country"
+            for label in entry.labels
+            if " " not in label
+        }
+        state_words = sorted(self._state_name)
+        # words of a multi-word title: "Deputy State Secretary", "First Deputy Prime Minister"
+        self._title_words = vocabulary.titles | {"of", "foreign", "defence", "defense", "state", "first"}
         for designator in vocabulary.designators:
             self.matcher.add(STATE_KEY, [[{"ORTH": {"IN": demonyms}}, *self._lower(tokenize, designator)]])
         for body in vocabulary.bodies:
@@ -129,11 +131,7 @@ class ActorRuler:
         for token in span:
             if token.text in self._demonym_state:
                 return self._demonym_state[token.text]
-        for token in span:
-            for key, entry in self.vocabulary.actors.items():
-                if entry.actor.kind == "Country" and token.text in {w for label in entry.labels for w in label.split()}:
-                    return key
-        return None
+        return next((self._state_name[t.text] for t in span if t.text in self._state_name), None)
 
     def _actor(self, key: str, span: Span) -> Actor | None:
         if key in self.vocabulary.actors:
@@ -179,14 +177,7 @@ class ActorRuler:
             return actor
         title: list[str] = []
         index = span.start - 1
-        while index >= 0 and span.doc[index].lower_ in self.vocabulary.titles | {
-            "of",
-            "foreign",
-            "defence",
-            "defense",
-            "state",
-            "first",
-        }:
+        while index >= 0 and span.doc[index].lower_ in self._title_words:
             title.insert(0, span.doc[index].text)
             index -= 1
         while title and title[0].lower() == "of":
