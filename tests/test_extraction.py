@@ -371,10 +371,6 @@ def test_aliases_and_metonymy(nlp: Language, body: str, expected: list[Row]) -> 
         pytest.param(
             "The Ministry of Foreign Affairs of Poland summoned the Belarusian charge d'affaires.",
             [row("Polish Ministry of Foreign Affairs", "summon", "Belarusian charge d'affaires")],
-            marks=xfail(
-                "body 'X of <state>': 'of' is taken for a word of the label 'Republic of Belarus', "
-                "giving 'Belarusian Ministry of Foreign Affairs of Poland'"
-            ),
         ),
     ],
 )
