@@ -21,14 +21,13 @@ from kg.namespaces import DEFAULT_BASE_IRI
 from kg.pipeline import load_pipeline
 from kg.rdf import brief_graph, brief_quads
 from kg.store import KnowledgeStore
-from kg.views import write_graph_view
+from kg.views import write_views
 
 STORE_DIR = "store"
 STATEMENTS_FILE = "statements.jsonl"
 TURTLE_FILE = "graph.ttl"
-VIEW_FILE = "graph.html"
 MANIFEST_FILE = "build.json"
-PRODUCTS = (STORE_DIR, STATEMENTS_FILE, TURTLE_FILE, VIEW_FILE, MANIFEST_FILE)
+PRODUCTS = (STORE_DIR, STATEMENTS_FILE, TURTLE_FILE, MANIFEST_FILE)
 
 
 class BuildError(Exception):
@@ -84,19 +83,19 @@ def build(
         store.refresh_union()
         store.flush()
         export(store, "turtle", staging / TURTLE_FILE)
-        write_graph_view(store, staging / VIEW_FILE)
+        views = write_views(store, staging)
         summary = BuildSummary(total, statements, len(store.triples()), time.perf_counter() - started, base_iri)
         (staging / MANIFEST_FILE).write_text(json.dumps(asdict(summary), indent=1) + "\n", encoding="utf-8")
         del store
-        _swap_in(staging, output)
+        _swap_in(staging, output, [*PRODUCTS, *views])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return summary
 
 
-def _swap_in(staging: Path, output: Path) -> None:
+def _swap_in(staging: Path, output: Path, products: list[str]) -> None:
     """Move the new products into the output folder, each replacing the old one."""
-    for name in PRODUCTS:
+    for name in products:
         new, old = staging / name, output / name
         if old.exists():
             old.rename(staging / f"old-{name}")

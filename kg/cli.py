@@ -159,10 +159,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"does not conform: {report.violations} violation(s)")
         return 3
     if args.command == "view":
-        from kg.build import VIEW_FILE
-        from kg.views import write_graph_view
+        from kg.views import GRAPH_PAGE, write_views
 
-        path = write_graph_view(open_store(args.output), args.output / VIEW_FILE)
+        write_views(open_store(args.output), args.output)
+        path = args.output / GRAPH_PAGE
         print(path.resolve())
         if args.open:
             webbrowser.open(path.resolve().as_uri())

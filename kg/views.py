@@ -108,6 +108,16 @@ class _Node:
     kind: str  # an actor kind, "Actor" when the store gives none, or "Theme"
 
 
+GRAPH_PAGE = "graph.html"
+
+
+def write_views(store: KnowledgeStore, folder: Path) -> list[str]:
+    """Write every view page of the store into `folder`; return the top-level names written
+    (files or folders), which a build swaps into its output."""
+    write_graph_view(store, folder / GRAPH_PAGE)
+    return [GRAPH_PAGE]
+
+
 def write_graph_view(store: KnowledgeStore, path: Path) -> Path:
     """Write the store's statements as an offline, interactive HTML graph to `path`; return it."""
     statements = _statements(store)
