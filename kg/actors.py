@@ -7,9 +7,16 @@ matched with their case, or capitalised at a sentence start) and from its lexico
 - demonym + state body ("Belarusian Defence Ministry"), body + "of" + state ("Ministry of
   Defence of Belarus") and state's + body ("Ukraine's Foreign Ministry") -> a body with its own
   name that acts for the state (the convention of CAMEO's `BLRGOV`/`BLRMIL` agent codes);
+- demonym + office title ("the Belarusian foreign minister"), state's + title and title + "of" +
+  state -> the office, which the extractor resolves to its holder on the statement's date;
+- demonym + agent noun ("Israeli soldiers", "Hungarian officials": PETRARCH2's agent nouns) -> a
+  group coded as the state's agent (`ISRMIL`), acting for the state when the agent is part of it;
 - named entities the vocabulary lacks (PERSON, ORG, NORP, GPE) become actors under their own
   surface form, persons without their title ("Foreign Minister Vladimir Makei" -> Vladimir
-  Makei, role "Foreign Minister").
+  Makei, role "Foreign Minister"); a NORP that is a demonym ("Palestinians") is coded as its state.
+
+Actors carry CAMEO actor codes: the vocabulary's (`BLR`, `IGOWSTNAT`), or the state's code with
+the agent code of a body or group (`BLRMIL` for "the Belarusian army", Manual 1.1b3 ch. 3).
 
 Overlapping matches keep the longest (spaCy's `filter_spans`). The mentions are in
 `doc._.actor_mentions` and, for display, in `doc.spans["actors"]`.
@@ -28,12 +35,15 @@ from spacy.util import filter_spans
 
 from kg.rdf import slug
 from kg.statements import Actor, ActorKind
-from kg.vocabulary import Vocabulary, load_vocabulary
+from kg.vocabulary import Office, Vocabulary, load_vocabulary
 
 ENTITY_KINDS: dict[str, ActorKind] = {"PERSON": "Person", "ORG": "Organisation", "NORP": "Group", "GPE": "Country"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 STATE_KEY = "state"
 BODY_KEY = "body"
+OFFICE_KEY = "office"
+AGENT_KEY = "agent"
+STATE_AGENTS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # sectors that act for the state itself
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,18 @@ class ActorRuler:
         state_words = sorted(self._state_name)
         # words of a multi-word title: "Deputy State Secretary", "First Deputy Prime Minister"
         self._title_words = vocabulary.titles | {"of", "foreign", "defence", "defense", "state", "first"}
+        titles = {title for office in vocabulary.offices.values() for title in office.titles}
+        possessive = {"ORTH": {"IN": sorted(POSSESSIVE)}}
+        for title in titles:
+            title_tokens = self._lower(tokenize, title)
+            state = {"ORTH": {"IN": state_words}}
+            self.matcher.add(OFFICE_KEY, [[{"ORTH": {"IN": demonyms}}, *title_tokens]])
+            self.matcher.add(OFFICE_KEY, [[state, possessive, *title_tokens]])
+            self.matcher.add(OFFICE_KEY, [[*title_tokens, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, state]])
+        agent_nouns = sorted(n for n in vocabulary.agent_nouns if " " not in n)
+        self.matcher.add(
+            AGENT_KEY, [[{"ORTH": {"IN": demonyms}}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": agent_nouns}}]]
+        )
         for designator in vocabulary.designators:
             self.matcher.add(STATE_KEY, [[{"ORTH": {"IN": demonyms}}, *self._lower(tokenize, designator)]])
         for body in vocabulary.bodies:
@@ -141,7 +163,48 @@ class ActorRuler:
             return None
         if key == STATE_KEY:
             return self.vocabulary.actors[state].actor
+        if key == OFFICE_KEY:
+            return self._office(state, span)
+        if key == AGENT_KEY:
+            return self._agent(state, span)
         return self._body(state, span)
+
+    def _office(self, state: str, span: Span) -> Actor | None:
+        """An office named by its title: a placeholder keyed by the office, which the extractor
+        replaces by the holder on the statement's date. A name after the title is the person."""
+        following = span.doc[span.end] if span.end < len(span.doc) else None
+        if following is not None and following.pos_ == "PROPN":
+            return None
+        office = self._office_named(state, span)
+        if office is None:
+            return None
+        country = self.vocabulary.actors[state].actor
+        demonym = self.vocabulary.demonym_of(state) or country.name
+        code = f"{country.code}GOV" if country.code else None
+        title = office.titles[0]
+        return Actor(office.key, f"{demonym} {title}", "Person", acts_for=country, role=title, code=code)
+
+    def _office_named(self, state: str, span: Span) -> Office | None:
+        state_words = {w.lower() for label in self.vocabulary.actors[state].labels for w in label.split()}
+        words = [t.lower_ for t in span if t.text not in POSSESSIVE and t.text not in self._demonym_state]
+        words = [w for w in words if w not in state_words]
+        while words and words[-1] in ("of", "the"):
+            words.pop()
+        return self.vocabulary.office(state, " ".join(words))
+
+    def _agent(self, state: str, span: Span) -> Actor | None:
+        """A sector of a state or its society: "Israeli soldiers" -> ISRMIL, for Israel."""
+        if self._office_named(state, span) is not None:
+            return None  # an office: see `_office`
+        head = span[-1]
+        if head.lower_ in self.vocabulary.titles and span.end < len(span.doc) and span.doc[span.end].pos_ == "PROPN":
+            return None  # "Belarusian President Lukashenko": the person is the actor
+        agent = self.vocabulary.agent_nouns.get(head.lemma_.lower()) or self.vocabulary.agent_nouns[head.lower_]
+        country = self.vocabulary.actors[state].actor
+        name = re.sub(r"\s+", " ", span.text)
+        code = f"{country.code}{agent}" if country.code else None
+        acts_for = country if agent in STATE_AGENTS else None
+        return Actor(f"actor/{slug(name)}", name, "Group", acts_for=acts_for, code=code)
 
     def _body(self, state: str, span: Span) -> Actor:
         """Name a state body "<Demonym> <Body>": "Ministry of Defence of Belarus" and
@@ -156,7 +219,10 @@ class ActorRuler:
             body_words.pop(0)
         body = " ".join(body_words)
         name = f"{demonym} {body}"
-        return Actor(f"actor/{slug(name)}", name, "Organisation", acts_for=self.vocabulary.actors[state].actor)
+        country = self.vocabulary.actors[state].actor
+        agent = self.vocabulary.agent_nouns.get(body_words[-1].lower() if body_words else "", "GOV")
+        code = f"{country.code}{agent}" if country.code else None
+        return Actor(f"actor/{slug(name)}", name, "Organisation", acts_for=country, code=code)
 
     def _entity(self, ent: Span) -> tuple[Span, Actor] | None:
         tokens = list(ent)
@@ -169,7 +235,9 @@ class ActorRuler:
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
         kind = ENTITY_KINDS[ent.label_]
         name = re.sub(r"\s+", " ", span.text)
-        return span, Actor(f"actor/{slug(name)}", name, kind)
+        state = self._demonym_state.get(name) or self._demonym_state.get(name.removesuffix("s"))
+        code = self.vocabulary.actors[state].actor.code if state and kind == "Group" else None
+        return span, Actor(f"actor/{slug(name)}", name, kind, code=code)
 
     def _with_role(self, actor: Actor, span: Span) -> Actor:
         """Keep the title before a person's name as its role ("Foreign Minister")."""

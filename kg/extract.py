@@ -11,7 +11,7 @@ is the clause's own date expression, normalised against the segment's date (`kg.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -22,12 +22,12 @@ from kg.actors import mention_at
 from kg.briefs import Brief, Segment
 from kg.clauses import Clause, clauses, nominal_events, noun_phrase
 from kg.coref import SalienceModel
+from kg.events import EventCoder, following_words, load_coder
 from kg.rdf import slug
 from kg.statements import Actor, Statement
 from kg.vocabulary import Vocabulary, load_vocabulary
 
 PAIR_NOUNS = {"party", "side", "parties", "sides"}
-PAIR_COUNT_NOUNS = {"country", "countries", "state", "states", "nation", "nations"}  # with "both"/"two"
 PAIR_COUNT_NOUNS = {"country", "countries", "state", "states", "nation", "nations"}  # with "both"/"two"
 
 
@@ -49,12 +49,14 @@ if not Doc.has_extension("statements"):
 def create_statement_extractor(nlp: Language, name: str, ontology_dir: str | None) -> StatementExtractor:
     from kg.store import ONTOLOGY_DIR
 
-    return StatementExtractor(load_vocabulary(Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR))
+    folder = Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR
+    return StatementExtractor(load_vocabulary(folder), load_coder(folder))
 
 
 class StatementExtractor:
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, coder: EventCoder) -> None:
         self.vocabulary = vocabulary
+        self.coder = coder
 
     def __call__(self, doc: Doc) -> Doc:
         context: SegmentContext | None = doc._.context
@@ -111,6 +113,9 @@ class StatementExtractor:
         evidence = sentence.text.rstrip()
         start = segment.source_offset(sentence.start_char)
         end = start + len(evidence)
+        subject = self._in_office(subject, date or segment.date)
+        actor = self._in_office(actor, date or segment.date) if actor else None
+        event = self.coder.code(clause.relation, following_words(clause.predicate), clause.polarity, clause.modality)
         return Statement(
             doc=context.doc,
             segment=segment.number,
@@ -123,9 +128,21 @@ class StatementExtractor:
             sentence=evidence,
             start=start,
             end=end,
+            event=event,
             subject_actor=subject,
             object_actor=actor,
         )
+
+    def _in_office(self, actor: Actor, date: str | None) -> Actor:
+        """An office named by its title ("the Belarusian foreign minister") is whoever held it on
+        the date; without a known holder, it stays a person named by the title."""
+        office = self.vocabulary.offices.get(actor.key)
+        if office is None:
+            return actor
+        holder = self.vocabulary.holder(office, date)
+        if holder is not None:
+            return replace(holder, role=actor.role)
+        return replace(actor, key=f"actor/{slug(actor.name)}")
 
     def _actors(self, token: Token, sentence: int, salience: SalienceModel) -> list[Actor]:
         """The actors a noun phrase head names or refers to (two for "both parties")."""

@@ -14,6 +14,7 @@ NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 DCTERMS = "http://purl.org/dc/terms/"
 OWL = "http://www.w3.org/2002/07/owl#"
 SH = "http://www.w3.org/ns/shacl#"
+CAMEO = "https://w3id.org/briefkg/cameo/"
 
 DEFAULT_BASE_IRI = "http://example.org/kg/"
 
@@ -27,6 +28,7 @@ PREFIXES = {
     "nif": NIF,
     "dcterms": DCTERMS,
     "owl": OWL,
+    "cameo": CAMEO,
 }
 
 

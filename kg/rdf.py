@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.briefs import Brief
-from kg.namespaces import DCTERMS, KG, NIF, PROV, RDF, RDFS, SKOS, XSD, term
+from kg.namespaces import CAMEO, DCTERMS, KG, NIF, PROV, RDF, RDFS, SKOS, XSD, term
 from kg.statements import Actor, Statement
 
 TYPE = term(RDF, "type")
@@ -78,6 +78,8 @@ def brief_quads(brief: Brief, statements: Iterable[Statement], base_iri: str) ->
         yield quad(node, term(KG, "modality"), term(KG, statement.modality.title()))
         if statement.date:
             yield quad(node, term(KG, "date"), date_literal(statement.date))
+        if statement.event:
+            yield quad(node, term(KG, "eventCode"), event_node(statement.event))
         yield quad(node, term(PROV, "wasDerivedFrom"), sentence)
         yield quad(node, term(KG, "inBrief"), graph)
         yield quad(node, term(KG, "segment"), Literal(statement.segment))
@@ -106,6 +108,11 @@ def brief_quads(brief: Brief, statements: Iterable[Statement], base_iri: str) ->
                 yield from (Quad(s, p, o, graph) for s, p, o in actor_triples(base_iri, actor))
 
 
+def event_node(code: str) -> NamedNode:
+    """The CAMEO concept of an event code (`ontology/cameo.ttl`)."""
+    return NamedNode(f"{CAMEO}{code}")
+
+
 def actor_node(base_iri: str, actor: Actor) -> NamedNode:
     return NamedNode(base_iri + actor.key)
 
@@ -115,6 +122,8 @@ def actor_triples(base_iri: str, actor: Actor) -> Iterator[tuple[NamedNode, Name
     node = actor_node(base_iri, actor)
     yield node, TYPE, term(KG, actor.kind)
     yield node, PREF_LABEL, Literal(actor.name, language="en")
+    if actor.code:
+        yield node, term(KG, "cameoCode"), Literal(actor.code)
     if actor.acts_for:
         yield node, term(KG, "actsFor"), actor_node(base_iri, actor.acts_for)
         yield from actor_triples(base_iri, actor.acts_for)

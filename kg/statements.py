@@ -19,6 +19,7 @@ class Actor:
     kind: ActorKind
     acts_for: Actor | None = None
     role: str | None = None
+    code: str | None = None  # CAMEO actor code: "BLR", "BLRMIL", "IGOWSTNAT"
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Statement:
     """Subject -relation-> object, with polarity, modality, date and the sentence it came from.
 
     `start` and `end` are character offsets of the sentence in the brief's file text.
-    The JSON form (`to_json`) has exactly the fields score.py reads, plus the sentence.
+    The JSON form (`to_json`) has the fields score.py reads, plus the sentence and event code.
     """
 
     doc: str
@@ -40,6 +41,7 @@ class Statement:
     sentence: str
     start: int
     end: int
+    event: str | None = None  # CAMEO event code, see kg.events
     subject_actor: Actor = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
     object_actor: Actor | None = field(compare=False, repr=False, default=None)
 

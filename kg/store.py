@@ -17,7 +17,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, QuerySolutions, RdfFormat,
 from kg.namespaces import sparql_prefixes
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-VOCABULARY_FILES = ("kg.ttl", "actors.ttl")  # lexicon.ttl configures the extractor only
+VOCABULARY_FILES = ("kg.ttl", "actors.ttl", "countries.ttl", "cameo.ttl")  # the rest configures the extractor
 
 
 class StoreError(Exception):

@@ -51,8 +51,8 @@ def _statement(
         sentence,  # type: ignore[arg-type]
         start,
         start + len(sentence),
-        subject,
-        None if isinstance(obj, str) else obj,
+        subject_actor=subject,
+        object_actor=None if isinstance(obj, str) else obj,
     )
 
 

@@ -51,6 +51,7 @@ def test_build_writes_every_product(built: Path) -> None:
         "sentence",
         "start",
         "end",
+        "event",
     }
 
 

@@ -1,0 +1,87 @@
+"""CAMEO event coding of statements, from verb-pattern dictionaries kept as data in `ontology/`.
+
+A statement's relation (a verb lemma, with its particle: "call for") is looked up in two tables:
+the project's `event_verbs.tsv`, then PETRARCH2's patterns in `cameo_verbs.tsv`. A row gives a
+code for the verb alone (empty `words`) or for the verb followed, in its clause, by given words
+("send ... peacekeepers" -> 074); the row whose words all occur and are the most numerous wins,
+as PETRARCH's longest-pattern rule does. Then:
+
+- a negated statement gets no code: CAMEO codes events that happened (Manual 1.1b3, ch. 2), and
+  "did not attack" is not an attack; refusals have their own verbs ("refuse", "reject": 12x);
+- an intended statement ("is ready to send peacekeepers") is coded as the intent, by the root of
+  the event intended (`cameo_intents.tsv`: 07 -> 033 "Express intent to provide material aid").
+
+The codes' names, Goldstein values, quad classes and PLOVER categories are in `cameo.ttl`, which
+the store loads; statements carry only the code.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from spacy.tokens import Token
+
+TABLES = ("event_verbs.tsv", "cameo_verbs.tsv")  # in order of precedence
+
+
+@dataclass(frozen=True)
+class Pattern:
+    words: tuple[frozenset[str], ...]  # each word of the pattern, as its set of alternatives
+    code: str
+
+
+def _rows(path: Path) -> Iterable[dict[str, str]]:
+    lines = (line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return csv.DictReader(lines, delimiter="\t")
+
+
+@lru_cache(maxsize=4)
+def load_coder(ontology_dir: Path) -> EventCoder:
+    patterns: dict[str, list[Pattern]] = {}
+    for table in TABLES:
+        seen = {verb for verb in patterns}  # a verb coded by an earlier table keeps only that table's rows
+        for row in _rows(ontology_dir / table):
+            if row["verb"] in seen:
+                continue
+            words = tuple(frozenset(word.split("|")) for word in row["words"].split()) if row["words"] else ()
+            patterns.setdefault(row["verb"], []).append(Pattern(words, row["code"]))
+    intents = {row["root"]: row["intent"] for row in _rows(ontology_dir / "cameo_intents.tsv")}
+    return EventCoder(patterns, intents)
+
+
+class EventCoder:
+    def __init__(self, patterns: dict[str, list[Pattern]], intents: dict[str, str]) -> None:
+        self.patterns = patterns
+        self.intents = intents
+
+    def code(self, relation: str, following: Iterable[str], polarity: str, modality: str) -> str | None:
+        """The CAMEO code of a statement, or None when it is not a CAMEO event."""
+        if polarity == "negative":
+            return None
+        base = self.base_code(relation, frozenset(following))
+        if base is None or modality != "intended":
+            return base
+        return self.intents.get(base[:2], base)
+
+    def base_code(self, relation: str, following: frozenset[str]) -> str | None:
+        candidates = self.patterns.get(relation) or self.patterns.get(relation.split()[0]) or []
+        best: Pattern | None = None
+        for pattern in candidates:
+            matches = all(word & following for word in pattern.words)
+            if matches and (best is None or len(pattern.words) > len(best.words)):
+                best = pattern
+        return best.code if best else None
+
+
+def following_words(predicate: Token) -> frozenset[str]:
+    """The words after a predicate in its clause, as written and as lemmas, in lower case,
+    with the two-word sequences too (PETRARCH patterns have phrases: "cease fire")."""
+    tokens = [t for t in predicate.subtree if t.i > predicate.i]
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    words |= {f"{a.lower_} {b.lower_}" for a, b in pairwise(tokens)}
+    return frozenset(words)
