@@ -226,7 +226,8 @@ class ActorRuler:
 
     def _entity(self, ent: Span) -> tuple[Span, Actor] | None:
         tokens = list(ent)
-        while tokens and (tokens[0].lower_ in ("the", "of") or tokens[0].lower_ in self.vocabulary.titles):
+        strip = self.vocabulary.titles if ent.label_ != "PERSON" else self._title_words | set(self._demonym_state)
+        while tokens and (tokens[0].lower_ in ("the", "of") or tokens[0].lower_ in strip or tokens[0].text in strip):
             tokens.pop(0)
         while tokens and tokens[-1].text in POSSESSIVE:
             tokens.pop()
@@ -240,7 +241,9 @@ class ActorRuler:
         return span, Actor(f"actor/{slug(name)}", name, kind, code=code)
 
     def _with_role(self, actor: Actor, span: Span) -> Actor:
-        """Keep the title before a person's name as its role ("Foreign Minister")."""
+        """Keep the title before a person's name as its role ("Foreign Minister"); a demonym or a
+        state's name before the title ("Serbian President X", "Qatar's emir, X") says which
+        state the person acts for, when the vocabulary does not."""
         if actor.kind != "Person":
             return actor
         title: list[str] = []
@@ -250,4 +253,21 @@ class ActorRuler:
             index -= 1
         while title and title[0].lower() == "of":
             title.pop(0)
+        if title and actor.acts_for is None:
+            state = self._state_before(span.doc, index)
+            if state is not None:
+                country = self.vocabulary.actors[state].actor
+                code = f"{country.code}GOV" if country.code else None
+                actor = replace(actor, acts_for=country, code=code)
         return replace(actor, role=" ".join(title)) if title else actor
+
+    def _state_before(self, doc: Doc, index: int) -> str | None:
+        """The state named by the demonym at `index`, or by "<State>'s" ending there."""
+        if index < 0:
+            return None
+        token = doc[index]
+        if token.text in self._demonym_state:
+            return self._demonym_state[token.text]
+        if token.text in POSSESSIVE and index > 0:
+            return self._state_name.get(doc[index - 1].text)
+        return None

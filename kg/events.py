@@ -26,7 +26,10 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from kg.vocabulary import load_vocabulary
+
 TABLES = ("event_verbs.tsv", "cameo_verbs.tsv")  # in order of precedence
+FUTURE_AUXILIARIES = {"will", "'ll", "would", "shall"}
 
 
 @dataclass(frozen=True)
@@ -51,22 +54,42 @@ def load_coder(ontology_dir: Path) -> EventCoder:
             words = tuple(frozenset(word.split("|")) for word in row["words"].split()) if row["words"] else ()
             patterns.setdefault(row["verb"], []).append(Pattern(words, row["code"]))
     intents = {row["root"]: row["intent"] for row in _rows(ontology_dir / "cameo_intents.tsv")}
-    return EventCoder(patterns, intents)
+    return EventCoder(patterns, intents, load_vocabulary(ontology_dir).cues["intended"])
 
 
 class EventCoder:
-    def __init__(self, patterns: dict[str, list[Pattern]], intents: dict[str, str]) -> None:
+    def __init__(
+        self, patterns: dict[str, list[Pattern]], intents: dict[str, str], intent_cues: frozenset[str]
+    ) -> None:
         self.patterns = patterns
         self.intents = intents
+        self.intent_cues = intent_cues
 
     def code(self, relation: str, following: Iterable[str], polarity: str, modality: str) -> str | None:
-        """The CAMEO code of a statement, or None when it is not a CAMEO event."""
+        """The CAMEO code of a statement, or None when it is not a CAMEO event. `modality` is the
+        statement's, or "intended" for a future ("will send") that CAMEO codes as a commitment."""
         if polarity == "negative":
             return None
         base = self.base_code(relation, frozenset(following))
         if base is None or modality != "intended":
             return base
         return self.intents.get(base[:2], base)
+
+    def code_clause(self, predicate: Token, relation: str, polarity: str, modality: str) -> str | None:
+        """The code of a clause: of its own verb, or, when that verb is no CAMEO event, of the
+        verb that controls it ("promised to continue aid" is a promise: 030)."""
+        modality = "intended" if self._commits(predicate) else modality
+        code = self.code(relation, following_words(predicate), polarity, modality)
+        if code is None and predicate.dep_ == "xcomp" and polarity == "positive":
+            head = predicate.head
+            head_modality = "intended" if self._commits(head) else modality
+            code = self.code(head.lemma_.lower(), following_words(head), polarity, head_modality)
+        return code
+
+    def _commits(self, predicate: Token) -> bool:
+        """A future or an intent, even inside a report ("X is ready to send troops, Y said")."""
+        controller = predicate.head if predicate.dep_ == "xcomp" else None
+        return is_future(predicate) or (controller is not None and controller.lemma_.lower() in self.intent_cues)
 
     def base_code(self, relation: str, following: frozenset[str]) -> str | None:
         candidates = self.patterns.get(relation) or self.patterns.get(relation.split()[0]) or []
@@ -76,6 +99,13 @@ class EventCoder:
             if matches and (best is None or len(pattern.words) > len(best.words)):
                 best = pattern
         return best.code if best else None
+
+
+def is_future(predicate: Token) -> bool:
+    """ "will send", "would allow", "is to visit": a commitment, which CAMEO codes as intent
+    (Manual 1.1b3, ch. 2: future statements are coded as intents, not as the event)."""
+    aux = {c.lower_ for c in predicate.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & FUTURE_AUXILIARIES)
 
 
 def following_words(predicate: Token) -> frozenset[str]:

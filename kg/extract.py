@@ -22,7 +22,7 @@ from kg.actors import mention_at
 from kg.briefs import Brief, Segment
 from kg.clauses import Clause, clauses, nominal_events, noun_phrase
 from kg.coref import SalienceModel
-from kg.events import EventCoder, following_words, load_coder
+from kg.events import EventCoder, load_coder
 from kg.rdf import slug
 from kg.statements import Actor, Statement
 from kg.vocabulary import Vocabulary, load_vocabulary
@@ -115,7 +115,7 @@ class StatementExtractor:
         end = start + len(evidence)
         subject = self._in_office(subject, date or segment.date)
         actor = self._in_office(actor, date or segment.date) if actor else None
-        event = self.coder.code(clause.relation, following_words(clause.predicate), clause.polarity, clause.modality)
+        event = self.coder.code_clause(clause.predicate, clause.relation, clause.polarity, clause.modality)
         return Statement(
             doc=context.doc,
             segment=segment.number,
@@ -172,8 +172,13 @@ class StatementExtractor:
             ]
             if named:
                 return named  # "Chief of General Staff Aleh Balakoneu"
+        if token.lower_ in self.vocabulary.partitives or token.pos_ == "NUM":
+            of = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
+            return [a for t in of if t.dep_ == "pobj" for a in self._actors(t, sentence, salience)]
         if token.lower_ in self.vocabulary.group_nouns:
             return self._group(token)
+        if token.lemma_.lower() in self.vocabulary.agent_nouns and (groups := self._group(token)):
+            return groups  # "Palestinian youths", "Israeli army bulldozers"
         found = salience.resolve_description(token, sentence, self.vocabulary.designators, self.vocabulary.titles)
         if found is None and token.pos_ == "PROPN":
             found = _named_by_apposition(token, self.vocabulary.titles)
@@ -200,14 +205,17 @@ class StatementExtractor:
                     start += 1
                 written = pobj.doc[start : pobj.i + 1].text  # "eastern Ukraine", "the Alliance"
                 name = f"{noun_phrase(token, with_of=False)} {prep.lower_} {written}"
-                return [_group_actor(name, found.actor)]
+                return [_group_actor(name, found.actor, self.vocabulary.agent_nouns.get(token.lemma_.lower()))]
         groups = []
         for child in token.lefts:
             for modifier in (child, *child.conjuncts):
                 found = mention_at(modifier)
                 if found is not None and modifier.dep_ in ("compound", "amod", "nmod", "poss", "conj"):
                     surface = modifier.doc[found.start : found.end].text
-                    groups.append(_group_actor(f"{surface} {token.text}", found.actor))
+                    name = f"{surface} {token.text}"
+                    groups.append(
+                        _group_actor(name, found.actor, self.vocabulary.agent_nouns.get(token.lemma_.lower()))
+                    )
         return list({g.key: g for g in groups}.values())
 
     def _objects(self, clause: Clause, sentence: int, salience: SalienceModel) -> list[tuple[str, Actor | None]]:
@@ -250,9 +258,11 @@ def _governing_predicate(token: Token) -> Token:
     return token
 
 
-def _group_actor(name: str, actor: Actor) -> Actor:
-    """A group named as the text names it, acting for the actor it is named after."""
-    return Actor(f"actor/{slug(name)}", name, "Group", acts_for=actor)
+def _group_actor(name: str, actor: Actor, agent: str | None) -> Actor:
+    """A group named as the text names it, acting for the actor it is named after; its CAMEO code
+    is that actor's, with the agent code of its noun ("Palestinian youths" -> PSE + CVL)."""
+    code = actor.code[:3] + agent if actor.code and agent and len(actor.code) == 3 else actor.code
+    return Actor(f"actor/{slug(name)}", name, "Group", acts_for=actor, code=code)
 
 
 def _named_by_apposition(token: Token, titles: frozenset[str]) -> Actor | None:

@@ -61,6 +61,7 @@ class Vocabulary:
     event_nouns: dict[str, str] = field(default_factory=dict)
     intent_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
+    partitives: frozenset[str] = frozenset()
     agent_nouns: dict[str, str] = field(default_factory=dict)  # lemma -> CAMEO agent code
     offices: dict[str, Office] = field(default_factory=dict)
 
@@ -130,6 +131,7 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
         event_nouns=event_nouns,
         intent_nouns=intent_nouns,
         group_nouns=_collection(graph, "groups"),
+        partitives=_collection(graph, "partitives"),
         designators=_collection(graph, "designators"),
         bodies=_collection(graph, "bodies"),
         titles=_collection(graph, "titles"),

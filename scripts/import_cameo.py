@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
@@ -46,11 +46,11 @@ def slug(text: str) -> str:
 
 
 def curated_labels() -> dict[str, str]:
-    """Every label of an actor in `actors.ttl` -> that actor's IRI path."""
+    """Every label and demonym of an actor in `actors.ttl` -> that actor's IRI path."""
     graph = Graph()
     graph.parse(ONTOLOGY / "actors.ttl", format="turtle", publicID="http://v.invalid/")
     labels: dict[str, str] = {}
-    for predicate in (SKOS.altLabel, SKOS.prefLabel):
+    for predicate in (SKOS.altLabel, SKOS.prefLabel, URIRef("https://w3id.org/briefkg/ontology#demonym")):
         for node, label in graph.subject_objects(predicate):
             labels[str(label).lower()] = str(node).removeprefix("http://v.invalid/")
     return labels
@@ -228,13 +228,20 @@ def write_countries(benchmarks: Path, countryinfo: Path) -> None:
         "",
     ]
     seen: set[str] = set()
+    # a demonym names one state: the sovereign one ("French" is France's, not Martinique's)
+    demonym_owner: dict[str, str] = {}
+    for row in sorted((r for r in rows if r["type"] == "country"), key=lambda r: len(r["code"])):
+        for demonym in re.split(r"[/,]", (info.get(row["code"][-3:]) or {}).get("demonym") or ""):
+            demonym_owner.setdefault(demonym.strip(), row["code"])
     for row in rows:
         if row["type"] == "country":
             iso = row["code"][-3:]
             data = info.get(iso, {})
             names = [data.get("name", ""), row["name"], *data.get("altSpellings", [])]
             names = [n for n in names if n and len(n) > 3 and "," not in n]
-            demonyms = [d for d in (data.get("demonym") or "").split("/") if d and d not in SKIPPED_DEMONYMS]
+            written = re.split(r"[/,]", data.get("demonym") or "")
+            demonyms = [d.strip() for d in written if d.strip() and d.strip() not in SKIPPED_DEMONYMS]
+            demonyms = [d for d in demonyms if demonym_owner.get(d) == row["code"] and d.lower() not in curated]
             demonyms += EXTRA_DEMONYMS.get(iso, [])
             capital = data.get("capital") or ""
             kind, code = "Country", row["code"]
