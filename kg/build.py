@@ -19,23 +19,22 @@ from pathlib import Path
 
 from kg.export import export
 from kg.incremental import Plan, SourceFile, fingerprint, plan_build
-from kg.lock import OutputLocked, output_lock
+from kg.lock import output_lock
 from kg.namespaces import DEFAULT_BASE_IRI
+from kg.output import (
+    MANIFEST_FILE,
+    PRODUCTS,
+    STATEMENTS_FILE,
+    STORE_DIR,
+    TURTLE_FILE,
+    BuildError,
+    read_manifest,
+)
 from kg.parallel import extract_files
 from kg.rdf import brief_graph, brief_quads
-from kg.staging import JOURNAL, make_staging, recover, swap_in
+from kg.staging import make_staging, recover, swap_in
 from kg.store import KnowledgeStore
 from kg.views import write_views
-
-STORE_DIR = "store"
-STATEMENTS_FILE = "statements.jsonl"
-TURTLE_FILE = "graph.ttl"
-MANIFEST_FILE = "build.json"
-PRODUCTS = (STORE_DIR, STATEMENTS_FILE, TURTLE_FILE, MANIFEST_FILE)
-
-
-class BuildError(Exception):
-    """Input or output that a build cannot use."""
 
 
 @dataclass(frozen=True)
@@ -199,26 +198,3 @@ def _previous_statements(output: Path, plan: Plan) -> dict[str, list[str]]:
             if previous.path in plan.kept:
                 lines[previous.path] = chunk
     return lines
-
-
-def read_manifest(output: Path) -> dict[str, object]:
-    if (output / JOURNAL).is_file():
-        _finish_interrupted_swap(output)
-    path = output / MANIFEST_FILE
-    if not path.is_file():
-        raise BuildError(f"{output}: no build found (run `kg build SOURCE -o {output}` first)")
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def open_store(output: Path, *, read_only: bool = True) -> KnowledgeStore:
-    manifest = read_manifest(output)
-    return KnowledgeStore(output / STORE_DIR, str(manifest["base_iri"]), read_only=read_only)
-
-
-def _finish_interrupted_swap(output: Path) -> None:
-    """A build was killed while swapping its products in: finish that, unless a build runs now."""
-    try:
-        with output_lock(output):
-            recover(output)
-    except (OutputLocked, OSError):
-        pass

@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "extract":
         return _extract(args.path, args.format)
-    from kg.build import open_store
+    from kg.output import open_store
 
     if args.command == "query":
         from kg.queries import QueryError, bind, format_results, load_query

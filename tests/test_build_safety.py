@@ -14,9 +14,9 @@ from pathlib import Path
 import psutil
 import pytest
 
-from kg.build import read_manifest
 from kg.cli import main
 from kg.lock import output_lock
+from kg.output import read_manifest
 from kg.staging import JOURNAL, STAGING_PREFIX, make_staging, recover, swap_in
 
 ROOT = Path(__file__).resolve().parent.parent
