@@ -123,6 +123,28 @@ def make_parser() -> argparse.ArgumentParser:
     view = commands.add_parser("view", help="rebuild the HTML graph view from the store and print its path")
     _output_option(view)
     view.add_argument("--open", action="store_true", help="also open it in the default browser")
+
+    serve = commands.add_parser(
+        "serve",
+        help="answer SPARQL over HTTP (SPARQL 1.1 Protocol), read only",
+        description="Serve the built store as a SPARQL 1.1 Protocol endpoint (Oxigraph's server): "
+        "GET or POST queries to http://HOST:PORT/query. Read only unless --allow-updates. The default "
+        "graph is the union of all briefs' graphs; queries declare their own prefixes "
+        "(kg: is <https://w3id.org/briefkg/ontology#>). A new build into the same output is "
+        "picked up within seconds. Ctrl-C stops.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _output_option(serve)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    serve.add_argument("--port", type=_positive, default=7878, help="port to listen on (default: 7878)")
+    serve.add_argument(
+        "--allow-updates",
+        action="store_true",
+        help="accept SPARQL Update; changes go to the server's copy only and are lost when it stops",
+    )
     return parser
 
 
@@ -184,6 +206,14 @@ def run(args: argparse.Namespace) -> int:
         print(report.text)
         print(f"does not conform: {report.violations} violation(s)")
         return 3
+    if args.command == "serve":
+        from kg.serve import Endpoint, serve
+
+        try:
+            serve(args.output, Endpoint(args.host, args.port), allow_updates=args.allow_updates)
+        except KeyboardInterrupt:
+            print("kg: stopped serving", file=sys.stderr)
+        return 0
     if args.command == "view":
         from kg.views import GRAPH_PAGE, write_views
 
