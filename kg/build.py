@@ -1,37 +1,40 @@
-"""A build: briefs -> statements -> store -> exports and view, written into an output folder.
+"""A build: briefs -> statements -> store -> exports and views, written into an output folder.
 
-Everything is first written into a fresh folder beside the output and moved into place at the
-end, so a failed or interrupted build leaves the previous output as it was.
+One build at a time holds the output's lock (`kg.lock`). Everything is first written into a
+staging folder inside the output and swapped into place at the end (`kg.staging`), so a failed,
+interrupted or killed build leaves the previous output as it was. On an existing output only
+new and changed briefs are extracted (`kg.incremental`); the staging store starts as a copy of
+the previous one, loses the graphs of changed and deleted briefs and gains the new ones.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from kg.briefs import read_briefs
 from kg.export import export
-from kg.extract import extract
+from kg.incremental import Plan, SourceFile, fingerprint, plan_build
+from kg.lock import output_lock
 from kg.namespaces import DEFAULT_BASE_IRI
-from kg.pipeline import load_pipeline
+from kg.output import (
+    MANIFEST_FILE,
+    PRODUCTS,
+    STATEMENTS_FILE,
+    STORE_DIR,
+    TURTLE_FILE,
+    BuildError,
+    read_manifest,
+)
+from kg.parallel import extract_files
 from kg.rdf import brief_graph, brief_quads
+from kg.staging import make_staging, recover, swap_in
 from kg.store import KnowledgeStore
 from kg.views import write_views
-
-STORE_DIR = "store"
-STATEMENTS_FILE = "statements.jsonl"
-TURTLE_FILE = "graph.ttl"
-MANIFEST_FILE = "build.json"
-PRODUCTS = (STORE_DIR, STATEMENTS_FILE, TURTLE_FILE, MANIFEST_FILE)
-
-
-class BuildError(Exception):
-    """Input or output that a build cannot use."""
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,19 @@ class BuildSummary:
     triples: int
     seconds: float
     base_iri: str
+    changes: str  # "full build" or "1 changed, 0 added, 0 removed"
+    views: list[str]
 
     def line(self) -> str:
-        return f"{self.briefs} briefs, {self.statements} statements, {self.triples} triples in {self.seconds:.1f} s"
+        return (
+            f"{self.briefs} briefs, {self.statements} statements, {self.triples} triples "
+            f"in {self.seconds:.1f} s ({self.changes})"
+        )
+
+    def to_json(self) -> dict[str, object]:
+        record = asdict(self)
+        del record["views"]
+        return record
 
 
 def brief_files(source: Path) -> list[Path]:
@@ -60,55 +73,128 @@ def build(
     output: Path,
     base_iri: str = DEFAULT_BASE_IRI,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    jobs: int = 1,
+    full: bool = False,
 ) -> BuildSummary:
+    """Build the graph of the briefs under `source` into `output`. On an output built before
+    with the same code, vocabulary and base IRI, only new and changed files are extracted
+    (unless `full`); the result is the same as a full build's."""
     started = time.perf_counter()
-    total = len(brief_files(source))
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".building-", dir=output))
-    except OSError as error:
-        raise BuildError(f"cannot write to {output}: {error.strerror or error}") from error
-    try:
-        store = KnowledgeStore(staging / STORE_DIR, base_iri)
-        store.load_vocabulary()
-        statements = 0
-        with (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl:
-            for done, (brief, found) in enumerate(extract(load_pipeline(), read_briefs(source)), start=1):
-                store.replace_graph(brief_graph(base_iri, brief.doc), brief_quads(brief, found, base_iri))
-                for statement in found:
-                    jsonl.write(json.dumps(statement.to_json(), ensure_ascii=False) + "\n")
-                statements += len(found)
-                if progress:
-                    progress(done, total)
-        store.refresh_union()
-        store.flush()
-        export(store, "turtle", staging / TURTLE_FILE)
-        views = write_views(store, staging)
-        summary = BuildSummary(total, statements, len(store.triples()), time.perf_counter() - started, base_iri)
-        (staging / MANIFEST_FILE).write_text(json.dumps(asdict(summary), indent=1) + "\n", encoding="utf-8")
-        del store
-        _swap_in(staging, output, [*PRODUCTS, *views])
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    files = brief_files(source)
+    with ExitStack() as stack:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(output_lock(output))
+        except OSError as error:
+            raise BuildError(f"cannot write to {output}: {error.strerror or error}") from error
+        recover(output)
+        marker = fingerprint(base_iri)
+        previous = None if full else _previous_sources(output, marker)
+        plan = plan_build(files, source, previous)
+        staging = make_staging(output)
+        try:
+            summary = _build_into(staging, output, plan, base_iri, marker, jobs, progress, started)
+            swap_in(staging, output, [*PRODUCTS, *summary.views])
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return summary
 
 
-def _swap_in(staging: Path, output: Path, products: list[str]) -> None:
-    """Move the new products into the output folder, each replacing the old one."""
-    for name in products:
-        new, old = staging / name, output / name
-        if old.exists():
-            old.rename(staging / f"old-{name}")
-        new.rename(old)
+def _build_into(
+    staging: Path,
+    output: Path,
+    plan: Plan,
+    base_iri: str,
+    marker: str,
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+    started: float,
+) -> BuildSummary:
+    """Write every product into `staging`: the store (a copy of the previous one with the
+    changed briefs replaced, or a new one), statements.jsonl, graph.ttl, the views, build.json."""
+    store = _staging_store(staging / STORE_DIR, output, plan, base_iri)
+    for doc in plan.drop:
+        store.remove_brief(brief_graph(base_iri, doc))
+    previous_lines = _previous_statements(output, plan)
+    to_extract = [path for path, record in plan.files if record.path in plan.extract]
+    extracted = extract_files(to_extract, jobs)
+    sources: list[SourceFile] = []
+    statements = done = 0
+    with (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl:
+        for path, record in plan.files:
+            if record.path in plan.kept:
+                kept = plan.kept[record.path]
+                jsonl.writelines(previous_lines.pop(record.path))
+                sources.append(kept)
+                statements += kept.statements
+                continue
+            extracted_path, briefs = next(extracted)
+            assert extracted_path == path, (extracted_path, path)
+            for brief, found in briefs:
+                quads = brief_quads(brief, found, base_iri)
+                graph = brief_graph(base_iri, brief.doc)
+                if plan.full:
+                    store.replace_graph(graph, quads)
+                else:
+                    store.add_brief(graph, quads)
+                jsonl.writelines(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in found)
+            count = sum(len(found) for _, found in briefs)
+            sources.append(SourceFile(record.path, record.sha256, tuple(b.doc for b, _ in briefs), count))
+            statements += count
+            done += 1
+            if progress:
+                progress(done, len(plan.extract))
+    if plan.full:
+        store.refresh_union()
+    store.flush()
+    export(store, "turtle", staging / TURTLE_FILE)
+    views = write_views(store, staging)
+    summary = BuildSummary(
+        sum(len(s.docs) for s in sources),
+        statements,
+        len(store.triples()),
+        time.perf_counter() - started,
+        base_iri,
+        plan.line(),
+        views,
+    )
+    manifest = {**summary.to_json(), "fingerprint": marker, "sources": [s.to_json() for s in sources]}
+    (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    del store  # closes the store before it is moved
+    return summary
 
 
-def read_manifest(output: Path) -> dict[str, object]:
-    path = output / MANIFEST_FILE
-    if not path.is_file():
-        raise BuildError(f"{output}: no build found (run `kg build SOURCE -o {output}` first)")
-    return json.loads(path.read_text(encoding="utf-8"))
+def _staging_store(path: Path, output: Path, plan: Plan, base_iri: str) -> KnowledgeStore:
+    if not plan.full:
+        KnowledgeStore(output / STORE_DIR, base_iri, read_only=True).copy_to(path)
+        return KnowledgeStore(path, base_iri)
+    store = KnowledgeStore(path, base_iri)
+    store.load_vocabulary()
+    return store
 
 
-def open_store(output: Path, *, read_only: bool = True) -> KnowledgeStore:
+def _previous_sources(output: Path, marker: str) -> list[SourceFile] | None:
+    """The files of the previous build, if it can be built upon: same fingerprint, store there."""
+    try:
+        manifest = read_manifest(output)
+    except (BuildError, ValueError):
+        return None
+    if manifest.get("fingerprint") != marker or not (output / STORE_DIR).is_dir():
+        return None
+    return [SourceFile.from_json(record) for record in manifest.get("sources", [])]  # type: ignore[union-attr]
+
+
+def _previous_statements(output: Path, plan: Plan) -> dict[str, list[str]]:
+    """The previous statements.jsonl lines of each kept file (the file lists them in build order)."""
+    if plan.full:
+        return {}
     manifest = read_manifest(output)
-    return KnowledgeStore(output / STORE_DIR, str(manifest["base_iri"]), read_only=read_only)
+    lines: dict[str, list[str]] = {}
+    with (output / STATEMENTS_FILE).open(encoding="utf-8") as jsonl:
+        for record in manifest["sources"]:  # type: ignore[union-attr]
+            previous = SourceFile.from_json(record)
+            chunk = [jsonl.readline() for _ in range(previous.statements)]
+            if previous.path in plan.kept:
+                lines[previous.path] = chunk
+    return lines

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import traceback
 import webbrowser
 from pathlib import Path
 
+from kg.lock import OutputLocked
 from kg.namespaces import DEFAULT_BASE_IRI
 
 EXIT_CODES = """exit codes:
   0  success
   1  bad input or output (missing path, no build, unreadable file, bad query)
   2  wrong usage (unknown command or option)
-  3  the graph does not conform to the SHACL shapes (kg validate)"""
+  3  the graph does not conform to the SHACL shapes (kg validate)
+  75 the output is locked: another build is writing it (kg build); try again when it ends
+  130 interrupted (Ctrl-C or SIGTERM); the previous output is unchanged"""
 
 DEFAULT_OUTPUT = Path("output")
 
@@ -41,7 +45,11 @@ def make_parser() -> argparse.ArgumentParser:
         "build",
         help="extract statements from briefs and build the graph",
         description="Read every .txt brief under SOURCE, extract statements, and write "
-        "output/store (the RDF store), statements.jsonl, graph.ttl and graph.html.",
+        "output/store (the RDF store), statements.jsonl, graph.ttl and graph.html. "
+        "On an output built before, only new and changed briefs are extracted again (by content "
+        "hash) and deleted ones are dropped; the result is the same as a full build's. A build "
+        "writes into a staging folder and swaps it in at the end: an interrupted or killed build "
+        "leaves the previous output as it was. One build at a time per output folder.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -51,6 +59,17 @@ def make_parser() -> argparse.ArgumentParser:
         "--base-iri", default=DEFAULT_BASE_IRI, help=f"base IRI of the graph's nodes (default: {DEFAULT_BASE_IRI})"
     )
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    build.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="extract in N processes (default: 1; the output is the same for any N)",
+    )
+    build.add_argument(
+        "--full", action="store_true", help="extract every brief again, even if the output is up to date"
+    )
 
     extract = commands.add_parser(
         "extract",
@@ -104,6 +123,28 @@ def make_parser() -> argparse.ArgumentParser:
     view = commands.add_parser("view", help="rebuild the HTML graph view from the store and print its path")
     _output_option(view)
     view.add_argument("--open", action="store_true", help="also open it in the default browser")
+
+    serve = commands.add_parser(
+        "serve",
+        help="answer SPARQL over HTTP (SPARQL 1.1 Protocol), read only",
+        description="Serve the built store as a SPARQL 1.1 Protocol endpoint (Oxigraph's server): "
+        "GET or POST queries to http://HOST:PORT/query. Read only unless --allow-updates. The default "
+        "graph is the union of all briefs' graphs; queries declare their own prefixes "
+        "(kg: is <https://w3id.org/briefkg/ontology#>). A new build into the same output is "
+        "picked up within seconds. Ctrl-C stops.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _output_option(serve)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    serve.add_argument("--port", type=_positive, default=7878, help="port to listen on (default: 7878)")
+    serve.add_argument(
+        "--allow-updates",
+        action="store_true",
+        help="accept SPARQL Update; changes go to the server's copy only and are lost when it stops",
+    )
     return parser
 
 
@@ -120,12 +161,19 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "build":
         from kg.build import build
 
-        summary = build(args.source, args.output, args.base_iri, progress=None if args.quiet else _progress)
+        summary = build(
+            args.source,
+            args.output,
+            args.base_iri,
+            progress=None if args.quiet else _progress,
+            jobs=args.jobs,
+            full=args.full,
+        )
         print(f"built {args.output}: {summary.line()}")
         return 0
     if args.command == "extract":
         return _extract(args.path, args.format)
-    from kg.build import open_store
+    from kg.output import open_store
 
     if args.command == "query":
         from kg.queries import QueryError, bind, format_results, load_query
@@ -158,6 +206,14 @@ def run(args: argparse.Namespace) -> int:
         print(report.text)
         print(f"does not conform: {report.violations} violation(s)")
         return 3
+    if args.command == "serve":
+        from kg.serve import Endpoint, serve
+
+        try:
+            serve(args.output, Endpoint(args.host, args.port), allow_updates=args.allow_updates)
+        except KeyboardInterrupt:
+            print("kg: stopped serving", file=sys.stderr)
+        return 0
     if args.command == "view":
         from kg.views import GRAPH_PAGE, write_views
 
@@ -168,6 +224,12 @@ def run(args: argparse.Namespace) -> int:
             webbrowser.open(path.resolve().as_uri())
         return 0
     raise AssertionError(args.command)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not '{text}'")
+    return int(text)
 
 
 def _param(text: str) -> tuple[str, str]:
@@ -199,16 +261,27 @@ def _extract(path: Path, fmt: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
+    previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     try:
         return run(args)
     except KeyboardInterrupt:
         print("kg: interrupted; the previous output is unchanged", file=sys.stderr)
         return 130
+    except OutputLocked as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return 75
     except Exception as error:  # one line for the user; --debug for the traceback
         if args.debug:
             traceback.print_exc()
         print(f"kg: error: {error}", file=sys.stderr)
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM ends a command the way Ctrl-C does: staging folders are cleaned up on the way out."""
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

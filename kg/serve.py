@@ -1,0 +1,192 @@
+"""`kg serve`: a SPARQL 1.1 Protocol endpoint over a build's store, run by Oxigraph's own HTTP
+server (the `oxigraph` binary of the PyPI package of that name, pinned to pyoxigraph's version:
+both must read the same on-disk format).
+
+- Read only by default (`oxigraph serve-read-only`): `/query` answers SPARQL queries, `/update`
+  and writes to `/store` are refused (HTTP 403). `--allow-updates` starts `oxigraph serve`
+  instead; updates then change the server's own copy only, never the build.
+- The server reads a snapshot of `output/store` (a RocksDB checkpoint in `output/.serving-PID`:
+  hard links, no copying), never the store itself: Oxigraph's documentation calls reading a
+  store that another process writes undefined behaviour, and a build replaces `output/store`
+  when it ends. When a new build lands (its `build.json` replaces the old one), `kg serve`
+  takes a new snapshot and restarts the server on the same address, so clients see the new
+  graph within a couple of seconds.
+- The default graph is the union of the briefs' graphs (the store keeps it materialised), so
+  queries need no `GRAPH` clause; each brief's graph is there too, by its IRI.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+
+from kg.output import MANIFEST_FILE, STORE_DIR, BuildError, read_manifest
+from kg.store import KnowledgeStore
+
+SNAPSHOT_PREFIX = ".serving-"
+START_SECONDS = 15.0
+POLL_SECONDS = 1.0
+
+
+class ServeError(Exception):
+    """The SPARQL server cannot be started or has stopped."""
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    host: str
+    port: int
+
+    @property
+    def query_url(self) -> str:
+        return f"http://{self.host}:{self.port}/query"
+
+    @property
+    def update_url(self) -> str:
+        return f"http://{self.host}:{self.port}/update"
+
+
+def oxigraph_binary() -> Path:
+    """The `oxigraph` executable installed beside this Python (or on PATH), of pyoxigraph's version."""
+    beside = Path(sysconfig.get_path("scripts")) / "oxigraph"
+    found = beside if beside.is_file() else shutil.which("oxigraph")
+    if found is None:
+        raise ServeError(f"no oxigraph server found: pip install 'oxigraph=={pyoxigraph.__version__}'")
+    reported = subprocess.run([str(found), "--version"], capture_output=True, text=True, check=False).stdout
+    server_version = reported.split()[-1] if reported.split() else "?"
+    if server_version.split(".")[:2] != pyoxigraph.__version__.split(".")[:2]:
+        raise ServeError(
+            f"{found} is oxigraph {server_version}, but the store is written by pyoxigraph "
+            f"{pyoxigraph.__version__}: pip install 'oxigraph=={pyoxigraph.__version__}'"
+        )
+    return Path(found)
+
+
+def serve(
+    output: Path,
+    endpoint: Endpoint,
+    *,
+    allow_updates: bool = False,
+    announce: Callable[[str], None] = print,
+) -> None:
+    """Serve the build in `output` until interrupted, following new builds as they land."""
+    binary = oxigraph_binary()
+    read_manifest(output)  # a clear error when there is no build
+    _remove_stale_snapshots(output)
+    snapshot = output / f"{SNAPSHOT_PREFIX}{os.getpid()}"
+    server: subprocess.Popen[bytes] | None = None
+    try:
+        while True:
+            build_id = _build_id(output)
+            manifest = _take_snapshot(output, snapshot)
+            server = _start(binary, snapshot, endpoint, allow_updates)
+            mode = "read and write (updates change this server's copy only)" if allow_updates else "read only"
+            announce(
+                f"serving {output} ({manifest['briefs']} briefs, {manifest['triples']} triples) at "
+                f"{endpoint.query_url} ({mode}); Ctrl-C stops"
+            )
+            while _build_id(output) == build_id:
+                if server.poll() is not None:
+                    raise ServeError(f"the SPARQL server stopped (exit {server.returncode})")
+                time.sleep(POLL_SECONDS)
+            announce("a new build landed: reloading")
+            _stop(server)
+    finally:
+        if server is not None:
+            _stop(server)
+        shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def _build_id(output: Path) -> tuple[int, int]:
+    """Identifies the build in place: a build swaps in a new build.json (a new inode)."""
+    try:
+        stat = (output / MANIFEST_FILE).stat()
+    except FileNotFoundError:
+        return (0, 0)
+    return (stat.st_ino, stat.st_mtime_ns)
+
+
+def _take_snapshot(output: Path, snapshot: Path, attempts: int = 3) -> dict[str, object]:
+    """Checkpoint the store into `snapshot`; retried, since a build may swap stores meanwhile."""
+    for attempt in range(attempts):
+        shutil.rmtree(snapshot, ignore_errors=True)
+        try:
+            manifest = read_manifest(output)
+            KnowledgeStore(output / STORE_DIR, str(manifest["base_iri"]), read_only=True).copy_to(snapshot)
+            return manifest
+        except (OSError, BuildError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(POLL_SECONDS)
+    raise AssertionError("unreachable")
+
+
+def _start(binary: Path, location: Path, endpoint: Endpoint, allow_updates: bool) -> subprocess.Popen[bytes]:
+    command = "serve" if allow_updates else "serve-read-only"
+    with tempfile.TemporaryFile() as log:  # the server's messages, read only if it fails to start
+        server = subprocess.Popen(
+            [str(binary), command, "--location", str(location), "--bind", f"{endpoint.host}:{endpoint.port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+        )
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                log.seek(0)
+                reason = log.read().decode(errors="replace").strip().splitlines() or ["no message"]
+                raise ServeError(f"the SPARQL server did not start on {endpoint.host}:{endpoint.port}: {reason[-1]}")
+            try:
+                with socket.create_connection((endpoint.host, endpoint.port), timeout=0.5):
+                    return server
+            except OSError:
+                time.sleep(0.1)
+    _stop(server)
+    raise ServeError(f"the SPARQL server did not answer on {endpoint.host}:{endpoint.port} in {START_SECONDS:.0f} s")
+
+
+def _die_with_parent() -> None:
+    """In the server process, before exec: have Linux send it SIGTERM when `kg serve` dies, even
+    by SIGKILL (prctl PR_SET_PDEATHSIG), so no server is left holding the port."""
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM)
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _remove_stale_snapshots(output: Path) -> None:
+    """Snapshots of `kg serve` processes that were killed (their process id is gone)."""
+    for folder in output.glob(SNAPSHOT_PREFIX + "*"):
+        pid = folder.name.removeprefix(SNAPSHOT_PREFIX)
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
