@@ -20,6 +20,7 @@ from kg.extract import extract
 from kg.namespaces import DEFAULT_BASE_IRI
 from kg.pipeline import load_pipeline
 from kg.rdf import brief_graph, brief_quads
+from kg.sources import brief_files
 from kg.store import KnowledgeStore
 from kg.views import write_views
 
@@ -46,15 +47,6 @@ class BuildSummary:
         return f"{self.briefs} briefs, {self.statements} statements, {self.triples} triples in {self.seconds:.1f} s"
 
 
-def brief_files(source: Path) -> list[Path]:
-    if not source.exists():
-        raise BuildError(f"{source}: no such file or folder")
-    files = sorted(source.rglob("*.txt")) if source.is_dir() else [source]
-    if not files:
-        raise BuildError(f"{source}: no .txt briefs found")
-    return files
-
-
 def build(
     source: Path,
     output: Path,
@@ -62,7 +54,8 @@ def build(
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildSummary:
     started = time.perf_counter()
-    total = len(brief_files(source))
+    files = brief_files(source, exclude=output)
+    total = len(files)
     try:
         output.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=output))
@@ -73,7 +66,7 @@ def build(
         store.load_vocabulary()
         statements = 0
         with (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl:
-            for done, (brief, found) in enumerate(extract(load_pipeline(), read_briefs(source)), start=1):
+            for done, (brief, found) in enumerate(extract(load_pipeline(), read_briefs(files)), start=1):
                 store.replace_graph(brief_graph(base_iri, brief.doc), brief_quads(brief, found, base_iri))
                 for statement in found:
                     jsonl.write(json.dumps(statement.to_json(), ensure_ascii=False) + "\n")

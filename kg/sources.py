@@ -1,0 +1,125 @@
+"""Files on disk to brief text: which files a build reads, and the text of each.
+
+A build reads one file, or every file under a folder whose name ends in one of
+`BRIEF_SUFFIXES` (any case), in path order. Hidden files and folders (a name starting with
+".") and the build's own output folder are passed over silently; every other file that is not
+read is reported as one line on the `kg.sources` logger, naming the file and the reason: not a
+brief's file type, not a regular file, empty, binary or not text, or a brief id already taken
+(two files named `a.txt` and `a.html` would write the same graph). A file that exists but cannot
+be read (permissions, I/O error) stops the build instead: skipping it would silently drop a
+brief from the graph.
+
+`.html`/`.htm` files, and text files that are in fact saved web pages, are reduced to their
+text (`kg.html_text`); everything is decoded by `kg.decoding`, whose notes ("decoded as
+windows-1251") are logged once per file as well.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from kg.decoding import Decoded, NotText, decode
+from kg.html_text import html_to_text, looks_like_html
+
+BRIEF_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+
+log = logging.getLogger(__name__)
+
+
+class SourceError(Exception):
+    """A source a build cannot use at all: missing, unreadable, or without any brief."""
+
+
+def brief_files(source: Path, exclude: Path | None = None) -> list[Path]:
+    """The brief files of SOURCE (a file, or a folder searched recursively) that a build
+    reads, in order; `exclude` is a folder to pass over (the build's output)."""
+    if not source.exists():
+        raise SourceError(f"{source}: no such file or folder")
+    if not source.is_dir():
+        if not source.is_file():
+            raise SourceError(f"{source}: not a regular file")
+        try:
+            _log_notes(source, read_text(source))
+        except NotText as reason:
+            raise SourceError(f"{source}: not a brief: {reason}") from None
+        return [source]
+    candidates = _candidates(source, exclude)
+    if not candidates:
+        raise SourceError(f"{source}: no briefs found (kg reads {' '.join(BRIEF_SUFFIXES)} files)")
+    files = _readable(candidates)
+    if not files:
+        raise SourceError(f"{source}: no briefs to build: every file was skipped")
+    return files
+
+
+def read_text(path: Path) -> Decoded:
+    """A brief file's text, decoded, HTML reduced to text. Raises `SourceError` when the file
+    cannot be read and `NotText` when its content is not a brief's text."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(f"{path}: cannot read it: {error.strerror or error}") from error
+    decoded = decode(data)
+    html_file = path.suffix.lower() in HTML_SUFFIXES
+    if not (html_file or looks_like_html(decoded.text)):
+        return decoded
+    text = html_to_text(decoded.text)
+    if not text.strip():
+        raise NotText("an HTML page without text")
+    notes = decoded.notes if html_file else (*decoded.notes, "read as HTML: it is a saved web page")
+    return replace(decoded, text=text, notes=notes)
+
+
+def brief_text(path: Path) -> str:
+    """The text of a file that `brief_files` listed (which has logged its notes already)."""
+    try:
+        return read_text(path).text
+    except NotText as reason:
+        raise SourceError(f"{path}: not a brief: {reason}") from None
+
+
+def _candidates(folder: Path, exclude: Path | None) -> list[Path]:
+    """Files with a brief's suffix under `folder`; one line for each other visible file."""
+    excluded = exclude.resolve() if exclude else None
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
+            continue
+        if excluded and path.resolve().is_relative_to(excluded):
+            continue
+        if path.suffix.lower() not in BRIEF_SUFFIXES:
+            log.warning("%s: skipped: not a brief's file type (kg reads %s)", path, " ".join(BRIEF_SUFFIXES))
+        elif not path.is_file():
+            log.warning("%s: skipped: not a regular file", path)
+        else:
+            found.append(path)
+    return found
+
+
+def _readable(candidates: list[Path]) -> list[Path]:
+    """The candidates that hold brief text and have an id of their own; one line for each other."""
+    from kg.rdf import slug  # the brief's IRI is made from the slug of its id (the file stem)
+
+    files: list[Path] = []
+    ids: dict[str, Path] = {}
+    for path in candidates:
+        try:
+            decoded = read_text(path)
+        except NotText as reason:
+            log.warning("%s: skipped: %s", path, reason)
+            continue
+        if (taken := ids.setdefault(slug(path.stem), path)) is not path:
+            log.warning("%s: skipped: its brief id '%s' is taken by %s (rename one)", path, path.stem, taken)
+            continue
+        _log_notes(path, decoded)
+        files.append(path)
+    return files
+
+
+def _log_notes(path: Path, decoded: Decoded) -> None:
+    for note in decoded.notes:
+        log.info("%s: %s", path, note)
