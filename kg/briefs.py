@@ -17,11 +17,13 @@ Offsets: each segment's text is its paragraphs joined by blank lines, and `sourc
 a character position in the segment back to the brief's text: the file's text as
 `kg.sources.read_text` gives it (decoded, line breaks as "\n", HTML reduced to text).
 
-Long articles: spaCy refuses texts over `nlp.max_length` (a million characters) and its memory
-grows with the length of a doc, so an article longer than `MAX_SEGMENT_CHARS` comes as several
-segments with the same number, cut between paragraphs (inside a paragraph only when one paragraph
-alone is too long: after its last sentence end, else at a space, that fits). A 20 MB brief is
-thus parsed a piece at a time, each piece a bounded doc.
+Long articles: spaCy refuses texts over `nlp.max_length` (a million characters), its memory grows
+with the length of the docs in a batch, and the extractor's time grows faster than the length of
+a doc; so an article longer than `MAX_SEGMENT_CHARS` comes as several segments with the same
+number, cut between paragraphs (inside a paragraph only when one paragraph alone is too long:
+after its last sentence end that fits, else at a space). 20,000 characters is longer than nearly
+every brief (the seeds are 2-8,000), so pieces, which lose the coreference and narrative date
+across the cut, are rare; a 20 MB brief is parsed as a thousand bounded docs.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from kg.dates import find_header_date
@@ -43,10 +46,11 @@ SENTENCE_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
 NOT_A_TITLE = re.compile(r"^(image|photo|source|by|category|tags?)\b|:\s*$|\.(jpe?g|png|gif|webp)$", re.I)
 SENTENCE_GAP = re.compile(r"[.!?…][\"”’)\]]*(?P<gap>\s+)")  # where a too long paragraph is cut
 GAP = re.compile(r"(?P<gap>\s+)")
+WORD = re.compile(r"\S+")
 MIN_BODY_WORDS = 8
 MAX_NAME_WORDS = 4  # an author's name on a line of its own (author blurbs)
 PARAGRAPH_SEPARATOR = "\n\n"
-MAX_SEGMENT_CHARS = 100_000
+MAX_SEGMENT_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,9 @@ class _Line:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        """The number of words, counted up to one more than any rule asks about (so a line of
+        20 MB costs no list of millions of words)."""
+        return sum(1 for _ in islice(WORD.finditer(self.text), MIN_BODY_WORDS + 1))
 
 
 def read_briefs(files: Iterable[Path]) -> Iterator[Brief]:
@@ -156,21 +162,22 @@ def _segment(number: int, lines: list[_Line], max_chars: int) -> Iterator[Segmen
 
 def _cut(text: str, source: int, max_chars: int) -> Iterator[tuple[str, int]]:
     """A paragraph as (text, offset in the brief) pieces of at most `max_chars`."""
-    while len(text) > max_chars:
-        end, resume = _cut_point(text, max_chars)
-        yield text[:end], source
-        text, source = text[resume:], source + resume
-    yield text, source
+    start = 0
+    while len(text) - start > max_chars:
+        end, resume = _cut_point(text, start, start + max_chars)
+        yield text[start:end], source + start
+        start = resume
+    yield text[start:], source + start
 
 
-def _cut_point(text: str, max_chars: int) -> tuple[int, int]:
-    """Where the first piece ends and the next begins: at the whitespace after the last
-    sentence end that fits, else at the last whitespace that does, else at `max_chars`."""
+def _cut_point(text: str, start: int, limit: int) -> tuple[int, int]:
+    """Where the piece from `start` ends and the next begins: at the whitespace after the last
+    sentence end before `limit`, else at the last whitespace before it, else at `limit`."""
     for pattern in (SENTENCE_GAP, GAP):
-        gaps = [m.start("gap") for m in pattern.finditer(text, 0, max_chars + 1)]
-        if gaps and gaps[-1] > 0:
+        gaps = [m.start("gap") for m in pattern.finditer(text, start, limit + 1)]
+        if gaps and gaps[-1] > start:
             return gaps[-1], GAP.match(text, gaps[-1]).end()  # type: ignore[union-attr]
-    return max_chars, max_chars
+    return limit, limit
 
 
 def _pack(paragraphs: list[tuple[str, int]], max_chars: int) -> Iterator[list[tuple[str, int]]]:

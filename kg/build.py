@@ -56,6 +56,8 @@ def build(
     started = time.perf_counter()
     files = brief_files(source, exclude=output)
     total = len(files)
+    if output.exists() and not output.is_dir():
+        raise BuildError(f"cannot write to {output}: it is a file, not a folder")
     try:
         output.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=output))

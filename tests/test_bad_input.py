@@ -1,0 +1,316 @@
+"""Bad input through `kg build`: every case gives its one line (a note, a skipped file, or the
+error), the right exit code, and a failed build leaves the previous output byte for byte as it was.
+
+Unreadable files and folders are made with chmod, which does not stop root (CI runs as root):
+those tests are skipped as root, and the unreadable file is also simulated by making reading it
+raise the PermissionError the operating system would.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import io
+import json
+import os
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+from kg.sources import read_text
+
+BORDER = "Lithuania has closed two of its six border crossings with Belarus, citing security concerns."
+NOTE = "Minsk responded with a diplomatic note and promised to reconsider transit agreements with Vilnius."
+QUOTE = "The Belarusian Foreign Ministry called the decision «недружественный шаг» and summoned the ambassador."
+NAIVE = "The café owners of Vilnius said that Lithuania had been naïve about the retaliation."
+BRIEF = f"Belarus and Lithuania argue over the border\nApril 22, 2016 18:58\n\n{BORDER}\n\n{NOTE}\n"
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def page(title: str, *paragraphs: str) -> str:
+    return "\n\n".join([title, "April 22, 2016 18:58", *paragraphs]) + "\n"
+
+
+def kg(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]:
+    """Run `kg ARGS`; its exit code and the lines it wrote to standard error."""
+    code = main(list(args))
+    return code, capsys.readouterr().err.splitlines()
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def previous(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output of an earlier good build, kept as the reference."""
+    root = tmp_path_factory.mktemp("previous")
+    (root / "brief.txt").write_text(BRIEF, encoding="utf-8")
+    assert main(["build", str(root / "brief.txt"), "-o", str(root / "output"), "--quiet"]) == 0
+    return root / "output"
+
+
+@pytest.fixture
+def output(previous: Path, tmp_path: Path) -> Path:
+    """A copy of the previous output for a build to fail on."""
+    return Path(shutil.copytree(previous, tmp_path / "output"))
+
+
+def assert_untouched(output: Path, previous: Path) -> None:
+    assert snapshot(output) == snapshot(previous)
+    assert json.loads((output / "build.json").read_text())["briefs"] == 1
+
+
+# ---- a build that cannot run: one line, exit 1, previous output untouched ---------------------
+def test_missing_path(capsys, tmp_path: Path, output: Path, previous: Path) -> None:
+    missing = tmp_path / "briefs" / "today.txt"
+    assert kg(capsys, "build", str(missing), "-o", str(output)) == (
+        1,
+        [f"kg: error: {missing}: no such file or folder"],
+    )
+    assert_untouched(output, previous)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"\r\n   \r\n\t", "empty"),
+        ("noise.txt", random.Random(1).randbytes(20_000), "binary content, not text"),
+        ("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>", "a PDF document, not text"),
+        (
+            "report.docx",
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00word/document.xml",
+            "a ZIP archive (or a .docx/.odt document), not text",
+        ),
+        ("photo.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(500), "a JPEG image, not text"),
+        (
+            "page.html",
+            b"<html><head><title></title><script>x()</script></head><body> </body></html>",
+            "an HTML page without text",
+        ),
+    ],
+)
+def test_a_single_file_that_is_not_a_brief(capsys, tmp_path, output, previous, name, data, reason) -> None:
+    source = tmp_path / name
+    source.write_bytes(data)
+    assert kg(capsys, "build", str(source), "-o", str(output)) == (1, [f"kg: error: {source}: not a brief: {reason}"])
+    assert_untouched(output, previous)
+
+
+def test_a_folder_where_every_file_is_skipped(capsys, tmp_path: Path, output: Path, previous: Path) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "a-empty.txt").write_bytes(b"")
+    (folder / "b-photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (folder / "c-scan.txt").write_bytes(b"%PDF-1.4\n")
+    assert kg(capsys, "build", str(folder), "-o", str(output)) == (
+        1,
+        [
+            f"kg: {folder / 'b-photo.jpg'}: skipped: not a brief's file type (kg reads .txt .text .md .html .htm)",
+            f"kg: {folder / 'a-empty.txt'}: skipped: empty",
+            f"kg: {folder / 'c-scan.txt'}: skipped: a PDF document, not text",
+            f"kg: error: {folder}: no briefs to build: every file was skipped",
+        ],
+    )
+    assert_untouched(output, previous)
+
+
+def test_a_folder_without_brief_files(capsys, tmp_path: Path, output: Path, previous: Path) -> None:
+    folder = tmp_path / "briefs"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "HEAD.txt").write_text("hidden: passed over silently")
+    (folder / "notes.odt").write_bytes(b"PK\x03\x04")
+    assert kg(capsys, "build", str(folder), "-o", str(output)) == (
+        1,
+        [
+            f"kg: {folder / 'notes.odt'}: skipped: not a brief's file type (kg reads .txt .text .md .html .htm)",
+            f"kg: error: {folder}: no briefs found (kg reads .txt .text .md .html .htm files)",
+        ],
+    )
+    assert_untouched(output, previous)
+
+
+def test_an_unreadable_file_stops_the_build(capsys, tmp_path, output, previous, monkeypatch) -> None:
+    """Simulated (chmod does not stop root): reading the file raises what the OS would raise."""
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BRIEF)
+    locked = folder / "b.txt"
+    locked.write_text(BRIEF)
+    read_bytes = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert kg(capsys, "build", str(folder), "-o", str(output)) == (
+        1,
+        [f"kg: error: {locked}: cannot read it: Permission denied"],
+    )
+    assert_untouched(output, previous)
+
+
+@pytest.mark.skipif(AS_ROOT, reason="chmod 000 does not stop root from reading")
+def test_an_unreadable_file_by_its_permissions(capsys, tmp_path: Path, output: Path, previous: Path) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text(BRIEF)
+    locked.chmod(0)
+    try:
+        code, err = kg(capsys, "build", str(locked), "-o", str(output))
+    finally:
+        locked.chmod(0o644)
+    assert (code, err) == (1, [f"kg: error: {locked}: cannot read it: Permission denied"])
+    assert_untouched(output, previous)
+
+
+def test_output_that_is_a_file(capsys, tmp_path: Path) -> None:
+    (tmp_path / "brief.txt").write_text(BRIEF)
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"@prefix kg: <http://example.org/kg/> .\n")
+    assert kg(capsys, "build", str(tmp_path / "brief.txt"), "-o", str(target)) == (
+        1,
+        [f"kg: error: cannot write to {target}: it is a file, not a folder"],
+    )
+    assert target.read_bytes() == b"@prefix kg: <http://example.org/kg/> .\n"
+
+
+def test_output_below_a_file(capsys, tmp_path: Path) -> None:
+    (tmp_path / "brief.txt").write_text(BRIEF)
+    (tmp_path / "notes").write_text("a file, not a folder")
+    target = tmp_path / "notes" / "output"
+    assert kg(capsys, "build", str(tmp_path / "brief.txt"), "-o", str(target)) == (
+        1,
+        [f"kg: error: cannot write to {target}: Not a directory"],
+    )
+    assert (tmp_path / "notes").read_text() == "a file, not a folder"
+
+
+@pytest.mark.skipif(AS_ROOT, reason="a read-only folder does not stop root from writing")
+def test_output_folder_without_write_permission(capsys, tmp_path: Path, output: Path, previous: Path) -> None:
+    (tmp_path / "brief.txt").write_text(BRIEF)
+    output.chmod(0o555)
+    try:
+        code, err = kg(capsys, "build", str(tmp_path / "brief.txt"), "-o", str(output))
+    finally:
+        output.chmod(0o755)
+    assert (code, err) == (1, [f"kg: error: cannot write to {output}: Permission denied"])
+    assert_untouched(output, previous)
+
+
+def test_debug_shows_the_traceback(capsys, tmp_path: Path, output: Path, previous: Path) -> None:
+    missing = tmp_path / "missing"
+    code, err = kg(capsys, "--debug", "build", str(missing), "-o", str(output))
+    assert code == 1
+    assert err[0] == "Traceback (most recent call last):"
+    assert err[-1] == f"kg: error: {missing}: no such file or folder"
+    assert any(line.startswith("kg.sources.SourceError: ") for line in err)
+    assert_untouched(output, previous)
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["extract"]])
+def test_help_documents_exit_codes_and_what_is_read(capsys, command: list[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--help"])
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    for line in ("  0    success", "  1    bad input or output", "  2    wrong usage", "  3    the graph does not"):
+        assert line in text
+    if command:
+        assert ".txt .text .md .html .htm" in text and "skipped with one" in text
+
+
+# ---- a build that reads what it can: one line per note or skipped file, exit 0 ------------------
+FILES: dict[str, bytes] = {
+    "a-utf8.txt": BRIEF.encode("utf-8"),
+    "b-cp1251.txt": page("Minsk answers Vilnius", QUOTE, NOTE).replace("\n", "\r\n").encode("cp1251"),
+    "c-utf16.txt": page("Minsk answers again", QUOTE).encode("utf-16"),
+    "d-utf16-no-bom.text": page("Minsk and its note", QUOTE, BORDER).encode("utf-16-be"),
+    "e-latin1.txt": page("Vilnius cafe owners", NAIVE, BORDER).encode("latin-1"),
+    "f-bom-crlf.md": codecs.BOM_UTF8 + page("Border talks stall", NOTE, QUOTE).replace("\n", "\r\n").encode(),
+    "g-page.html": (
+        "<!doctype html><html><head><title>Border talks</title><style>p{}</style></head><body>"
+        f"<nav>Home | Analytics</nav><p>April 22, 2016</p><p>{BORDER.replace('Belarus', '<b>Belarus</b>')}</p>"
+        f"<p>{NOTE}</p></body></html>"
+    ).encode(),
+    "h-saved-page.txt": f"<html><body><h1>Saved from the web</h1><p>{NOTE}</p></body></html>".encode(),
+    "i-empty.txt": b"",
+    "j-photo.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF",
+    "k-scan.txt": b"%PDF-1.4\n",
+    "l-noise.htm": random.Random(2).randbytes(5000),
+    "sub/a-utf8.md": BRIEF.encode(),  # the same brief id as a-utf8.txt
+    ".hidden.txt": b"passed over",
+}
+READ = ["a-utf8.txt", "b-cp1251.txt", "c-utf16.txt", "d-utf16-no-bom.text", "e-latin1.txt", "f-bom-crlf.md"]
+READ += ["g-page.html", "h-saved-page.txt"]
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int, list[str]]:
+    """One build of a folder with a file of every kind; its exit code and stderr, split at "\\n"."""
+    root = tmp_path_factory.mktemp("mixed")
+    folder = root / "briefs"
+    for name, data in FILES.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    output = folder / "output"  # inside the source: its own files (graph.html) are not briefs
+    (output / "old").mkdir(parents=True)
+    (output / "old" / "graph.html").write_text("<html><body><p>an old view</p></body></html>")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["build", str(folder), "-o", str(output)])
+    return folder, output, code, err.getvalue().split("\n")
+
+
+def test_mixed_folder_builds_with_one_line_per_note_or_skipped_file(mixed) -> None:
+    folder, _, code, err = mixed
+    notes = [line for line in err if line.startswith("kg: ")]
+    assert code == 0
+    assert notes == [
+        f"kg: {folder / 'j-photo.jpg'}: skipped: not a brief's file type (kg reads .txt .text .md .html .htm)",
+        f"kg: {folder / 'b-cp1251.txt'}: decoded as windows-1251, not UTF-8",
+        f"kg: {folder / 'c-utf16.txt'}: decoded as UTF-16LE (byte order mark)",
+        f"kg: {folder / 'd-utf16-no-bom.text'}: decoded as UTF-16BE (no byte order mark)",
+        f"kg: {folder / 'e-latin1.txt'}: decoded as windows-1252 (Latin-1), not UTF-8; a guess: windows-1250, "
+        "windows-1257 would read it differently (save it as UTF-8 to be sure)",
+        f"kg: {folder / 'h-saved-page.txt'}: read as HTML: it is a saved web page",
+        f"kg: {folder / 'i-empty.txt'}: skipped: empty",
+        f"kg: {folder / 'k-scan.txt'}: skipped: a PDF document, not text",
+        f"kg: {folder / 'l-noise.htm'}: skipped: binary content, not text",
+        f"kg: {folder / 'sub' / 'a-utf8.md'}: skipped: its brief id 'a-utf8' is taken by {folder / 'a-utf8.txt'} "
+        "(rename one)",
+    ]
+    # the notes come before the progress bar, which is then redrawn in place ("\r") undisturbed
+    bar = [line for line in err if line and not line.startswith("kg: ")]
+    assert len(bar) == 1
+    assert bar[0].split("\r")[1:] == [
+        f"briefs [{'#' * (30 * n // len(READ)):.<30}] {n}/{len(READ)}" for n in range(1, 9)
+    ]
+
+
+def test_mixed_folder_reads_every_text_brief(mixed) -> None:
+    _, output, _, _ = mixed
+    assert json.loads((output / "build.json").read_text())["briefs"] == len(READ)
+    records = [json.loads(line) for line in (output / "statements.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["doc"] for r in records} == {Path(name).stem for name in READ}
+    sentences = {r["sentence"] for r in records}
+    assert {BORDER, NOTE, QUOTE, NAIVE} <= sentences  # Cyrillic and accents decoded, HTML tags gone
+
+
+def test_offsets_index_the_decoded_text_with_newlines_normalised(mixed) -> None:
+    """`start`/`end` are offsets into the text as kg reads it: decoded, "\\r\\n" as "\\n", HTML as text."""
+    folder, output, _, _ = mixed
+    records = [json.loads(line) for line in (output / "statements.jsonl").read_text(encoding="utf-8").splitlines()]
+    for name in READ:
+        text = read_text(folder / name).text
+        mine = [r for r in records if r["doc"] == Path(name).stem]
+        assert mine, name
+        for r in mine:
+            assert text[r["start"] : r["end"]] == r["sentence"], (name, r)
+    crlf = read_text(folder / "b-cp1251.txt").text
+    assert "\r" not in crlf and crlf.startswith("Minsk answers Vilnius\n\n")
