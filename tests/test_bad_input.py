@@ -15,6 +15,8 @@ import json
 import os
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -314,3 +316,84 @@ def test_offsets_index_the_decoded_text_with_newlines_normalised(mixed) -> None:
             assert text[r["start"] : r["end"]] == r["sentence"], (name, r)
     crlf = read_text(folder / "b-cp1251.txt").text
     assert "\r" not in crlf and crlf.startswith("Minsk answers Vilnius\n\n")
+
+
+# ---- a 20 MB brief: read in bounded pieces, in bounded memory -----------------------------------
+READ_IN_PIECES = """
+import json, re, sys
+from pathlib import Path
+from kg.briefs import read_briefs
+from kg.sources import brief_files, read_text
+
+def peak_kb():  # this process's own high-water mark (ru_maxrss would include its parent's, from before exec)
+    return int(re.search(r"VmHWM:\\s+(\\d+) kB", Path("/proc/self/status").read_text())[1])
+
+path = Path(sys.argv[1])
+before = peak_kb()
+[brief] = read_briefs(brief_files(path))
+peak = peak_kb()
+text = read_text(path).text
+mapped = all(
+    text[source : source + length] == s.text[start : start + length]
+    for s in brief.segments[::50]
+    for start, source, length in s.paragraphs
+)
+print(json.dumps({
+    "pieces": len(brief.segments),
+    "longest": max(len(s.text) for s in brief.segments),
+    "characters": sum(length for s in brief.segments for _, _, length in s.paragraphs),
+    "mapped": mapped,
+    "grew_mb": (peak - before) / 1024,
+}))
+"""
+
+
+def big_brief(size: int, long_paragraph: int = 0) -> tuple[str, int]:
+    """A brief of about `size` characters: numbered paragraphs of varied length, the 50th
+    `long_paragraph` sentences long; and the number of characters in its body."""
+    paragraphs, total, n = [], 0, 0
+    while total < size:
+        sentence = f"In round {n}, Belarus proposed new talks on border security with Lithuania."
+        paragraph = " ".join([sentence] * (long_paragraph if n == 50 else 1 + n % 7))
+        paragraphs.append(paragraph)
+        total, n = total + len(paragraph) + 2, n + 1
+    return "Belarus and Lithuania argue over the border\nApril 22, 2016\n\n" + "\n\n".join(paragraphs), total
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="peak memory is read from /proc")
+def test_a_20_mb_brief_is_read_in_bounded_pieces_in_bounded_memory(tmp_path: Path) -> None:
+    """Measured in a fresh process, so the peak is the reader's own: 20 MB of text takes ~4x
+    its size while it is read (lines, paragraphs, pieces), and no piece, hence no spaCy doc,
+    is longer than MAX_SEGMENT_CHARS."""
+    from kg.briefs import MAX_SEGMENT_CHARS
+
+    text, body = big_brief(20_000_000, long_paragraph=4000)  # 300,000 characters without a break
+    source = tmp_path / "big.txt"
+    source.write_text(text, encoding="utf-8")
+    assert source.stat().st_size > 20_000_000
+    run = subprocess.run([sys.executable, "-c", READ_IN_PIECES, str(source)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["longest"] <= MAX_SEGMENT_CHARS and result["pieces"] >= 20_000_000 // MAX_SEGMENT_CHARS
+    assert result["mapped"]
+    # every character of every paragraph is in some piece, less the spaces where long ones were cut
+    assert body - 2 * len(text.split("\n\n")) - 300_000 // MAX_SEGMENT_CHARS <= result["characters"] <= body
+    assert result["grew_mb"] < 10 * 20, result
+
+
+def test_no_spacy_doc_is_longer_than_a_piece(monkeypatch) -> None:
+    """With spaCy's limit set to the piece size, a brief 40 times longer extracts without error
+    (make_doc raises E088 on any longer doc), and offsets in later pieces still map back."""
+    from kg.briefs import parse_brief
+    from kg.extract import extract
+    from kg.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    monkeypatch.setattr(nlp, "max_length", 400)
+    text, _ = big_brief(16_000)
+    brief = parse_brief("long", text, max_chars=400)
+    assert len(brief.segments) >= 40
+    [(_, statements)] = extract(nlp, [brief])
+    assert len({s.start for s in statements}) > 40
+    for statement in statements:
+        assert text[statement.start : statement.end] == statement.sentence
