@@ -38,21 +38,15 @@ def brief_files(source: Path, exclude: Path | None = None) -> list[Path]:
     reads, in order; `exclude` is a folder to pass over (the build's output)."""
     if not source.exists():
         raise SourceError(f"{source}: no such file or folder")
-    if not source.is_dir():
-        if not source.is_file():
-            raise SourceError(f"{source}: not a regular file")
-        try:
-            _log_notes(source, read_text(source))
-        except NotText as reason:
-            raise SourceError(f"{source}: not a brief: {reason}") from None
-        return [source]
-    candidates = _candidates(source, exclude)
-    if not candidates:
-        raise SourceError(f"{source}: no briefs found (kg reads {' '.join(BRIEF_SUFFIXES)} files)")
-    files = _readable(candidates)
-    if not files:
-        raise SourceError(f"{source}: no briefs to build: every file was skipped")
-    return files
+    if source.is_dir():
+        return _folder_briefs(source, exclude)
+    if not source.is_file():
+        raise SourceError(f"{source}: not a regular file")
+    try:
+        _log_notes(source, read_text(source))
+    except NotText as reason:
+        raise SourceError(f"{source}: not a brief: {reason}") from None
+    return [source]
 
 
 def read_text(path: Path) -> Decoded:
@@ -81,32 +75,26 @@ def brief_text(path: Path) -> str:
         raise SourceError(f"{path}: not a brief: {reason}") from None
 
 
-def _candidates(folder: Path, exclude: Path | None) -> list[Path]:
-    """Files with a brief's suffix under `folder`; one line for each other visible file."""
+def _folder_briefs(folder: Path, exclude: Path | None) -> list[Path]:
+    """The briefs below `folder`, with one line for each other visible file, in path order."""
+    from kg.rdf import slug  # a brief's IRI is made from the slug of its id (the file stem)
+
     excluded = exclude.resolve() if exclude else None
-    found = []
+    files: list[Path] = []
+    ids: dict[str, Path] = {}
+    typed = 0  # files with a brief's suffix
     for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
+        if any(part.startswith(".") for part in path.relative_to(folder).parts) or path.is_dir():
             continue
         if excluded and path.resolve().is_relative_to(excluded):
             continue
         if path.suffix.lower() not in BRIEF_SUFFIXES:
             log.warning("%s: skipped: not a brief's file type (kg reads %s)", path, " ".join(BRIEF_SUFFIXES))
-        elif not path.is_file():
+            continue
+        typed += 1
+        if not path.is_file():
             log.warning("%s: skipped: not a regular file", path)
-        else:
-            found.append(path)
-    return found
-
-
-def _readable(candidates: list[Path]) -> list[Path]:
-    """The candidates that hold brief text and have an id of their own; one line for each other."""
-    from kg.rdf import slug  # the brief's IRI is made from the slug of its id (the file stem)
-
-    files: list[Path] = []
-    ids: dict[str, Path] = {}
-    for path in candidates:
+            continue
         try:
             decoded = read_text(path)
         except NotText as reason:
@@ -117,6 +105,10 @@ def _readable(candidates: list[Path]) -> list[Path]:
             continue
         _log_notes(path, decoded)
         files.append(path)
+    if not typed:
+        raise SourceError(f"{folder}: no briefs found (kg reads {' '.join(BRIEF_SUFFIXES)} files)")
+    if not files:
+        raise SourceError(f"{folder}: no briefs to build: every file was skipped")
     return files
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
+from kg.console import Console
 from kg.sources import read_text
 
 BORDER = "Lithuania has closed two of its six border crossings with Belarus, citing security concerns."
@@ -112,8 +113,8 @@ def test_a_folder_where_every_file_is_skipped(capsys, tmp_path: Path, output: Pa
     assert kg(capsys, "build", str(folder), "-o", str(output)) == (
         1,
         [
-            f"kg: {folder / 'b-photo.jpg'}: skipped: not a brief's file type (kg reads .txt .text .md .html .htm)",
             f"kg: {folder / 'a-empty.txt'}: skipped: empty",
+            f"kg: {folder / 'b-photo.jpg'}: skipped: not a brief's file type (kg reads .txt .text .md .html .htm)",
             f"kg: {folder / 'c-scan.txt'}: skipped: a PDF document, not text",
             f"kg: error: {folder}: no briefs to build: every file was skipped",
         ],
@@ -274,7 +275,6 @@ def test_mixed_folder_builds_with_one_line_per_note_or_skipped_file(mixed) -> No
     notes = [line for line in err if line.startswith("kg: ")]
     assert code == 0
     assert notes == [
-        f"kg: {folder / 'j-photo.jpg'}: skipped: not a brief's file type (kg reads .txt .text .md .html .htm)",
         f"kg: {folder / 'b-cp1251.txt'}: decoded as windows-1251, not UTF-8",
         f"kg: {folder / 'c-utf16.txt'}: decoded as UTF-16LE (byte order mark)",
         f"kg: {folder / 'd-utf16-no-bom.text'}: decoded as UTF-16BE (no byte order mark)",
@@ -282,6 +282,7 @@ def test_mixed_folder_builds_with_one_line_per_note_or_skipped_file(mixed) -> No
         "windows-1257 would read it differently (save it as UTF-8 to be sure)",
         f"kg: {folder / 'h-saved-page.txt'}: read as HTML: it is a saved web page",
         f"kg: {folder / 'i-empty.txt'}: skipped: empty",
+        f"kg: {folder / 'j-photo.jpg'}: skipped: not a brief's file type (kg reads .txt .text .md .html .htm)",
         f"kg: {folder / 'k-scan.txt'}: skipped: a PDF document, not text",
         f"kg: {folder / 'l-noise.htm'}: skipped: binary content, not text",
         f"kg: {folder / 'sub' / 'a-utf8.md'}: skipped: its brief id 'a-utf8' is taken by {folder / 'a-utf8.txt'} "
@@ -397,3 +398,20 @@ def test_no_spacy_doc_is_longer_than_a_piece(monkeypatch) -> None:
     assert len({s.start for s in statements}) > 40
     for statement in statements:
         assert text[statement.start : statement.end] == statement.sentence
+
+
+def test_a_note_during_the_progress_bar_takes_the_bars_line_and_the_bar_is_redrawn(capsys) -> None:
+    console = Console()
+    console.progress(1, 4)
+    console.note("kg: b.txt: decoded as windows-1251, not UTF-8")
+    console.progress(2, 4)
+    console.note("kg: c.txt: skipped: empty")  # a note on a line of its own, not glued to the bar
+    console.progress(4, 4)
+    console.note("kg: error: after the bar")
+    bar1, bar2, bar4 = (f"briefs [{'#' * (30 * n // 4):.<30}] {n}/4" for n in (1, 2, 4))
+    blank = " " * len(bar1)
+    assert capsys.readouterr().err == (
+        f"\r{bar1}\r{blank}\rkg: b.txt: decoded as windows-1251, not UTF-8\n{bar1}"
+        f"\r{bar2}\r{blank}\rkg: c.txt: skipped: empty\n{bar2}"
+        f"\r{bar4}\nkg: error: after the bar\n"
+    )
