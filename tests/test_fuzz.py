@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -196,3 +198,22 @@ def test_extractor_never_raises_and_statement_offsets_point_at_their_sentence(te
             for s in segments
             for _, source, length in s.paragraphs
         ), "a sentence lies inside one paragraph of its segment"
+
+
+# ---- shapes that made the reader quadratic: each must take about as long as its length --------
+SENTENCE = "Belarus proposed new talks on border security with Lithuania and Poland."
+PATHOLOGICAL = {
+    "a million spaces inside a paragraph's first words": "Title\n\nJonas " + " " * 1_000_000 + f"Petraitis: {SENTENCE}",
+    "one paragraph 20,000 times (each a teaser of the next)": "Title\n\n" + f"{SENTENCE}\n\n" * 20_000,
+    "30,000 different paragraphs": "Title\n\n" + "".join(f"In round {n}, {SENTENCE}\n\n" for n in range(30_000)),
+    "a line of a million characters without a space": "Title\n\n" + "x" * 1_000_000 + ".\n",
+    "a line of a million sentence ends": "Title\n\n" + "Belarus. " * 120_000,
+}
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_pathological_shapes_are_read_in_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    brief = parse_brief("big", text)
+    assert time.perf_counter() - started < 20  # ~1 s here; quadratic would be hours
+    assert_offsets_map_back(brief, text, 20_000)
