@@ -12,6 +12,10 @@ brief from the graph.
 `.html`/`.htm` files, and text files that are in fact saved web pages, are reduced to their
 text (`kg.html_text`); everything is decoded by `kg.decoding`, whose notes ("decoded as
 windows-1251") are logged once per file as well.
+
+`brief_files` reads each file once to judge it, before a build starts (so every line comes
+before the progress bar, and a build fails before any work when a file cannot be read);
+`kg.briefs.read_briefs` reads it again when its turn comes, so a folder is never in memory whole.
 """
 
 from __future__ import annotations
