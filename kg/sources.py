@@ -4,10 +4,10 @@ A build reads one file, or every file under a folder whose name ends in one of
 `BRIEF_SUFFIXES` (any case), in path order. Hidden files and folders (a name starting with
 ".") and the build's own output folder are passed over silently; every other file that is not
 read is reported as one line on the `kg.sources` logger, naming the file and the reason: not a
-brief's file type, not a regular file, empty, binary or not text, or a brief id already taken
-(two files named `a.txt` and `a.html` would write the same graph). A file that exists but cannot
-be read (permissions, I/O error) stops the build instead: skipping it would silently drop a
-brief from the graph.
+brief's file type, not a regular file, a link to a folder (not followed), empty, binary or not
+text, or a brief id already taken (two files named `a.txt` and `a.html` would write the same
+graph). A file or folder that exists but cannot be read (permissions, I/O error) stops the build
+instead: skipping it would silently drop briefs from the graph.
 
 `.html`/`.htm` files, and text files that are in fact saved web pages, are reduced to their
 text (`kg.html_text`); everything is decoded by `kg.decoding`, whose notes ("decoded as
@@ -21,6 +21,7 @@ before the progress bar, and a build fails before any work when a file cannot be
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -83,14 +84,12 @@ def _folder_briefs(folder: Path, exclude: Path | None) -> list[Path]:
     """The briefs below `folder`, with one line for each other visible file, in path order."""
     from kg.rdf import slug  # a brief's IRI is made from the slug of its id (the file stem)
 
-    excluded = exclude.resolve() if exclude else None
     files: list[Path] = []
     ids: dict[str, Path] = {}
     typed = 0  # files with a brief's suffix
-    for path in sorted(folder.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(folder).parts) or path.is_dir():
-            continue
-        if excluded and path.resolve().is_relative_to(excluded):
+    for path in _walk(folder, exclude):
+        if path.is_dir():
+            log.warning("%s: skipped: a link to a folder (not followed)", path)
             continue
         if path.suffix.lower() not in BRIEF_SUFFIXES:
             log.warning("%s: skipped: not a brief's file type (kg reads %s)", path, " ".join(BRIEF_SUFFIXES))
@@ -114,6 +113,27 @@ def _folder_briefs(folder: Path, exclude: Path | None) -> list[Path]:
     if not files:
         raise SourceError(f"{folder}: no briefs to build: every file was skipped")
     return files
+
+
+def _walk(folder: Path, exclude: Path | None) -> list[Path]:
+    """The visible files below `folder`, and links to folders (not followed: a link loop would
+    never end), in path order, none below `exclude`. A folder that cannot be listed stops the
+    build (`Path.rglob` would pass over it in silence)."""
+    excluded = exclude.resolve() if exclude else None
+
+    def fail(error: OSError) -> None:
+        raise SourceError(f"{error.filename}: cannot read it: {error.strerror or error}") from error
+
+    found: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=fail):
+        if excluded and Path(root).resolve().is_relative_to(excluded):
+            folders.clear()
+            continue
+        visible = [name for name in folders if not name.startswith(".")]
+        links = [name for name in visible if (Path(root) / name).is_symlink()]
+        found.extend(Path(root) / name for name in [*names, *links] if not name.startswith("."))
+        folders[:] = [name for name in visible if name not in links]
+    return sorted(found)
 
 
 def _log_notes(path: Path, decoded: Decoded) -> None:

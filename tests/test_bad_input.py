@@ -14,6 +14,7 @@ import codecs
 import contextlib
 import io
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -177,6 +178,42 @@ def test_an_unreadable_file_stops_the_build(capsys, tmp_path, output, previous, 
     assert_untouched(output, previous)
 
 
+def test_an_unreadable_folder_stops_the_build(capsys, tmp_path, output, previous, monkeypatch) -> None:
+    """Simulated as above: listing the folder raises what the OS would (Path.rglob, used before,
+    passed over such a folder in silence and built the graph without its briefs)."""
+    folder = tmp_path / "briefs"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.txt").write_text(BRIEF)
+    (folder / "locked" / "b.txt").write_text(BRIEF)
+    scandir = os.scandir
+
+    def refuse(path):  # type: ignore[no-untyped-def]
+        if Path(path) == folder / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    assert kg(capsys, "build", str(folder), "-o", str(output)) == (
+        1,
+        [f"kg: error: {folder / 'locked'}: cannot read it: Permission denied"],
+    )
+    assert_untouched(output, previous)
+
+
+@pytest.mark.skipif(not PERMISSIONS_BIND, reason="chmod does not stop this process (root)")
+def test_an_unreadable_folder_by_its_permissions(capsys, tmp_path: Path, output: Path, previous: Path) -> None:
+    folder = tmp_path / "briefs"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.txt").write_text(BRIEF)
+    (folder / "locked").chmod(0)
+    try:
+        code, err = kg(capsys, "build", str(folder), "-o", str(output))
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert (code, err) == (1, [f"kg: error: {folder / 'locked'}: cannot read it: Permission denied"])
+    assert_untouched(output, previous)
+
+
 @pytest.mark.skipif(not PERMISSIONS_BIND, reason="chmod does not stop this process (root)")
 def test_an_unreadable_file_by_its_permissions(capsys, tmp_path: Path, output: Path, previous: Path) -> None:
     locked = tmp_path / "locked.txt"
@@ -279,6 +316,7 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int, li
     for name, data in FILES.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
+    (folder / "m-link").symlink_to(folder / "sub", target_is_directory=True)
     output = folder / "output"  # inside the source: its own files (graph.html) are not briefs
     (output / "old").mkdir(parents=True)
     (output / "old" / "graph.html").write_text("<html><body><p>an old view</p></body></html>")
@@ -303,6 +341,7 @@ def test_mixed_folder_builds_with_one_line_per_note_or_skipped_file(mixed) -> No
         f"kg: {folder / 'j-photo.jpg'}: skipped: not a brief's file type (kg reads .txt .text .md .html .htm)",
         f"kg: {folder / 'k-scan.txt'}: skipped: a PDF document, not text",
         f"kg: {folder / 'l-noise.htm'}: skipped: binary content, not text",
+        f"kg: {folder / 'm-link'}: skipped: a link to a folder (not followed)",
         f"kg: {folder / 'sub' / 'a-utf8.md'}: skipped: its brief id 'a-utf8' is taken by {folder / 'a-utf8.txt'} "
         "(rename one)",
     ]
