@@ -156,74 +156,55 @@ def test_a_folder_without_brief_files(capsys, tmp_path: Path, output: Path, prev
     assert_untouched(output, previous)
 
 
-def test_an_unreadable_file_stops_the_build(capsys, tmp_path, output, previous, monkeypatch) -> None:
-    """Simulated (chmod does not stop root): reading the file raises what the OS would raise."""
-    folder = tmp_path / "briefs"
-    folder.mkdir()
-    (folder / "a.txt").write_text(BRIEF)
-    locked = folder / "b.txt"
-    locked.write_text(BRIEF)
-    read_bytes = Path.read_bytes
+def refuse(monkeypatch: pytest.MonkeyPatch, owner: object, name: str, refused: Path) -> None:
+    """Make `owner.name(path)` raise for `refused` the PermissionError the OS would raise."""
+    original = getattr(owner, name)
 
-    def refuse(path: Path) -> bytes:
-        if path == locked:
+    def refusing(path, *args):  # type: ignore[no-untyped-def]
+        if Path(path) == refused:
             raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(path)
+        return original(path, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-    assert kg(capsys, "build", str(folder), "-o", str(output)) == (
-        1,
-        [f"kg: error: {locked}: cannot read it: Permission denied"],
-    )
-    assert_untouched(output, previous)
+    monkeypatch.setattr(owner, name, refusing)
 
 
-def test_an_unreadable_folder_stops_the_build(capsys, tmp_path, output, previous, monkeypatch) -> None:
-    """Simulated as above: listing the folder raises what the OS would (Path.rglob, used before,
-    passed over such a folder in silence and built the graph without its briefs)."""
+@pytest.mark.parametrize(
+    ("locked", "owner", "name"),
+    [
+        ("b.txt", Path, "read_bytes"),  # a file
+        # a folder: Path.rglob, used before, passed over it in silence and built without its briefs
+        ("locked", os, "scandir"),
+    ],
+)
+def test_an_unreadable_file_or_folder_stops_the_build(
+    capsys, tmp_path, output, previous, monkeypatch, locked, owner, name
+):
+    """Simulated (chmod does not stop root): reading it raises what the OS would raise."""
     folder = tmp_path / "briefs"
     (folder / "locked").mkdir(parents=True)
-    (folder / "a.txt").write_text(BRIEF)
-    (folder / "locked" / "b.txt").write_text(BRIEF)
-    scandir = os.scandir
-
-    def refuse(path):  # type: ignore[no-untyped-def]
-        if Path(path) == folder / "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refuse)
+    for brief in ("a.txt", "b.txt", "locked/c.txt"):
+        (folder / brief).write_text(BRIEF)
+    refuse(monkeypatch, owner, name, folder / locked)
     assert kg(capsys, "build", str(folder), "-o", str(output)) == (
         1,
-        [f"kg: error: {folder / 'locked'}: cannot read it: Permission denied"],
+        [f"kg: error: {folder / locked}: cannot read it: Permission denied"],
     )
     assert_untouched(output, previous)
 
 
 @pytest.mark.skipif(not PERMISSIONS_BIND, reason="chmod does not stop this process (root)")
-def test_an_unreadable_folder_by_its_permissions(capsys, tmp_path: Path, output: Path, previous: Path) -> None:
+@pytest.mark.parametrize("locked", ["b.txt", "locked"])
+def test_an_unreadable_file_or_folder_by_its_permissions(capsys, tmp_path, output, previous, locked) -> None:
     folder = tmp_path / "briefs"
     (folder / "locked").mkdir(parents=True)
-    (folder / "a.txt").write_text(BRIEF)
-    (folder / "locked").chmod(0)
+    for brief in ("a.txt", "b.txt", "locked/c.txt"):
+        (folder / brief).write_text(BRIEF)
+    (folder / locked).chmod(0)
     try:
         code, err = kg(capsys, "build", str(folder), "-o", str(output))
     finally:
-        (folder / "locked").chmod(0o755)
-    assert (code, err) == (1, [f"kg: error: {folder / 'locked'}: cannot read it: Permission denied"])
-    assert_untouched(output, previous)
-
-
-@pytest.mark.skipif(not PERMISSIONS_BIND, reason="chmod does not stop this process (root)")
-def test_an_unreadable_file_by_its_permissions(capsys, tmp_path: Path, output: Path, previous: Path) -> None:
-    locked = tmp_path / "locked.txt"
-    locked.write_text(BRIEF)
-    locked.chmod(0)
-    try:
-        code, err = kg(capsys, "build", str(locked), "-o", str(output))
-    finally:
-        locked.chmod(0o644)
-    assert (code, err) == (1, [f"kg: error: {locked}: cannot read it: Permission denied"])
+        (folder / locked).chmod(0o755)
+    assert (code, err) == (1, [f"kg: error: {folder / locked}: cannot read it: Permission denied"])
     assert_untouched(output, previous)
 
 
