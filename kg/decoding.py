@@ -6,12 +6,14 @@ windows-1251 (and KOI8-R or IBM866 from older systems), Western ones windows-125
 the WHATWG Encoding Standard), and Windows editors save "Unicode" as UTF-16. The order of the
 checks:
 
-1. A file that starts with a known binary signature (PDF, ZIP/DOCX, PNG, ...; the byte patterns
-   of the WHATWG MIME Sniffing Standard) is not text, and says what it is.
+1. A file that starts with a known binary signature (PDF, ZIP/DOCX, PNG, ...: the leading bytes
+   by which file(1) and the WHATWG MIME Sniffing Standard know them) is not text, and says what
+   it is.
 2. A byte order mark decides: UTF-8 (the mark is dropped, no note), UTF-16 or UTF-32.
 3. NUL or other control bytes (more than plain text ever has) mean UTF-16 or UTF-32 without a
    mark, or binary content: charset-normalizer tries the UTF-16/32 byte orders, else not text.
-4. Bytes that decode as UTF-8 are UTF-8: other encodings rarely produce valid UTF-8 by chance.
+4. Bytes that decode as UTF-8 are UTF-8: text in other encodings is almost never valid UTF-8 by
+   chance (the reason UTF-8 detection needs no statistics).
 5. Otherwise charset-normalizer chooses among `LEGACY_ENCODINGS`, the single-byte encodings of
    these sources. It picks the decoding with the least "mess" and the most coherent language;
    left to try every code page it mistakes an English brief quoting Russian in windows-1251
