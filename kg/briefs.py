@@ -14,17 +14,29 @@ with layout heuristics that hold for web pages in general rather than for one si
 - a paragraph that opens with a name standing alone on the line before it is an author blurb.
 
 Offsets: each segment's text is its paragraphs joined by blank lines, and `source_offset` maps
-a character position in the segment back to the brief's file text.
+a character position in the segment back to the brief's text: the file's text as
+`kg.sources.read_text` gives it (decoded, line breaks as "\n", HTML reduced to text).
+
+Long articles: spaCy refuses texts over `nlp.max_length` (a million characters), its memory grows
+with the length of the docs in a batch, and the extractor's time grows faster than the length of
+a doc; so an article longer than `MAX_SEGMENT_CHARS` comes as several segments with the same
+number, cut between paragraphs (inside a paragraph only when one paragraph alone is too long:
+after its last sentence end that fits, else at a space). 20,000 characters is longer than nearly
+every brief (the seeds are 2-8,000), so pieces, which lose the coreference and narrative date
+across the cut, are rare; a 20 MB brief is parsed as a thousand bounded docs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from kg.dates import find_header_date
+from kg.sources import brief_text
 
 SEGMENT_BREAK = re.compile(r"^\s*(similar|related|more|recommended) (articles|posts|stories)\s*$", re.I)
 FOOTER_START = re.compile(r"subscribe|successfully subscribed|newsletter", re.I)
@@ -32,13 +44,19 @@ TEASER_LINK = re.compile(r"\bread more\s*$", re.I)
 BULLET = re.compile(r"^\s*[•\-*–·▪●]\s+")
 SENTENCE_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
 NOT_A_TITLE = re.compile(r"^(image|photo|source|by|category|tags?)\b|:\s*$|\.(jpe?g|png|gif|webp)$", re.I)
+SENTENCE_GAP = re.compile(r"[.!?…][\"”’)\]]*(?P<gap>\s+)")  # where a too long paragraph is cut
+GAP = re.compile(r"(?P<gap>\s+)")
+WORD = re.compile(r"\S+")
 MIN_BODY_WORDS = 8
+MAX_NAME_WORDS = 4  # an author's name on a line of its own (author blurbs)
 PARAGRAPH_SEPARATOR = "\n\n"
+MAX_SEGMENT_CHARS = 20_000
 
 
 @dataclass(frozen=True)
 class Segment:
-    """One article of a brief: the main one (number 1) or one pasted below it (2, 3 ...)."""
+    """One article of a brief: the main one (number 1) or one pasted below it (2, 3 ...); or a
+    piece of one, when the article is longer than `MAX_SEGMENT_CHARS`."""
 
     number: int
     title: str
@@ -48,7 +66,7 @@ class Segment:
     paragraphs: tuple[tuple[int, int, int], ...] = ()
 
     def source_offset(self, position: int) -> int:
-        """Map a character position in `text` to the brief's file text."""
+        """Map a character position in `text` to the brief's text."""
         for start, source_start, length in self.paragraphs:
             if start <= position <= start + length:
                 return source_start + position - start
@@ -73,21 +91,26 @@ class _Line:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        """The number of words, counted up to one more than any rule asks about (so a line of
+        20 MB costs no list of millions of words)."""
+        return sum(1 for _ in islice(WORD.finditer(self.text), MIN_BODY_WORDS + 1))
 
 
-def read_briefs(path: Path) -> Iterator[Brief]:
-    """Yield the briefs of one `.txt` file, or of every `.txt` file below a folder, by name."""
-    files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+def read_briefs(files: Iterable[Path]) -> Iterator[Brief]:
+    """Yield the brief of each file (as `kg.sources.brief_files` lists them), one at a time."""
     for file in files:
-        yield parse_brief(file.stem, file.read_text(encoding="utf-8"), file)
+        yield parse_brief(file.stem, brief_text(file), file)
 
 
-def parse_brief(doc: str, text: str, path: Path | None = None) -> Brief:
-    """Split a brief's text into segments and keep each one's title, date and body."""
+def parse_brief(doc: str, text: str, path: Path | None = None, max_chars: int = MAX_SEGMENT_CHARS) -> Brief:
+    """Split a brief's text into segments and keep each one's title, date and body; no
+    segment's text is longer than `max_chars`."""
     lines = _lines(text)
-    segments = [_segment(number, chunk) for number, chunk in enumerate(_split_segments(lines), start=1)]
-    segments = [s for s in segments if s.text]
+    segments = [
+        piece
+        for number, chunk in enumerate(_split_segments(lines), start=1)
+        for piece in _segment(number, chunk, max_chars)
+    ]
     main = segments[0] if segments else Segment(1, "", None, "")
     return Brief(doc, path or Path(doc), main.title, main.date, tuple(segments))
 
@@ -118,7 +141,7 @@ def _is_body(line: _Line) -> bool:
     return bool(SENTENCE_END.search(line.text) or BULLET.match(line.text))
 
 
-def _segment(number: int, lines: list[_Line]) -> Segment:
+def _segment(number: int, lines: list[_Line], max_chars: int) -> Iterator[Segment]:
     first_body = next((i for i, line in enumerate(lines) if _is_body(line)), len(lines))
     footer = next(
         (i for i in range(first_body, len(lines)) if FOOTER_START.search(lines[i].text) and not _is_body(lines[i])),
@@ -129,14 +152,55 @@ def _segment(number: int, lines: list[_Line]) -> Segment:
     header = [line for line in lines if not body or line.offset < body[0].offset]
     title = _title(header)
     date = find_header_date([line.text for line in header])
-    paragraphs, parts, position = [], [], 0
+    paragraphs = []
     for line in body:
         text = BULLET.sub("", line.text)
-        source = line.offset + line.text.index(text)
-        paragraphs.append((position, source, len(text)))
-        parts.append(text)
+        paragraphs.extend(_cut(text, line.offset + line.text.index(text), max_chars))
+    for piece in _pack(paragraphs, max_chars):
+        yield _join(number, title, date, piece)
+
+
+def _cut(text: str, source: int, max_chars: int) -> Iterator[tuple[str, int]]:
+    """A paragraph as (text, offset in the brief) pieces of at most `max_chars`."""
+    start = 0
+    while len(text) - start > max_chars:
+        end, resume = _cut_point(text, start, start + max_chars)
+        yield text[start:end], source + start
+        start = resume
+    yield text[start:], source + start
+
+
+def _cut_point(text: str, start: int, limit: int) -> tuple[int, int]:
+    """Where the piece from `start` ends and the next begins: at the whitespace after the last
+    sentence end before `limit`, else at the last whitespace before it, else at `limit`."""
+    for pattern in (SENTENCE_GAP, GAP):
+        gaps = [m.start("gap") for m in pattern.finditer(text, start, limit + 1)]
+        if gaps and gaps[-1] > start:
+            return gaps[-1], GAP.match(text, gaps[-1]).end()  # type: ignore[union-attr]
+    return limit, limit
+
+
+def _pack(paragraphs: list[tuple[str, int]], max_chars: int) -> Iterator[list[tuple[str, int]]]:
+    """Consecutive paragraphs in groups whose joined text fits in `max_chars`."""
+    group: list[tuple[str, int]] = []
+    length = 0
+    for paragraph in paragraphs:
+        added = len(paragraph[0]) + (len(PARAGRAPH_SEPARATOR) if group else 0)
+        if group and length + added > max_chars:
+            yield group
+            group, length, added = [], 0, len(paragraph[0])
+        group.append(paragraph)
+        length += added
+    if group:
+        yield group
+
+
+def _join(number: int, title: str, date: str | None, paragraphs: list[tuple[str, int]]) -> Segment:
+    spans, position = [], 0
+    for text, source in paragraphs:
+        spans.append((position, source, len(text)))
         position += len(text) + len(PARAGRAPH_SEPARATOR)
-    return Segment(number, title, date, PARAGRAPH_SEPARATOR.join(parts), tuple(paragraphs))
+    return Segment(number, title, date, PARAGRAPH_SEPARATOR.join(text for text, _ in paragraphs), tuple(spans))
 
 
 def _title(header: list[_Line]) -> str:
@@ -154,19 +218,31 @@ def _title(header: list[_Line]) -> str:
 
 
 def _drop_teasers(body: list[_Line]) -> list[_Line]:
+    """Drop each paragraph that a later one starts with. The texts that start with a paragraph
+    are found by binary search among the distinct texts, sorted, each with the last place it
+    has, so a brief of 100,000 paragraphs (or of one paragraph 100,000 times) takes no longer
+    than it must."""
+    last: dict[str, int] = {line.text: i for i, line in enumerate(body)}
+    texts = sorted(last)
     kept = []
     for i, line in enumerate(body):
         stem = line.text.rstrip(".… ").strip()
-        if any(later.text.startswith(stem) for later in body[i + 1 :]):
-            continue
-        kept.append(line)
+        at = bisect_left(texts, stem)
+        while at < len(texts) and texts[at].startswith(stem) and last[texts[at]] <= i:
+            at += 1
+        if not (at < len(texts) and texts[at].startswith(stem)):
+            kept.append(line)
     return kept
 
 
 def _drop_author_blurbs(body: list[_Line], lines: list[_Line]) -> list[_Line]:
-    short_lines = {line.text for line in lines if line.words <= 4 and not SENTENCE_END.search(line.text)}
-    return [
-        line
-        for line in body
-        if not any(line.text.startswith(name + " ") and len(name.split()) >= 2 for name in short_lines)
-    ]
+    """Drop each paragraph that opens with a name (two to four words) standing alone on a line."""
+    names = {line.text for line in lines if 2 <= line.words <= MAX_NAME_WORDS and not SENTENCE_END.search(line.text)}
+    return [line for line in body if not any(opening in names for opening in _openings(line.text))]
+
+
+def _openings(text: str) -> Iterator[str]:
+    """The first two to four words of a text, as written, each where a space follows them."""
+    for count, word in enumerate(islice(WORD.finditer(text), MAX_NAME_WORDS), start=1):
+        if count >= 2 and text.startswith(" ", word.end()):
+            yield text[: word.end()]

@@ -32,6 +32,7 @@ from kg.output import (
 )
 from kg.parallel import extract_files
 from kg.rdf import brief_graph, brief_quads
+from kg.sources import brief_files
 from kg.staging import make_staging, recover, swap_in
 from kg.store import KnowledgeStore
 from kg.views import write_views
@@ -59,15 +60,6 @@ class BuildSummary:
         return record
 
 
-def brief_files(source: Path) -> list[Path]:
-    if not source.exists():
-        raise BuildError(f"{source}: no such file or folder")
-    files = sorted(source.rglob("*.txt")) if source.is_dir() else [source]
-    if not files:
-        raise BuildError(f"{source}: no .txt briefs found")
-    return files
-
-
 def build(
     source: Path,
     output: Path,
@@ -81,7 +73,9 @@ def build(
     with the same code, vocabulary and base IRI, only new and changed files are extracted
     (unless `full`); the result is the same as a full build's."""
     started = time.perf_counter()
-    files = brief_files(source)
+    files = brief_files(source, exclude=output)
+    if output.exists() and not output.is_dir():
+        raise BuildError(f"cannot write to {output}: it is a file, not a folder")
     with ExitStack() as stack:
         try:
             output.mkdir(parents=True, exist_ok=True)

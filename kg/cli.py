@@ -10,16 +10,27 @@ import traceback
 import webbrowser
 from pathlib import Path
 
+from kg.console import Console, reporting
 from kg.lock import OutputLocked
 from kg.namespaces import DEFAULT_BASE_IRI
 
 EXIT_CODES = """exit codes:
-  0  success
-  1  bad input or output (missing path, no build, unreadable file, bad query)
-  2  wrong usage (unknown command or option)
-  3  the graph does not conform to the SHACL shapes (kg validate)
-  75 the output is locked: another build is writing it (kg build); try again when it ends
-  130 interrupted (Ctrl-C or SIGTERM); the previous output is unchanged"""
+  0    success (files that are not briefs were skipped with one line each on stderr)
+  1    bad input or output: missing path, unreadable file, no brief to read, output folder
+       not writable, no build found, bad query; one line on stderr (--debug: the traceback)
+  2    wrong usage (unknown command or option)
+  3    the graph does not conform to the SHACL shapes (kg validate)
+  75   the output is locked: another build is writing it (kg build); try again when it ends
+  130  interrupted (Ctrl-C or SIGTERM); the previous output is unchanged"""
+
+SOURCES = """which files are read:
+  SOURCE is one file (read whatever its name), or a folder searched recursively for
+  .txt .text .md .html .htm files; hidden files and folders and the output folder are
+  passed over. Other files, and empty, binary or non-text files, are skipped with one
+  line each. Text in UTF-8 (with or without BOM), UTF-16/32, windows-1251, KOI8-R and
+  other Cyrillic and Latin encodings is detected, with a note when it was not UTF-8;
+  HTML is reduced to its text. Statement offsets index that text (decoded, line breaks
+  as \\n, HTML as text)."""
 
 DEFAULT_OUTPUT = Path("output")
 
@@ -44,16 +55,16 @@ def make_parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
         help="extract statements from briefs and build the graph",
-        description="Read every .txt brief under SOURCE, extract statements, and write "
+        description="Read the briefs under SOURCE, extract statements, and write "
         "output/store (the RDF store), statements.jsonl, graph.ttl and graph.html. "
         "On an output built before, only new and changed briefs are extracted again (by content "
         "hash) and deleted ones are dropped; the result is the same as a full build's. A build "
         "writes into a staging folder and swaps it in at the end: an interrupted or killed build "
         "leaves the previous output as it was. One build at a time per output folder.",
-        epilog=EXIT_CODES,
+        epilog=f"{SOURCES}\n\n{EXIT_CODES}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument("source", type=Path, help="a brief (.txt) or a folder of briefs")
+    build.add_argument("source", type=Path, help="a brief file or a folder of briefs")
     _output_option(build)
     build.add_argument(
         "--base-iri", default=DEFAULT_BASE_IRI, help=f"base IRI of the graph's nodes (default: {DEFAULT_BASE_IRI})"
@@ -75,8 +86,10 @@ def make_parser() -> argparse.ArgumentParser:
         "extract",
         help="print the statements of briefs (no store is written)",
         description="Extract statements from a brief or a folder of briefs and print them.",
+        epilog=f"{SOURCES}\n\n{EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    extract.add_argument("path", type=Path, help="a brief (.txt) or a folder of briefs")
+    extract.add_argument("path", type=Path, help="a brief file or a folder of briefs")
     extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl", help="output format (default: jsonl)")
 
     from kg.queries import description, named_queries
@@ -148,16 +161,7 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress(done: int, total: int) -> None:
-    width = 30
-    filled = width * done // max(total, 1)
-    sys.stderr.write(f"\rbriefs [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
-
-
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, console: Console) -> int:
     if args.command == "build":
         from kg.build import build
 
@@ -165,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
             args.source,
             args.output,
             args.base_iri,
-            progress=None if args.quiet else _progress,
+            progress=None if args.quiet else console.progress,
             jobs=args.jobs,
             full=args.full,
         )
@@ -241,12 +245,11 @@ def _param(text: str) -> tuple[str, str]:
 
 def _extract(path: Path, fmt: str) -> int:
     from kg.briefs import read_briefs
-    from kg.build import brief_files
     from kg.extract import extract
     from kg.pipeline import load_pipeline
+    from kg.sources import brief_files
 
-    brief_files(path)
-    for _brief, statements in extract(load_pipeline(), read_briefs(path)):
+    for _brief, statements in extract(load_pipeline(), read_briefs(brief_files(path))):
         for s in statements:
             if fmt == "jsonl":
                 print(json.dumps(s.to_json(), ensure_ascii=False))
@@ -262,21 +265,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     previous_handler = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        return run(args)
-    except KeyboardInterrupt:
-        print("kg: interrupted; the previous output is unchanged", file=sys.stderr)
-        return 130
-    except OutputLocked as error:
-        print(f"kg: error: {error}", file=sys.stderr)
-        return 75
-    except Exception as error:  # one line for the user; --debug for the traceback
-        if args.debug:
-            traceback.print_exc()
-        print(f"kg: error: {error}", file=sys.stderr)
-        return 1
-    finally:
-        signal.signal(signal.SIGTERM, previous_handler)
+    with reporting() as console:
+        try:
+            return run(args, console)
+        except KeyboardInterrupt:
+            console.note("kg: interrupted; the previous output is unchanged")
+            return 130
+        except OutputLocked as error:
+            console.note(f"kg: error: {error}")
+            return 75
+        except Exception as error:  # one line for the user; --debug for the traceback
+            if args.debug:
+                traceback.print_exc()
+            console.note(f"kg: error: {error}")
+            return 1
+        finally:
+            signal.signal(signal.SIGTERM, previous_handler)
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -55,7 +55,7 @@ def extract_files(files: list[Path], jobs: int = 1) -> Iterator[tuple[Path, Extr
 def _extract_here(files: Iterable[Path]) -> Iterator[tuple[Path, Extracted]]:
     """Stream all files' briefs through one `nlp.pipe` and group the results by file."""
     files = list(files)
-    results = extract(load_pipeline(), (brief for path in files for brief in read_briefs(path)))
+    results = extract(load_pipeline(), (brief for path in files for brief in read_briefs([path])))
     pending = iter(files)
     current: Path | None = None
     group: Extracted = []

@@ -14,6 +14,7 @@ import pytest
 from kg.briefs import read_briefs
 from kg.extract import extract
 from kg.pipeline import load_pipeline
+from kg.sources import brief_files
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -29,7 +30,8 @@ def test_development_gold_score_does_not_drop() -> None:
     assert spec and spec.loader
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    rows = [s.to_json() for _, found in extract(load_pipeline(), read_briefs(ROOT / "seeds")) for s in found]
+    briefs = read_briefs(brief_files(ROOT / "seeds"))
+    rows = [s.to_json() for _, found in extract(load_pipeline(), briefs) for s in found]
     result = scorer.score(scorer.load_gold([str(EVAL / "gold")]), rows)
     micro, attributes = result["micro"], result["attributes"]
     assert micro["f1"] >= F1_FLOOR, micro
