@@ -269,15 +269,15 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return run(args, console)
         except KeyboardInterrupt:
-            console.note("kg: interrupted; the previous output is unchanged")
+            console.last("kg: interrupted; the previous output is unchanged")
             return 130
         except OutputLocked as error:
-            console.note(f"kg: error: {error}")
+            console.last(f"kg: error: {error}")
             return 75
         except Exception as error:  # one line for the user; --debug for the traceback
             if args.debug:
                 traceback.print_exc()
-            console.note(f"kg: error: {error}")
+            console.last(f"kg: error: {error}")
             return 1
         finally:
             signal.signal(signal.SIGTERM, previous_handler)

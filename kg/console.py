@@ -34,6 +34,12 @@ class Console:
         sys.stderr.write(f"{clear}{line}\n{self._bar}")
         sys.stderr.flush()
 
+    def last(self, line: str) -> None:
+        """The command's last word (an error, an interruption): the bar is not drawn again."""
+        self._bar, bar = "", self._bar
+        sys.stderr.write(f"\r{' ' * len(bar)}\r{line}\n" if bar else f"{line}\n")
+        sys.stderr.flush()
+
 
 class _NoteHandler(logging.Handler):
     def __init__(self, console: Console) -> None:
