@@ -41,7 +41,7 @@ def make_parser() -> argparse.ArgumentParser:
         "build",
         help="extract statements from briefs and build the graph",
         description="Read every .txt brief under SOURCE, extract statements, and write "
-        "output/store (the RDF store), statements.jsonl, graph.ttl and graph.html.",
+        "output/store (the RDF store), statements.jsonl, graph.ttl and the HTML views (index.html ...).",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -101,7 +101,11 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _output_option(validate)
 
-    view = commands.add_parser("view", help="rebuild the HTML graph view from the store and print its path")
+    view = commands.add_parser(
+        "view",
+        help="rebuild the HTML views from the store and print the start page's path",
+        description="Rewrite index.html, graph.html, timeline.html and actors/ from the store.",
+    )
     _output_option(view)
     view.add_argument("--open", action="store_true", help="also open it in the default browser")
     return parser
@@ -159,10 +163,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"does not conform: {report.violations} violation(s)")
         return 3
     if args.command == "view":
-        from kg.views import GRAPH_PAGE, write_views
+        from kg.views import INDEX_PAGE, write_views
 
         write_views(open_store(args.output), args.output)
-        path = args.output / GRAPH_PAGE
+        path = args.output / INDEX_PAGE
         print(path.resolve())
         if args.open:
             webbrowser.open(path.resolve().as_uri())

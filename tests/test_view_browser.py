@@ -1,5 +1,7 @@
-"""The graph view in headless Chromium (Debian's, never a downloaded one): it draws, with no
-outside request, no page error, the store's data, and no brief text run as markup."""
+"""The views in headless Chromium (Debian's, never a downloaded one), the way an analyst uses them:
+every page opens with no outside request and no page error; clicking an edge shows its evidence;
+the date filter, the actor search and the other controls change what is drawn; brief text with
+markup is shown, never run. Screenshots of every page go to a temporary folder."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.store import KnowledgeStore
-from kg.views import write_graph_view
+from kg.views import write_views
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -21,7 +23,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-LOCAL_SCHEMES = ("file:", "data:", "blob:")
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+STATIC_PAGES = ["index.html", "timeline.html", "actors/lithuania.html", "actors/markup-group.html"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,25 +35,36 @@ pytestmark = [
 
 
 @dataclass
-class Loaded:
-    page: object  # playwright.sync_api.Page
-    screenshot: Path
+class Browser:
+    context: object  # playwright.sync_api.BrowserContext
+    folder: Path  # the written views
+    shots: Path  # where screenshots go
     blocked: list[str] = field(default_factory=list)  # outside requests the router aborted
-    requested: list[str] = field(default_factory=list)  # outside requests the page attempted
     errors: list[str] = field(default_factory=list)  # uncaught exceptions and console errors
     dialogs: list[str] = field(default_factory=list)
 
+    def open(self, name: str, ready: str | None = None) -> object:
+        page = self.context.new_page()  # type: ignore[attr-defined]
+        page.on("pageerror", lambda error: self.errors.append(f"{name}: {error}"))
+        page.on("console", lambda m: self.errors.append(f"{name}: {m.text}") if m.type == "error" else None)
+        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto((self.folder / name).as_uri())
+        if ready:
+            # predicates are functions, not strings: the page's CSP forbids eval, which string predicates need
+            page.wait_for_function(f"() => document.body.dataset.{ready} === '1'", timeout=20_000)
+        return page
+
 
 @pytest.fixture(scope="module")
-def loaded(small_store: KnowledgeStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Loaded]:
+def browser(view_store: KnowledgeStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     from playwright.sync_api import Route, sync_playwright
 
-    folder = tmp_path_factory.mktemp("view-browser")
-    view = write_graph_view(small_store, folder / "graph.html")
+    folder = tmp_path_factory.mktemp("views-browser")
+    write_views(view_store, folder)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1200, "height": 800})
-        state = Loaded(context.new_page(), folder / "graph.png")
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = chromium.new_context(viewport={"width": 1280, "height": 820})
+        state = Browser(context, folder, tmp_path_factory.mktemp("screenshots"))
 
         def route(route: Route) -> None:
             if route.request.url.startswith(LOCAL_SCHEMES):
@@ -60,77 +74,69 @@ def loaded(small_store: KnowledgeStore, tmp_path_factory: pytest.TempPathFactory
                 route.abort()
 
         context.route("**/*", route)
-        page = state.page
-        page.on("request", lambda r: None if r.url.startswith(LOCAL_SCHEMES) else state.requested.append(r.url))
-        page.on("pageerror", lambda error: state.errors.append(str(error)))
-        page.on("console", lambda m: state.errors.append(m.text) if m.type == "error" else None)
-        page.on("dialog", lambda dialog: (state.dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto(view.as_uri())
-        # predicates are functions, not strings: the page's CSP forbids eval, which string predicates need
-        page.wait_for_function("() => document.body.dataset.drawn === '1'", timeout=15_000)
-        page.screenshot(path=str(state.screenshot))
         yield state
-        browser.close()
+        chromium.close()
 
 
-def test_page_draws_offline_without_errors(loaded: Loaded) -> None:
-    size = loaded.page.evaluate(
-        "(() => { const c = document.querySelector('#graph canvas'); return c ? [c.width, c.height] : null; })()"
+@pytest.fixture(scope="module")
+def graph(browser: Browser) -> object:
+    page = browser.open("graph.html", ready="ready")
+    page.screenshot(path=str(browser.shots / "graph.png"))  # type: ignore[attr-defined]
+    return page
+
+
+def _counts(page: object) -> dict[str, int]:
+    values = page.evaluate("(() => ({...document.getElementById('counts').dataset}))()")  # type: ignore[attr-defined]
+    return {k: int(v) for k, v in values.items()}
+
+
+def _visible_edges(page: object) -> list[str]:
+    return page.evaluate(  # type: ignore[attr-defined]
+        """(() => { const v = window.kgView, labels = new Map(v.nodes.get().map(n => [n.id, n.label]));
+        return v.edges.get().filter(e => v.visibleEdges.has(e.id))
+          .map(e => labels.get(e.from) + ' ' + e.label + ' ' + labels.get(e.to)).sort(); })()"""
     )
-    assert size is not None and size[0] > 0 and size[1] > 0
-    assert loaded.blocked == [] and loaded.requested == []
-    assert loaded.errors == []
-    assert loaded.page.inner_text("#heading") == "Knowledge graph: 6 actors, 2 themes, 7 statements"
 
 
-def test_network_holds_the_store_data(loaded: Loaded, node_labels: list[str]) -> None:
-    edges = loaded.page.evaluate("window.network.body.data.edges.get().map(e => [e.label, e.dashes]).sort()")
-    assert edges == [
-        ["discuss", True],
-        ["recognise", True],
-        ["sanction", False],
-        ["support", False],
-        ["threaten", True],
-        ["train", True],
-    ]
-    labels = loaded.page.evaluate("window.network.body.data.nodes.get().map(n => n.label).sort()")
-    assert labels == node_labels
-
-
-def test_brief_markup_is_shown_not_run(loaded: Loaded) -> None:
-    page = loaded.page
-    # hover the middle of the edge whose sentence carries the payload, so its tooltip is built
-    point = page.evaluate("""(() => {
-        const id = window.network.body.data.edges.get().find(e => e.label === "threaten").id;
+def _edge_point(page: object, subject: str, relation: str) -> tuple[float, float]:
+    """Where the middle of an edge is drawn on the screen."""
+    return page.evaluate(  # type: ignore[attr-defined]
+        """([subject, relation]) => {
+        const v = window.kgView, from = v.nodes.get().find(n => n.label === subject).id;
+        const id = v.edges.get().find(e => e.label === relation && e.from === from).id;
         const canvas = document.querySelector("#graph canvas").getBoundingClientRect();
-        const p = window.network.canvasToDOM(window.network.body.edges[id].edgeType.getPoint(0.5));
+        const p = v.network.canvasToDOM(v.network.body.edges[id].edgeType.getPoint(0.5));
         return [canvas.left + p.x, canvas.top + p.y];
-    })()""")
-    page.mouse.move(point[0] - 5, point[1] - 5)
-    page.mouse.move(point[0], point[1])
-    page.wait_for_function(
-        "() => document.querySelector('div.vis-tooltip')?.style.visibility === 'visible'", timeout=5_000
+    }""",
+        [subject, relation],
     )
-    tooltip = page.evaluate(
-        "(() => { const t = document.querySelector('div.vis-tooltip');"
-        " return [t.innerText, [...t.querySelectorAll('*')].map(e => e.tagName)]; })()"
-    )
-    assert tooltip[0].startswith("Russia → threaten → Lithuania\npositive, reported")
-    assert "<script>alert(1)</script><img src=x onerror=alert(2)>" in tooltip[0]
-    assert "Baltic watch </script><script>window.__xss=3</script>" in tooltip[0]
-    assert set(tooltip[1]) == {"BR"}  # text only: innerText makes line breaks, and no other element
-    assert page.evaluate("typeof window.__xss") == "undefined"
-    assert page.evaluate("document.querySelectorAll('img, b').length") == 0
-    assert loaded.dialogs == [] and loaded.errors == [] and loaded.blocked == []
 
 
-def test_screenshot_shows_a_drawing(loaded: Loaded) -> None:
-    assert loaded.screenshot.stat().st_size > 10_000
-    painted = loaded.page.evaluate("""(() => {
+@pytest.mark.parametrize("name", STATIC_PAGES)
+def test_static_pages_open_offline_without_errors(browser: Browser, name: str) -> None:
+    page = browser.open(name)
+    page.screenshot(path=str(browser.shots / (name.replace("/", "-") + ".png")), full_page=True)  # type: ignore[attr-defined]
+    assert page.evaluate("document.querySelectorAll('h1').length") == 1  # type: ignore[attr-defined]
+    assert page.evaluate("typeof window.__xss") == "undefined"  # type: ignore[attr-defined]
+    assert page.evaluate("document.querySelectorAll('img, script, b').length") == 0  # type: ignore[attr-defined]
+    assert browser.blocked == [] and browser.errors == [] and browser.dialogs == []
+    page.close()  # type: ignore[attr-defined]
+
+
+def test_graph_draws_offline_without_errors(browser: Browser, graph: object) -> None:
+    size = graph.evaluate(
+        "(() => { const c = document.querySelector('#graph canvas'); return [c.width, c.height]; })()"
+    )  # type: ignore[attr-defined]
+    assert size[0] > 300 and size[1] > 300
+    assert graph.inner_text("#heading") == "Whole graph: 7 actors, 2 themes, 12 statements"  # type: ignore[attr-defined]
+    assert _counts(graph) == {"edges": 11, "statements": 12, "nodes": 9}
+    assert graph.evaluate("window.kgView.network.physics.physicsEnabled") is False  # type: ignore[attr-defined]
+    assert browser.blocked == [] and browser.errors == []
+    painted = graph.evaluate("""(() => {
         const c = document.querySelector("#graph canvas");
         const pixels = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
         let painted = 0;
-        for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3] > 0) painted++;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
         return painted / (pixels.length / 4);
-    })()""")
+    })()""")  # type: ignore[attr-defined]
     assert 0.005 < painted < 0.9  # nodes, edges and labels cover some, not all, of the canvas
