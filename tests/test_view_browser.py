@@ -140,3 +140,127 @@ def test_graph_draws_offline_without_errors(browser: Browser, graph: object) -> 
         return painted / (pixels.length / 4);
     })()""")  # type: ignore[attr-defined]
     assert 0.005 < painted < 0.9  # nodes, edges and labels cover some, not all, of the canvas
+
+
+@pytest.fixture
+def fresh(graph: object) -> object:
+    """The graph page with every filter, the search and the panel reset."""
+    graph.click("#reset")  # type: ignore[attr-defined]
+    graph.keyboard.press("Escape")  # type: ignore[attr-defined]
+    return graph
+
+
+def test_clicking_an_edge_shows_its_evidence(fresh: object) -> None:
+    x, y = _edge_point(fresh, "Belarus", "expel")
+    fresh.mouse.click(x, y)  # type: ignore[attr-defined]
+    panel = fresh.locator("#panel")  # type: ignore[attr-defined]
+    assert panel.is_visible()
+    assert panel.locator("h2").inner_text() == "Belarus → expel → Lithuania"
+    assert panel.locator("blockquote.evidence").inner_text() == "“Belarus expelled two Lithuanian diplomats.”"
+    assert panel.locator("mark.subject").all_inner_texts() == ["Belarus"]
+    assert panel.locator("mark.object").all_inner_texts() == ["Lithuanian"]
+    meta = panel.locator("li.statement .meta").all_inner_texts()
+    assert meta == [
+        "2024-06-02 · positive, asserted · event 174 Expel or deport individuals"
+        " (Goldstein -5.0, material conflict, COERCE)",
+        "Brief: Vilnius and Minsk trade accusations (2024-06-20)",
+    ]
+
+
+def test_an_edge_of_two_briefs_lists_both_statements_by_date(fresh: object) -> None:
+    x, y = _edge_point(fresh, "Russia", "support")
+    fresh.mouse.click(x, y)  # type: ignore[attr-defined]
+    assert fresh.locator("#panel blockquote.evidence").all_inner_texts() == [  # type: ignore[attr-defined]
+        "“Russia continues to support Belarus.”",
+        "“Moscow again promised support to Minsk.”",
+    ]
+
+
+def test_moving_the_date_filter_changes_the_visible_edges(fresh: object) -> None:
+    fresh.uncheck("#undated")  # type: ignore[attr-defined]
+    assert _counts(fresh) == {"edges": 7, "statements": 8, "nodes": 5}
+    fresh.focus("#date-from")  # type: ignore[attr-defined]
+    for _ in range(3):  # February -> May 2024
+        fresh.keyboard.press("ArrowRight")  # type: ignore[attr-defined]
+    assert fresh.inner_text("#date-range") == "May 2024 – Jun 2024"  # type: ignore[attr-defined]
+    assert _counts(fresh) == {"edges": 5, "statements": 5, "nodes": 5}
+    assert _visible_edges(fresh) == [
+        "<img src=x onerror=window.__xss=5>Markup Group threaten Lithuania",
+        "Belarus expel Lithuania",
+        "European Union meet Lithuania",
+        "Lithuania accuse Belarus",
+        "Russia deliver Belarus",
+    ]
+    fresh.focus("#date-to")  # type: ignore[attr-defined]
+    fresh.keyboard.press("ArrowLeft")  # type: ignore[attr-defined]
+    assert _visible_edges(fresh) == ["Lithuania accuse Belarus", "Russia deliver Belarus"]
+    drawn = fresh.evaluate("Object.keys(window.kgView.network.body.edges).length")  # type: ignore[attr-defined]
+    assert drawn == 2  # the network itself holds just those edges, not only the counter
+    fresh.check("#undated")  # type: ignore[attr-defined]
+    assert _counts(fresh)["edges"] == 2 + 4  # plus the edges with undated statements
+
+
+def test_the_other_filters(fresh: object) -> None:
+    fresh.check("#hide-themes")  # type: ignore[attr-defined]
+    assert _counts(fresh) == {"edges": 9, "statements": 10, "nodes": 6}  # Lukashenko spoke only of a theme
+    fresh.uncheck("#hide-themes")  # type: ignore[attr-defined]
+    fresh.select_option("#relation", "threaten")  # type: ignore[attr-defined]
+    assert _counts(fresh) == {"edges": 2, "statements": 2, "nodes": 3}
+    fresh.select_option("#relation", "")  # type: ignore[attr-defined]
+    fresh.select_option("#tone", "tone:material conflict")  # type: ignore[attr-defined]
+    assert _visible_edges(fresh) == ["Belarus expel Lithuania"]
+    fresh.select_option("#tone", "event:042 Make a visit (Goldstein +1.9, verbal cooperation, CONSULT)")  # type: ignore[attr-defined]
+    assert _visible_edges(fresh) == ["European Union meet Lithuania"]
+    fresh.select_option("#tone", "")  # type: ignore[attr-defined]
+    fresh.uncheck("input.modality[value=reported]")  # type: ignore[attr-defined]
+    assert "Russia threaten Lithuania" not in _visible_edges(fresh) and _counts(fresh)["edges"] == 10
+    fresh.check("input.modality[value=reported]")  # type: ignore[attr-defined]
+    fresh.select_option("#brief", label="Baltic watch </script><script>window.__xss=3</script> (2024-04-10)")  # type: ignore[attr-defined]
+    assert _visible_edges(fresh) == [
+        "Alexander Lukashenko discuss energy & <b>grid</b>",
+        "Russia support Belarus",
+        "Russia threaten Lithuania",
+    ]
+
+
+def test_physics_can_be_switched_on_and_off(fresh: object) -> None:
+    fresh.check("#physics")  # type: ignore[attr-defined]
+    assert fresh.evaluate("window.kgView.network.physics.physicsEnabled") is True  # type: ignore[attr-defined]
+    fresh.uncheck("#physics")  # type: ignore[attr-defined]
+    assert fresh.evaluate("window.kgView.network.physics.physicsEnabled") is False  # type: ignore[attr-defined]
+
+
+def test_searching_an_actor_focuses_it_and_its_neighbours(browser: Browser, fresh: object) -> None:
+    fresh.fill("#search", "lithuania")  # type: ignore[attr-defined]
+    fresh.press("#search", "Enter")  # type: ignore[attr-defined]
+    state = fresh.evaluate("""(() => {
+        const v = window.kgView, id = v.nodes.get().find(n => n.label === "Lithuania").id;
+        const at = v.network.getPositions([id])[id], view = v.network.getViewPosition();
+        return { selected: v.network.getSelectedNodes(), id: id, offset: Math.hypot(at.x - view.x, at.y - view.y),
+                 colours: Object.fromEntries(v.nodes.get().map(n => [n.label, n.color.background || n.color])) };
+    })()""")  # type: ignore[attr-defined]
+    assert state["selected"] == [state["id"]]
+    assert state["offset"] < 1  # the view is centred on it
+    colours = state["colours"]
+    assert colours["Lithuania"] == colours["Belarus"] == colours["Russia"] == "#56B4E9"  # itself and neighbours
+    assert colours["European Union"] == "#E69F00"
+    assert colours["Wagner Group"] == colours["election results"] == "#eeeeee"  # everyone else dimmed
+    assert fresh.locator("#panel h2").inner_text() == "Lithuania"  # type: ignore[attr-defined]
+    assert fresh.locator("#panel a").get_attribute("href") == "actors/lithuania.html"  # type: ignore[attr-defined]
+    fresh.screenshot(path=str(browser.shots / "graph-search.png"))  # type: ignore[attr-defined]
+
+
+def test_brief_markup_is_shown_not_run(browser: Browser, fresh: object) -> None:
+    x, y = _edge_point(fresh, "Russia", "threaten")
+    fresh.mouse.click(x, y)  # type: ignore[attr-defined]
+    panel = fresh.locator("#panel")  # type: ignore[attr-defined]
+    text = panel.inner_text()
+    assert "<script>alert(1)</script><img src=x onerror=alert(2)>" in text
+    assert "Brief: Baltic watch </script><script>window.__xss=3</script> (2024-04-10)" in text
+    fresh.screenshot(path=str(browser.shots / "graph-evidence.png"))  # type: ignore[attr-defined]
+    fresh.fill("#search", "<img")  # type: ignore[attr-defined]
+    fresh.press("#search", "Enter")  # type: ignore[attr-defined]
+    assert panel.locator("h2").inner_text() == "<img src=x onerror=window.__xss=5>Markup Group"
+    assert fresh.evaluate("typeof window.__xss") == "undefined"  # type: ignore[attr-defined]
+    assert fresh.evaluate("document.querySelectorAll('img, b, #panel script').length") == 0  # type: ignore[attr-defined]
+    assert browser.dialogs == [] and browser.errors == [] and browser.blocked == []

@@ -220,11 +220,7 @@
     item.style.borderLeftColor = data.toneColours[s.tone];
     item.appendChild(element("div", "claim", nodeById.get(s.subject).label + " " + s.relation + " " + nodeById.get(s.object).label));
     var meta = element("div", "meta");
-    meta.appendChild(document.createTextNode((s.date || "undated") + " · "));
-    var tone = element("strong", "tone", s.tone);
-    tone.style.color = data.toneColours[s.tone];
-    meta.appendChild(tone);
-    meta.appendChild(document.createTextNode(" · " + s.polarity + ", " + s.modality + (s.event ? " · event " + s.event : "")));
+    meta.textContent = (s.date || "undated") + " · " + s.polarity + ", " + s.modality + (s.event ? " · event " + s.event : "");
     item.appendChild(meta);
     item.appendChild(evidence(s));
     var brief = data.briefs[s.brief];

@@ -150,7 +150,8 @@ def _graph(
             "label": first.relation,
             "title": (
                 f"{data.nodes[subject].label} → {first.relation} → {data.nodes[obj].label}\n"
-                f"{tone(first)}, {first.polarity}, {first.modality} · {plural(len(members), 'statement')}"
+                f"{first.polarity}, {first.modality}{' · ' + event_text(first) if first.code else ''}"
+                f" · {plural(len(members), 'statement')}"
                 " · click for the evidence"
             ),
             "color": {"color": colour, "highlight": colour, "hover": colour},

@@ -29,8 +29,7 @@ class StatementItem:
     polarity: str
     modality: str
     hedged: bool
-    tone: str
-    colour: str
+    colour: str  # of the statement's tone
     event: str
     brief: str
     evidence: Markup
@@ -67,7 +66,6 @@ def statement_items(
     for s in sorted(statements, key=chronological):
         marks = find_marks(s.sentence, data.nodes[s.subject], data.nodes[s.object])
         brief = data.briefs.get(s.brief)
-        name = tone(s)
         items.append(
             StatementItem(
                 date=s.date,
@@ -77,8 +75,7 @@ def statement_items(
                 polarity=s.polarity,
                 modality=s.modality,
                 hedged=s.hedged,
-                tone=name,
-                colour=TONE_COLOURS[name],
+                colour=TONE_COLOURS[tone(s)],
                 event=event_text(s),
                 brief=brief.title if brief else "",
                 evidence=highlighted(s.sentence, marks),
