@@ -44,7 +44,7 @@ def write_actor_pages(data: ViewData, pages: dict[str, str], folder: Path) -> Pa
             colour=node_colour(node),
             acts_for=acts_for,
             aliases=[n for n in node.names if n != node.label],
-            drawing=ego_drawing(iri, data, pages, ROOT),
+            drawing=ego_drawing(iri, own, data, pages, ROOT),
             items=statement_items(own[iri], data, pages, ROOT),
             tones=tones_in_use(own[iri]),
             tone_colours=TONE_COLOURS,

@@ -78,8 +78,11 @@ class EgoDrawing:
     colours: list[str]  # the spoke colours in use, one arrow marker each
 
 
-def ego_drawing(actor: str, data: ViewData, pages: dict[str, str], root: str) -> EgoDrawing:
-    own = [s for s in data.statements if actor in (s.subject, s.object) and s.subject != s.object]
+def ego_drawing(
+    actor: str, by_node: dict[str, list[Statement]], data: ViewData, pages: dict[str, str], root: str
+) -> EgoDrawing:
+    """`by_node` holds every node's statements (as subject or object)."""
+    own = [s for s in by_node[actor] if s.subject != s.object]
     shared: dict[str, list[Statement]] = defaultdict(list)
     for s in own:
         shared[s.object if s.subject == actor else s.subject].append(s)
@@ -137,7 +140,7 @@ def ego_drawing(actor: str, data: ViewData, pages: dict[str, str], root: str) ->
                 incoming=any(s.object == actor for s in statements),
             )
         )
-    chords = _chords(data, places)
+    chords = _chords(by_node, places)
     half_width = radius + 30 + CHAR_WIDTH * max([LABEL_CHARS, SUMMARY_CHARS] if shown else [LABEL_CHARS]) * 0.75
     half_height = radius + 50
     centre = data.nodes[actor]
@@ -168,11 +171,12 @@ def _slots(count: int) -> list[tuple[int, float]]:
     return slots
 
 
-def _chords(data: ViewData, places: dict[str, tuple[float, float]]) -> list[Chord]:
+def _chords(by_node: dict[str, list[Statement]], places: dict[str, tuple[float, float]]) -> list[Chord]:
     """Ties among the neighbours: quadratic curves through a point halfway to the centre."""
     pairs = {
         tuple(sorted((s.subject, s.object)))
-        for s in data.statements
+        for node in places
+        for s in by_node[node]
         if s.subject in places and s.object in places and s.subject != s.object
     }
     chords = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from markupsafe import Markup, escape
 
@@ -33,7 +33,7 @@ def mention_names(node: Node) -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
-@lru_cache(maxsize=4096)
+@cache
 def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     parts = []
     for name in names:
@@ -46,8 +46,10 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
 
-def find_marks(sentence: str, subject: Node, obj: Node) -> list[Mark]:
-    """Non-overlapping spans of the subject's and the object's names, in order."""
+@lru_cache(maxsize=65536)
+def find_marks(sentence: str, subject: Node, obj: Node) -> tuple[Mark, ...]:
+    """Non-overlapping spans of the subject's and the object's names, in order (cached: every
+    page that shows a statement asks)."""
     found: list[Mark] = []
     for role, node in (("subject", subject), ("object", obj)):
         pattern = _pattern(mention_names(node))
@@ -55,7 +57,7 @@ def find_marks(sentence: str, subject: Node, obj: Node) -> list[Mark]:
             continue
         for match in pattern.finditer(sentence):
             found.append((match.start(), match.end(), role))
-    return _without_overlaps(found)
+    return tuple(_without_overlaps(found))
 
 
 def _without_overlaps(marks: Iterable[Mark]) -> list[Mark]:
@@ -67,7 +69,7 @@ def _without_overlaps(marks: Iterable[Mark]) -> list[Mark]:
     return sorted(kept)
 
 
-def highlighted(sentence: str, marks: list[Mark]) -> Markup:
+def highlighted(sentence: str, marks: tuple[Mark, ...]) -> Markup:
     """The sentence as HTML: every piece escaped, the marks wrapped in <mark class="ROLE">."""
     pieces, position = [], 0
     for start, end, role in marks:
