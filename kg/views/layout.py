@@ -9,9 +9,10 @@ length), found here with a k-d tree, so an iteration costs about O(n log n) inst
 Attraction along edges is d^2/k and repulsion k^2/d, as in the paper, with d measured between the
 nodes' rims rather than their centres, as ForceAtlas2 does to keep big nodes from overlapping
 (Jacomy et al. 2014, "prevent overlap"); moves are capped by a temperature that cools
-geometrically. A weak pull towards the centre (ForceAtlas2's gravity) keeps unconnected pieces
-from drifting away, so they pack around the main component, and a last few passes push apart any
-nodes still touching, so a click always lands on the node drawn there. Start positions are random
+geometrically. A pull towards the centre (ForceAtlas2's gravity) keeps each piece compact; then
+the connected components are packed in rings around the largest (as Graphviz's `pack` does), and
+a last few passes push apart any nodes still touching, so a click always lands on the node drawn
+there. Start positions are random
 in a square of the final area, from a fixed seed: the same graph gives the same picture.
 """
 
@@ -26,10 +27,11 @@ from scipy.spatial import cKDTree
 
 UNIT_PIXELS = 110.0  # the ideal gap k between the rims of two neighbours, in vis-network's canvas pixels
 ITERATIONS = 100
-GRAVITY = 0.01
+GRAVITY = 0.2
 FINAL_TEMPERATURE = 0.02  # in units of k
 GRID = 16  # cells a side of the far-field grid
 OVERLAP_PASSES, MARGIN = 20, 0.15  # the last passes only push apart nodes closer than MARGIN (in k)
+PIECE_GAP = 0.5  # between packed components, in k
 
 
 def spread_layout(graph: nx.Graph, seed: int = 7, iterations: int = ITERATIONS) -> dict[Hashable, tuple[float, float]]:
@@ -61,6 +63,7 @@ def spread_layout(graph: nx.Graph, seed: int = 7, iterations: int = ITERATIONS) 
         length = np.maximum(np.linalg.norm(move, axis=1), 1e-9)
         position += move * (np.minimum(length, temperature) / length)[:, None]
         temperature *= cooling
+    _pack(position, radius, graph, nodes)
     for _ in range(OVERLAP_PASSES):
         if not _separate(position, radius):
             break
@@ -147,6 +150,37 @@ def _separate(position: np.ndarray, radius: np.ndarray) -> bool:
         return False
     position += _gather(near, direction * ((MARGIN - gap) / 2)[:, None], len(position))
     return True
+
+
+def _pack(position: np.ndarray, radius: np.ndarray, graph: nx.Graph, nodes: list[Hashable]) -> None:
+    """Move the connected components, each kept as laid out, into rings around the largest,
+    biggest first: forces alone leave small pieces on a wide circle far out, which shrinks the
+    main component when the page fits everything into view. Each piece takes the room of the
+    circle around it; a ring is filled going round, then the next ring starts beyond it."""
+    index = {node: i for i, node in enumerate(nodes)}
+    pieces = sorted(
+        (np.array(sorted(index[n] for n in piece)) for piece in nx.connected_components(nx.Graph(graph))),
+        key=lambda members: (-len(members), int(members[0])),
+    )
+    inner = ring_width = angle = 0.0
+    for number, members in enumerate(pieces):
+        centre = position[members].mean(axis=0)
+        extent = float((np.linalg.norm(position[members] - centre, axis=1) + radius[members]).max()) + MARGIN
+        if number == 0:
+            position[members] -= centre
+            inner = extent + PIECE_GAP
+            continue
+        distance = inner + extent
+        width = 2 * math.asin(min(1.0, extent / distance)) + PIECE_GAP / distance
+        if angle + width > 2 * math.pi:  # the ring is full: start the next one beyond it
+            inner += ring_width + PIECE_GAP
+            ring_width = angle = 0.0
+            distance = inner + extent
+            width = 2 * math.asin(min(1.0, extent / distance)) + PIECE_GAP / distance
+        middle = angle + width / 2
+        position[members] += np.array([math.cos(middle), math.sin(middle)]) * distance - centre
+        angle += width
+        ring_width = max(ring_width, 2 * extent)
 
 
 def _gather(pairs: np.ndarray, force: np.ndarray, count: int) -> np.ndarray:
