@@ -14,6 +14,7 @@ from kg.namespaces import DEFAULT_BASE_IRI
 from kg.store import KnowledgeStore
 from kg.views import write_views
 
+PAGE_LINK = r"(\.\./)?(index|graph|timeline|actors/[a-z0-9-]+)\.html"
 DATA = re.compile(r'<script id="graph-data" type="application/json">(.*?)</script>', re.S)
 PAGES = ["index.html", "graph.html", "timeline.html"]
 VIEW_STORE_ACTOR_PAGES = [
@@ -209,9 +210,7 @@ def test_page_references_nothing_outside_itself(written: tuple[Path, list[str]],
         if attribute in {"src", "href", "action", "srcset", "poster", "data", "xlink:href"}
     ]
     # links go to other pages of the output or to anchors, never outside it
-    assert all(
-        re.fullmatch(r"(\.\./)?(index|graph|timeline|actors/[a-z0-9-]+)\.html|#[a-z0-9-]+", r) for r in references
-    )
+    assert all(re.fullmatch(rf"{PAGE_LINK}|#[a-z0-9-]+|{PAGE_LINK}#(brief=\d+|actor=[\w%.~-]+)", r) for r in references)
     assert not [tag for tag, _ in parsed.tags if tag in {"link", "iframe", "img", "object", "embed", "base", "image"}]
     assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", "".join(parsed.styles), re.I)
     assert not re.search(r"""\b(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)

@@ -48,7 +48,8 @@ class Browser:
         page.on("pageerror", lambda error: self.errors.append(f"{name}: {error}"))
         page.on("console", lambda m: self.errors.append(f"{name}: {m.text}") if m.type == "error" else None)
         page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto((self.folder / name).as_uri())
+        path, _, fragment = name.partition("#")
+        page.goto((self.folder / path).as_uri() + (f"#{fragment}" if fragment else ""))
         if ready:
             # predicates are functions, not strings: the page's CSP forbids eval, which string predicates need
             page.wait_for_function(f"() => document.body.dataset.{ready} === '1'", timeout=20_000)
@@ -264,3 +265,14 @@ def test_brief_markup_is_shown_not_run(browser: Browser, fresh: object) -> None:
     assert fresh.evaluate("typeof window.__xss") == "undefined"  # type: ignore[attr-defined]
     assert fresh.evaluate("document.querySelectorAll('img, b, #panel script').length") == 0  # type: ignore[attr-defined]
     assert browser.dialogs == [] and browser.errors == [] and browser.blocked == []
+
+
+def test_other_pages_link_into_the_graph(browser: Browser) -> None:
+    page = browser.open("graph.html#actor=Lithuania", ready="ready")
+    assert page.evaluate("window.kgView.network.getSelectedNodes().length") == 1  # type: ignore[attr-defined]
+    assert page.locator("#panel h2").inner_text() == "Lithuania"  # type: ignore[attr-defined]
+    page.close()  # type: ignore[attr-defined]
+    page = browser.open("graph.html#brief=1", ready="ready")
+    assert _counts(page) == {"edges": 3, "statements": 3, "nodes": 5}  # the brief with the markup title
+    page.close()  # type: ignore[attr-defined]
+    assert browser.errors == []

@@ -297,7 +297,16 @@
 
   // ---- layout and readiness -----------------------------------------------------------------
   controls.physics.checked = data.options.physics.enabled;
+  // Links from the other pages: graph.html#brief=N filters to a brief, #actor=NAME focuses an actor.
+  var linked = new URLSearchParams(location.hash.slice(1));
+  if (linked.has("brief") && controls.brief.querySelector("option[value='" + (+linked.get("brief")) + "']")) {
+    controls.brief.value = String(+linked.get("brief"));
+  }
   function ready() {
+    if (linked.has("actor")) {
+      controls.search.value = linked.get("actor");
+      search();
+    }
     document.body.dataset.ready = "1";
     window.kgReadyAt = performance.now();
   }
