@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 
@@ -260,3 +261,14 @@ def test_empty_store_gives_empty_views(tmp_path: Path) -> None:
     assert match and json.loads(match[1])["nodes"] == [] and json.loads(match[1])["edges"] == []
     assert "No statement joins two actors yet." in (tmp_path / "out" / "timeline.html").read_text(encoding="utf-8")
     assert list((tmp_path / "out" / "actors").iterdir()) == []
+
+
+def test_every_asset_ships_with_the_package() -> None:
+    """pyproject's package-data must name every file the views read at run time (templates,
+    scripts, vis-network and its licences), or an installed kg writes pages without them."""
+    root = Path(__file__).resolve().parent.parent
+    patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["kg"]
+    assets = [p.relative_to(root / "kg") for p in (root / "kg" / "assets").rglob("*") if p.is_file()]
+    assert {"assets/vis-network/LICENSE-MIT", "assets/vis-network/LICENSE-APACHE-2.0"} <= {str(a) for a in assets}
+    unshipped = [a for a in assets if not any(PurePosixPath(a).match(pattern) for pattern in patterns)]
+    assert unshipped == []
