@@ -156,8 +156,13 @@ def test_actor_page_lists_statements_by_date_with_highlighted_evidence(folder: P
 
 def test_timeline_counts_cooperation_and_conflict_per_month(folder: Path) -> None:
     timeline = page(folder, "timeline.html")
-    assert timeline.find("p", id="summary")[0][1] == "7 pairs of actors have statements with each other."
-    titles = [text for a, text in timeline.find("a") if a["href"].startswith("#pair-") and text.count("↔")]
+    summaries = [text for _, text in timeline.find("p", class_="summary")]
+    assert summaries == [
+        "7 pairs of actors have statements with each other.",
+        "7 pairs of actors have statements with each other, counting people and bodies for the state or"
+        " organisation they act for.",  # Lukashenko, who acts for Belarus, spoke only of a theme
+    ]
+    titles = [text for a, text in timeline.find("a") if a["href"].startswith("#named-") and text.count("↔")]
     subtitles = [text for _, text in timeline.find("span", class_="subtitle")]
     assert titles[:2] == ["Belarus ↔ Russia", "Belarus ↔ Lithuania"]
     assert subtitles[:2] == [
@@ -165,7 +170,9 @@ def test_timeline_counts_cooperation_and_conflict_per_month(folder: Path) -> Non
         "0 cooperative, 2 conflictual; counted per month; mean Goldstein -3.5",
     ]
     charts = timeline.find("figure", class_="bar-chart")
-    assert len(charts) == 5  # pairs with a statement dated to a month or a day (Russia - Lithuania has none)
+    # per tab, the pairs with a statement dated to a month or a day (Russia - Lithuania has none);
+    # both tabs show the same pairs here, as no actor with a counterpart acts for another
+    assert len(charts) == 2 * 5
     # Belarus - Russia: February empty, March 1, April 1, May 1 (each bar labelled with its count)
     bars = [a.get("aria-label") for tag, a, _ in timeline.elements if tag == "svg"]
     assert bars[0] == "Belarus ↔ Russia: statements per period"
@@ -178,3 +185,57 @@ def test_timeline_counts_cooperation_and_conflict_per_month(folder: Path) -> Non
     assert counts == ["1", "1", "1"]
     rows_ = [re.sub(r"\s+", " ", text) for a, text in timeline.find("text") if a.get("text-anchor") == "end"]
     assert "Lithuania ↔ Russia" in rows_ and "+1 undated" in [t for _, t in timeline.find("text")]
+
+
+def test_timeline_counts_people_for_the_state_they_act_for(tmp_path: Path) -> None:
+    from kg.briefs import Brief, Segment
+    from kg.namespaces import DEFAULT_BASE_IRI
+    from kg.rdf import brief_graph, brief_quads
+    from kg.statements import Actor, Statement
+    from kg.store import KnowledgeStore
+    from kg.views.data import read_view_data
+    from kg.views.timeline import actor_pairs
+
+    belarus = Actor("actor/belarus", "Belarus", "Country")
+    us = Actor("actor/united-states", "United States", "Country")
+    lukashenko = Actor("actor/alexander-lukashenko", "Alexander Lukashenko", "Person", acts_for=belarus)
+    ministry = Actor("actor/belarusian-foreign-ministry", "Belarusian Foreign Ministry", "Organisation", belarus)
+    minister = Actor("actor/vladimir-makei", "Vladimir Makei", "Person", acts_for=ministry)  # two steps up
+    carpenter = Actor("actor/michael-carpenter", "Michael Carpenter", "Person", acts_for=us)
+    rubin = Actor("actor/eric-rubin", "Eric Rubin", "Person")
+    said = [
+        (minister, "meet", carpenter, "2016-09-20"),
+        (belarus, "propose", us, "2016-10"),
+        (lukashenko, "receive", rubin, "2015-02-27"),
+        (lukashenko, "instruct", ministry, "2016-09"),
+    ]
+    statements = [
+        Statement(
+            "b", 1, s.name, r, o.name, "positive", "asserted", d, f"{s.name} {r} {o.name}.", 100 * i, 100 * i + 9, s, o
+        )
+        for i, (s, r, o, d) in enumerate(said)
+    ]
+    store = KnowledgeStore(tmp_path / "store", DEFAULT_BASE_IRI)
+    brief = Brief("b", Path("b.txt"), "Brief", "2016-10-01", (Segment(1, "Brief", "2016-10-01", "..."),))
+    store.replace_graph(brief_graph(DEFAULT_BASE_IRI, "b"), brief_quads(brief, statements, DEFAULT_BASE_IRI))
+    store.refresh_union()
+    data = read_view_data(store)
+
+    def counted(pairs: list) -> list[tuple[str, int]]:
+        return [(label, len(found)) for label, found in pairs]
+
+    assert counted(actor_pairs(data)) == [
+        ("Alexander Lukashenko ↔ Belarusian Foreign Ministry", 1),
+        ("Alexander Lukashenko ↔ Eric Rubin", 1),
+        ("Belarus ↔ United States", 1),
+        ("Michael Carpenter ↔ Vladimir Makei", 1),
+    ]
+    # the president and his ministry are both Belarus: their pair drops out
+    assert counted(actor_pairs(data, acting_for=True)) == [("Belarus ↔ United States", 2), ("Belarus ↔ Eric Rubin", 1)]
+    write_views(store, tmp_path / "views")
+    timeline = page(tmp_path / "views", "timeline.html")
+    assert [text for _, text in timeline.find("label")] == ["Actors as named", "Counted for whom they act"]
+    assert [text for a, text in timeline.find("a") if a["href"].startswith("#acting-")][:2] == [
+        "Belarus ↔ United States",
+        "Belarus ↔ Eric Rubin",
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Date
 
 from kg.namespaces import KG
@@ -42,6 +42,12 @@ NODES = """SELECT DISTINCT ?node ?property ?value WHERE {
   VALUES ?property { rdf:type skos:prefLabel skos:altLabel kg:demonym rdfs:label kg:actsFor }
   ?statement a kg:Statement ; kg:subject|kg:object ?node .
   ?node ?property ?value .
+}"""
+ACTS_FOR = """SELECT DISTINCT ?actor ?top ?label WHERE {
+  ?statement a kg:Statement ; kg:subject|kg:object ?actor .
+  ?actor kg:actsFor+ ?top .
+  FILTER NOT EXISTS { ?top kg:actsFor ?higher }
+  OPTIONAL { ?top skos:prefLabel ?label }
 }"""
 BRIEFS = """SELECT ?brief ?title ?date WHERE {
   ?brief a kg:Brief .
@@ -111,6 +117,8 @@ class ViewData:
     statements: list[Statement]  # ordered by brief, then by place in the brief
     nodes: dict[str, Node]
     briefs: dict[str, Brief]  # ordered by date, then title
+    # actor IRI -> IRI and label of the state or organisation it ultimately acts for (kg:actsFor+)
+    acting_for: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def degree(self) -> Counter[str]:
         """Statements each node takes part in (a statement about itself counts once)."""
@@ -120,7 +128,8 @@ class ViewData:
 def read_view_data(store: KnowledgeStore) -> ViewData:
     statements = _statements(store)
     nodes = _nodes(store, {n for s in statements for n in (s.subject, s.object)})
-    return ViewData(statements, nodes, _briefs(store, Counter(s.brief for s in statements)))
+    briefs = _briefs(store, Counter(s.brief for s in statements))
+    return ViewData(statements, nodes, briefs, _acting_for(store))
 
 
 def date_period(value: str) -> tuple[str, str]:
@@ -213,6 +222,16 @@ def _nodes(store: KnowledgeStore, used: set[str]) -> dict[str, Node]:
         label = min(labels[iri], default=(0, local_name(iri)))[1]
         result[iri] = Node(iri, label, kind, tuple(sorted(names[iri] | {label})), acts_for.get(iri))
     return result
+
+
+def _acting_for(store: KnowledgeStore) -> dict[str, tuple[str, str]]:
+    """The last actor up each actor's kg:actsFor chain (a minister -> the ministry -> the state)."""
+    found: dict[str, tuple[str, str]] = {}
+    for row in store.query(ACTS_FOR):  # type: ignore[union-attr]
+        top = row["top"].value
+        candidate = (top, _value(row, "label") or local_name(top))
+        found[row["actor"].value] = min(found.get(row["actor"].value, candidate), candidate)
+    return found
 
 
 def _briefs(store: KnowledgeStore, counts: Counter[str]) -> dict[str, Brief]:
