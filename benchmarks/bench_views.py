@@ -19,20 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from chromium import BUSIEST_NODE_POINT, CHROMIUM, CHROMIUM_ARGS, LOCAL_SCHEMES
 from synthetic import synthetic_store
 
 from kg.views import write_views
 from kg.views.graph import PHYSICS_LIMIT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 TARGET_SECONDS = 10.0
 
 
@@ -44,13 +36,13 @@ def measure_page(path: Path) -> tuple[float, float, int, list[str]]:
     blocked: list[str] = []
     errors: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 820})
         context.route(
             "**/*",
             lambda route: (
                 route.continue_()
-                if route.request.url.startswith(("file:", "data:", "blob:"))
+                if route.request.url.startswith(LOCAL_SCHEMES)
                 else (blocked.append(route.request.url), route.abort())
             ),
         )
@@ -61,12 +53,7 @@ def measure_page(path: Path) -> tuple[float, float, int, list[str]]:
         page.wait_for_function("() => document.body.dataset.drawn === '1'", timeout=120_000, polling=50)
         drawn = time.perf_counter() - started
         page.wait_for_function("() => document.body.dataset.ready === '1'", timeout=120_000, polling=50)
-        x, y, label = page.evaluate("""(() => {
-            const v = window.kgView, busiest = v.nodes.get().sort((a, b) => b.size - a.size)[0];
-            const canvas = document.querySelector("#graph canvas").getBoundingClientRect();
-            const p = v.network.canvasToDOM(v.network.getPositions([busiest.id])[busiest.id]);
-            return [canvas.left + p.x, canvas.top + p.y, busiest.label];
-        })()""")
+        x, y, label = page.evaluate(BUSIEST_NODE_POINT)
         page.mouse.click(x, y)
         page.wait_for_function(
             "label => document.querySelector('#panel h2')?.textContent === label",

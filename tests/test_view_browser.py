@@ -10,20 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS, LOCAL_SCHEMES
 
 from kg.store import KnowledgeStore
 from kg.views import write_views
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 STATIC_PAGES = ["index.html", "timeline.html", "actors/lithuania.html", "actors/markup-group.html"]
 
 pytestmark = [

@@ -12,9 +12,9 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pytest
+from chromium import BUSIEST_NODE_POINT, CHROMIUM, CHROMIUM_ARGS, LOCAL_SCHEMES
 from scipy.spatial import cKDTree
 from synthetic import synthetic_store
-from test_view_browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_SCHEMES
 
 from kg.views import write_views
 from kg.views.graph import PHYSICS_LIMIT
@@ -122,12 +122,7 @@ def test_large_graph_opens_still_and_answers_clicks(large_views: Path) -> None:
         })()""")
         assert abs(shipped[0] - shipped[2]) <= 1 and abs(shipped[1] - shipped[3]) <= 1  # vis rounds positions
         assert shipped[4] is False  # drawn where Python put it, and still
-        x, y, label = page.evaluate("""(() => {
-            const v = window.kgView, busiest = v.nodes.get().sort((a, b) => b.size - a.size)[0];
-            const canvas = document.querySelector("#graph canvas").getBoundingClientRect();
-            const p = v.network.canvasToDOM(v.network.getPositions([busiest.id])[busiest.id]);
-            return [canvas.left + p.x, canvas.top + p.y, busiest.label];
-        })()""")
+        x, y, label = page.evaluate(BUSIEST_NODE_POINT)
         page.mouse.click(x, y)
         assert page.locator("#panel h2").inner_text() == label
         browser.close()
