@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from chromium import BUSIEST_NODE_POINT, CHROMIUM, CHROMIUM_ARGS, LOCAL_SCHEMES
+from chromium import BUSIEST_NODE_POINT, offline_browser
 from synthetic import synthetic_store
 
 from kg.views import write_views
@@ -31,23 +31,8 @@ TARGET_SECONDS = 10.0
 def measure_page(path: Path) -> tuple[float, float, int, list[str]]:
     """Seconds from navigation start to the first drawn canvas and to a click on the busiest node
     being answered; outside requests; page errors."""
-    from playwright.sync_api import sync_playwright
-
-    blocked: list[str] = []
-    errors: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 820})
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if route.request.url.startswith(LOCAL_SCHEMES)
-                else (blocked.append(route.request.url), route.abort())
-            ),
-        )
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
+    with offline_browser() as browser:
+        page = browser.new_page()
         started = time.perf_counter()
         page.goto(path.as_uri(), wait_until="commit")
         page.wait_for_function("() => document.body.dataset.drawn === '1'", timeout=120_000, polling=50)
@@ -62,8 +47,7 @@ def measure_page(path: Path) -> tuple[float, float, int, list[str]]:
             polling=20,
         )
         interactive = time.perf_counter() - started
-        browser.close()
-    return drawn, interactive, len(blocked), errors
+    return drawn, interactive, len(browser.blocked), browser.errors
 
 
 def main() -> int:

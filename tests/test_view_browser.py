@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, CHROMIUM_ARGS, LOCAL_SCHEMES
+from chromium import CHROMIUM, Offline, offline_browser
 
 from kg.store import KnowledgeStore
 from kg.views import write_views
@@ -27,15 +27,18 @@ pytestmark = [
 
 @dataclass
 class Browser:
-    context: object  # playwright.sync_api.BrowserContext
+    offline: Offline  # the context, with outside requests blocked and listed
     folder: Path  # the written views
     shots: Path  # where screenshots go
-    blocked: list[str] = field(default_factory=list)  # outside requests the router aborted
     errors: list[str] = field(default_factory=list)  # uncaught exceptions and console errors
     dialogs: list[str] = field(default_factory=list)
 
+    @property
+    def blocked(self) -> list[str]:
+        return self.offline.blocked
+
     def open(self, name: str, ready: str | None = None) -> object:
-        page = self.context.new_page()  # type: ignore[attr-defined]
+        page = self.offline.context.new_page()
         page.on("pageerror", lambda error: self.errors.append(f"{name}: {error}"))
         page.on("console", lambda m: self.errors.append(f"{name}: {m.text}") if m.type == "error" else None)
         page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
@@ -49,25 +52,10 @@ class Browser:
 
 @pytest.fixture(scope="module")
 def browser(view_store: KnowledgeStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    from playwright.sync_api import Route, sync_playwright
-
     folder = tmp_path_factory.mktemp("views-browser")
     write_views(view_store, folder)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = chromium.new_context(viewport={"width": 1280, "height": 820})
-        state = Browser(context, folder, tmp_path_factory.mktemp("screenshots"))
-
-        def route(route: Route) -> None:
-            if route.request.url.startswith(LOCAL_SCHEMES):
-                route.continue_()
-            else:
-                state.blocked.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", route)
-        yield state
-        chromium.close()
+    with offline_browser() as offline:
+        yield Browser(offline, folder, tmp_path_factory.mktemp("screenshots"))
 
 
 @pytest.fixture(scope="module")

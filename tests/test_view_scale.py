@@ -12,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pytest
-from chromium import BUSIEST_NODE_POINT, CHROMIUM, CHROMIUM_ARGS, LOCAL_SCHEMES
+from chromium import BUSIEST_NODE_POINT, CHROMIUM, offline_browser
 from scipy.spatial import cKDTree
 from synthetic import synthetic_store
 
@@ -96,23 +96,8 @@ def test_large_graph_ships_positions_and_starts_without_physics(large_views: Pat
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 def test_large_graph_opens_still_and_answers_clicks(large_views: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    blocked: list[str] = []
-    errors: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 820})
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if route.request.url.startswith(LOCAL_SCHEMES)
-                else (blocked.append(route.request.url), route.abort())
-            ),
-        )
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
+    with offline_browser() as browser:
+        page = browser.new_page()
         page.goto((large_views / "graph.html").as_uri())
         page.wait_for_function("() => document.body.dataset.ready === '1'", timeout=30_000)
         shipped = page.evaluate("""(() => {
@@ -125,5 +110,4 @@ def test_large_graph_opens_still_and_answers_clicks(large_views: Path) -> None:
         x, y, label = page.evaluate(BUSIEST_NODE_POINT)
         page.mouse.click(x, y)
         assert page.locator("#panel h2").inner_text() == label
-        browser.close()
-    assert blocked == [] and errors == []
+    assert browser.blocked == [] and browser.errors == []
