@@ -183,8 +183,12 @@ def test_timeline_counts_cooperation_and_conflict_per_month(folder: Path) -> Non
     assert titles == ["Apr 2024: 1 positive", "Mar 2024: 1 positive", "May 2024: 1 material cooperation"]
     counts = ["".join(text) for tag, a, text in chart if tag == "text" and a.get("class") == "count"]
     assert counts == ["1", "1", "1"]
-    rows_ = [re.sub(r"\s+", " ", text) for a, text in timeline.find("text") if a.get("text-anchor") == "end"]
-    assert "Lithuania ↔ Russia" in rows_ and "+1 undated" in [t for _, t in timeline.find("text")]
+    # strip chart rows: each label's text is its hover title (the whole label), then the label drawn
+    strip_rows = [text for a, text in timeline.find("text") if a.get("text-anchor") == "end" and "↔" in text]
+    assert "Lithuania ↔ RussiaLithuania ↔ Russia" in strip_rows
+    markup_pair = "<img src=x onerror=window.__xss=5>Markup Group ↔ Lithuania"
+    assert markup_pair + markup_pair[:37] + "…" in strip_rows  # shortened to fit left of the plot
+    assert "+1 undated" in [t for _, t in timeline.find("text")]
 
 
 def test_timeline_counts_people_for_the_state_they_act_for(tmp_path: Path) -> None:

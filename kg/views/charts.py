@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from datetime import date as Date
 
 from kg.views.data import Statement
+from kg.views.render import shorten
 from kg.views.style import QUAD_CLASSES, TONE_COLOURS, is_cooperative, tone
 
 STRIP_WIDTH, STRIP_LABEL, STRIP_RIGHT, ROW_HEIGHT, STRIP_TOP = 1000, 260, 80, 24, 30
+ROW_LABEL_CHARS = 38  # what fits in STRIP_LABEL pixels at 12 px
 BAR_WIDTH, BAR_HEIGHT, BAR_TOP, BAR_BOTTOM, BAR_SIDE = 470, 210, 28, 34, 34
 MAX_BUCKETS, MAX_TICKS = 24, 10
 BUCKET_MONTHS = (1, 3, 6, 12)
@@ -58,7 +60,8 @@ class StripMark:
 
 @dataclass(frozen=True)
 class StripRow:
-    label: str
+    label: str  # shortened to fit left of the plot
+    title: str  # the whole label, shown on hover
     anchor: str  # the id of the pair's statement list
     y: float
     dated: int
@@ -131,7 +134,9 @@ def strip_chart(pairs: list[tuple[str, str, list[Statement]]], describe: dict[st
     for index, (label, anchor, statements) in enumerate(pairs):
         y = STRIP_TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2
         dated = [s for s in statements if s.date]
-        rows.append(StripRow(label, anchor, y, len(dated), len(statements) - len(dated)))
+        rows.append(
+            StripRow(shorten(label, ROW_LABEL_CHARS), label, anchor, y, len(dated), len(statements) - len(dated))
+        )
         for s in sorted(dated, key=lambda s: (-len(s.date), s.date)):  # vaguest drawn first, beneath
             start, end = s.period
             colour = TONE_COLOURS[tone(s)]

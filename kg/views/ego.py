@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.views.data import Statement, ViewData
+from kg.views.render import shorten
 from kg.views.style import TONE_COLOURS, node_colour, tone
 
 MAX_NEIGHBOURS = 40
@@ -116,8 +117,8 @@ def ego_drawing(
                 radius=size,
                 colour=node_colour(node),
                 theme=not node.is_actor,
-                label=_shorten(node.label, LABEL_CHARS),
-                summary=_shorten(summary, SUMMARY_CHARS),
+                label=shorten(node.label, LABEL_CHARS),
+                summary=shorten(summary, SUMMARY_CHARS),
                 title=f"{node.label}: {summary}",
                 href=root + pages[iri] if iri in pages else "",
                 label_x=x + side * gap,
@@ -185,7 +186,3 @@ def _chords(by_node: dict[str, list[Statement]], places: dict[str, tuple[float, 
         cx, cy = (x1 + x2) / 4, (y1 + y2) / 4
         chords.append(Chord(f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}"))
     return chords
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -54,6 +54,11 @@ def write_page(path: Path, text: str) -> Path:
     return path
 
 
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, ending in an ellipsis when cut (drawings have no room to wrap)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
