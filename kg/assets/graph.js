@@ -46,7 +46,7 @@
 
   function monthName(index) {
     var month = data.months[index];
-    return month ? MONTHS[+month.slice(5, 7) - 1] + " " + month.slice(0, 4) : "no dated statements";
+    return MONTHS[+month.slice(5, 7) - 1] + " " + month.slice(0, 4);
   }
 
   function checked(selector) {
@@ -56,7 +56,7 @@
 
   function readFilters() {
     var from = +controls.from.value, to = +controls.to.value;
-    $("date-range").textContent = monthName(from) + " – " + monthName(to);
+    $("date-range").textContent = data.months.length ? monthName(from) + " – " + monthName(to) : "no dated statements";
     var kind = controls.tone.value.split(":")[0], value = controls.tone.value.slice(kind.length + 1);
     return {
       from: data.months.length ? data.months[from] + "-01" : "",

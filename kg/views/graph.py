@@ -19,6 +19,10 @@ Where the heuristics come from:
 - statements with the same subject, relation, object, polarity, modality and event code share one
   edge, whose width grows with their number; parallel edges between two nodes are bent by growing
   amounts to either side, so neither they nor their labels overlap;
+- labels of themes and relations are drawn only once the zoom makes them at least DETAIL_THRESHOLD
+  pixels high, actors' from 5 (vis-network's default): the overview names the actors, zooming in
+  brings the detail (semantic zoom; Shneiderman's "overview first, zoom and filter, then
+  details-on-demand", 1996), so a hub's dozens of themes do not bury its name;
 - up to PHYSICS_LIMIT nodes vis-network lays the graph out itself (forceAtlas2, a fixed seed)
   and freezes it once stable; past that its physics would keep the browser busy for minutes
   (pyvis pages freeze past ~1,000 nodes), so the layout is computed here (`kg.views.layout`) and
@@ -47,6 +51,7 @@ PHYSICS_LIMIT = 300  # nodes; past this the layout is computed in Python and phy
 THEME_SIZE, ACTOR_BASE_SIZE, ACTOR_SIZE_STEP = 8, 10, 6
 THEME_FONT, ACTOR_FONT, ACTOR_FONT_STEP, MAX_FONT = 12, 14, 2, 30
 BEND_STEP = 0.22  # roundness added per pair of parallel edges
+DETAIL_THRESHOLD = 9  # px on screen: smaller theme and relation labels are not drawn until zoomed in
 
 SMALL_GRAPH_OPTIONS: dict[str, object] = {
     "layout": {"randomSeed": 7, "improvedLayout": True},
@@ -64,14 +69,24 @@ SMALL_GRAPH_OPTIONS: dict[str, object] = {
     },
     "interaction": {"hover": True, "tooltipDelay": 150},
     "nodes": {"borderWidth": 1},
-    "edges": {"color": {"inherit": False}, "font": {"size": 11, "align": "middle", "strokeWidth": 3}, "smooth": False},
+    "edges": {
+        "color": {"inherit": False},
+        "font": {"size": 11, "align": "middle", "strokeWidth": 3},
+        "smooth": False,
+        "scaling": {"label": {"drawThreshold": DETAIL_THRESHOLD}},
+    },
 }
 LARGE_GRAPH_OPTIONS: dict[str, object] = {
     "layout": {"improvedLayout": False},
     "physics": {"enabled": False, "solver": "barnesHut", "stabilization": {"enabled": False}},
     "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True, "hideEdgesOnZoom": True},
     "nodes": {"borderWidth": 1},
-    "edges": {"color": {"inherit": False}, "font": {"size": 11, "align": "middle", "strokeWidth": 3}, "smooth": False},
+    "edges": {
+        "color": {"inherit": False},
+        "font": {"size": 11, "align": "middle", "strokeWidth": 3},
+        "smooth": False,
+        "scaling": {"label": {"drawThreshold": DETAIL_THRESHOLD}},
+    },
 }
 
 EdgeKey = tuple[str, str, str, str, str, str]  # subject, object, relation, polarity, modality, event code
@@ -199,7 +214,13 @@ def _node_attributes(data: ViewData, iri: str, count: int, page: str) -> dict[st
         "page": page,
     }
     if not node.is_actor:
-        return {**common, "shape": "diamond", "size": THEME_SIZE, "font": {"size": THEME_FONT}}
+        return {
+            **common,
+            "shape": "diamond",
+            "size": THEME_SIZE,
+            "font": {"size": THEME_FONT},
+            "scaling": {"label": {"drawThreshold": DETAIL_THRESHOLD}},
+        }
     size = round(ACTOR_BASE_SIZE + ACTOR_SIZE_STEP * math.sqrt(count))
     font = min(round(ACTOR_FONT + ACTOR_FONT_STEP * math.sqrt(count)), MAX_FONT)
     return {**common, "shape": "dot", "size": size, "font": {"size": font}}
