@@ -255,3 +255,21 @@ def test_other_pages_link_into_the_graph(browser: Browser) -> None:
     assert _counts(page) == {"edges": 3, "statements": 3, "nodes": 5}  # the brief with the markup title
     page.close()  # type: ignore[attr-defined]
     assert browser.errors == []
+
+
+def test_theme_and_relation_labels_wait_for_the_zoom(fresh: object) -> None:
+    seen = fresh.evaluate("""(() => {
+        const v = window.kgView, network = v.network, nodes = v.nodes.get();
+        const theme = nodes.find(n => n.label === "election results").id;
+        const actor = nodes.find(n => n.label === "Belarus").id;
+        const edge = v.edges.get().find(e => e.label === "sanction").id;
+        const labels = () => [network.body.nodes[theme], network.body.nodes[actor], network.body.edges[edge]]
+            .map(item => item.labelModule.visible());
+        network.moveTo({ scale: 0.6 }); network.redraw();
+        const far = labels();
+        network.moveTo({ scale: 1.5 }); network.redraw();
+        const near = labels();
+        network.fit();
+        return [far, near];
+    })()""")  # type: ignore[attr-defined]
+    assert seen == [[False, True, False], [True, True, True]]  # [theme, actor, relation] at 0.6 and 1.5
