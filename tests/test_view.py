@@ -183,7 +183,8 @@ def test_statements_carry_evidence_event_and_highlights(data: dict) -> None:
         "2024-02-29",
     )
     assert data["months"] == ["2024-02", "2024-03", "2024-04", "2024-05", "2024-06"]
-    assert data["large"] is False and data["options"]["physics"]["enabled"] is True
+    assert data["options"]["physics"]["enabled"] is True  # small: vis-network lays it out
+    assert not any("x" in n for n in data["nodes"])
 
 
 def test_brief_text_cannot_reach_the_html_parser(written: tuple[Path, list[str]]) -> None:

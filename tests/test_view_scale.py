@@ -87,7 +87,7 @@ def test_large_graph_ships_positions_and_starts_without_physics(large_views: Pat
     assert match
     data = json.loads(match[1])
     assert len(data["nodes"]) == LARGE and len(data["edges"]) > LARGE
-    assert data["large"] is True and data["options"]["physics"]["enabled"] is False
+    assert data["options"]["physics"]["enabled"] is False
     assert data["options"]["edges"]["smooth"] is False and data["options"]["layout"]["improvedLayout"] is False
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == LARGE

@@ -323,6 +323,6 @@
     });
   }
   applyFilters();
-  window.network = network;
+  // the network and its data, for the browser console (and the browser tests)
   window.kgView = { network: network, nodes: nodes, edges: edges, visibleEdges: visibleEdges, visibleNodes: visibleNodes };
 })();

@@ -121,7 +121,6 @@ def graph_page_context(data: ViewData, pages: dict[str, str]) -> dict[str, objec
         "briefs": [{"title": b.title, "date": b.date} for b in data.briefs.values()],
         "months": _months(data.statements),
         "options": LARGE_GRAPH_OPTIONS if large else SMALL_GRAPH_OPTIONS,
-        "large": large,
         "toneColours": TONE_COLOURS,
     }
     relations = Counter(s.relation for s in data.statements)
