@@ -15,8 +15,6 @@ from chromium import CHROMIUM, Offline, offline_browser
 from kg.store import KnowledgeStore
 from kg.views import write_views
 
-STATIC_PAGES = ["index.html", "timeline.html", "actors/lithuania.html", "actors/markup-group.html"]
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
@@ -92,15 +90,27 @@ def _edge_point(page: object, subject: str, relation: str) -> tuple[float, float
     )
 
 
-@pytest.mark.parametrize("name", STATIC_PAGES)
-def test_static_pages_open_offline_without_errors(browser: Browser, name: str) -> None:
+def _static_page_is_inert(browser: Browser, name: str) -> None:
     page = browser.open(name)
     page.screenshot(path=str(browser.shots / (name.replace("/", "-") + ".png")), full_page=True)  # type: ignore[attr-defined]
-    assert page.evaluate("document.querySelectorAll('h1').length") == 1  # type: ignore[attr-defined]
-    assert page.evaluate("typeof window.__xss") == "undefined"  # type: ignore[attr-defined]
-    assert page.evaluate("document.querySelectorAll('img, script, b').length") == 0  # type: ignore[attr-defined]
-    assert browser.blocked == [] and browser.errors == [] and browser.dialogs == []
+    assert page.evaluate("document.querySelectorAll('h1').length") == 1, name  # type: ignore[attr-defined]
+    assert page.evaluate("typeof window.__xss") == "undefined", name  # type: ignore[attr-defined]
+    assert page.evaluate("document.querySelectorAll('img, script, b').length") == 0, name  # type: ignore[attr-defined]
     page.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", ["index.html", "timeline.html"])
+def test_static_pages_open_offline_without_errors(browser: Browser, name: str) -> None:
+    _static_page_is_inert(browser, name)
+    assert browser.blocked == [] and browser.errors == [] and browser.dialogs == []
+
+
+def test_every_actor_page_opens_offline_without_errors(browser: Browser) -> None:
+    pages = sorted(p.relative_to(browser.folder).as_posix() for p in (browser.folder / "actors").iterdir())
+    assert len(pages) == 7
+    for name in pages:
+        _static_page_is_inert(browser, name)
+    assert browser.blocked == [] and browser.errors == [] and browser.dialogs == []
 
 
 def test_graph_draws_offline_without_errors(browser: Browser, graph: object) -> None:
