@@ -237,7 +237,12 @@ def test_searching_an_actor_focuses_it_and_its_neighbours(browser: Browser, fres
     assert colours["Wagner Group"] == colours["election results"] == "#eeeeee"  # everyone else dimmed
     assert fresh.locator("#panel h2").inner_text() == "Lithuania"  # type: ignore[attr-defined]
     assert fresh.locator("#panel a").get_attribute("href") == "actors/lithuania.html"  # type: ignore[attr-defined]
+    label_colour = "(() => window.kgView.nodes.get().find(n => n.label === 'Wagner Group').font.color)()"
+    assert fresh.evaluate(label_colour) == "#c8c8c8"  # type: ignore[attr-defined]
     fresh.screenshot(path=str(browser.shots / "graph-search.png"))  # type: ignore[attr-defined]
+    fresh.keyboard.press("Escape")  # type: ignore[attr-defined]
+    assert fresh.evaluate(label_colour) == "#343434"  # type: ignore[attr-defined]  # undimmed again
+    assert fresh.evaluate("window.kgView.nodes.get().find(n => n.label === 'Wagner Group').color") == "#CC79A7"  # type: ignore[attr-defined]
 
 
 def test_brief_markup_is_shown_not_run(browser: Browser, fresh: object) -> None:

@@ -6,7 +6,7 @@
   var statements = data.statements;
   var DIM_NODE = { background: "#eeeeee", border: "#dddddd", highlight: { background: "#eeeeee", border: "#dddddd" } };
   var DIM_EDGE = { color: "#e6e6e6", highlight: "#e6e6e6", hover: "#e6e6e6" };
-  var DIM_TEXT = "#c8c8c8", EDGE_TEXT = "#343434";
+  var DIM_TEXT = "#c8c8c8", TEXT = "#343434";  // vis-network's label colour
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   var nodeById = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
@@ -163,12 +163,12 @@
       keep.add(e.to);
     });
     nodes.update(data.nodes.map(function (n) {
-      return keep.has(n.id) ? { id: n.id, color: n.color, font: n.font }
-        : { id: n.id, color: DIM_NODE, font: Object.assign({}, n.font, { color: DIM_TEXT }) };
+      return keep.has(n.id) ? { id: n.id, color: n.color, font: { color: TEXT } }
+        : { id: n.id, color: DIM_NODE, font: { color: DIM_TEXT } };
     }));
     edges.update(data.edges.map(function (e) {
       var near = e.from === id || e.to === id;
-      return { id: e.id, color: near ? e.color : DIM_EDGE, font: { color: near ? EDGE_TEXT : DIM_TEXT } };
+      return { id: e.id, color: near ? e.color : DIM_EDGE, font: { color: near ? TEXT : DIM_TEXT } };
     }));
     focused = id;
     document.body.dataset.focus = id;
@@ -179,8 +179,8 @@
 
   function clearFocus() {
     if (focused === null) return;
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, color: n.color, font: n.font }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: EDGE_TEXT } }; }));
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: TEXT } }; }));
+    edges.update(data.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: TEXT } }; }));
     focused = null;
     delete document.body.dataset.focus;
   }
