@@ -26,7 +26,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 UNIT_PIXELS = 110.0  # the ideal gap k between the rims of two neighbours, in vis-network's canvas pixels
-ITERATIONS = 100
+ITERATIONS = 60
 GRAVITY = 0.2
 FINAL_TEMPERATURE = 0.02  # in units of k
 GRID = 16  # cells a side of the far-field grid
