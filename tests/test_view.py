@@ -273,3 +273,44 @@ def test_every_asset_ships_with_the_package() -> None:
     assert {"assets/vis-network/LICENSE-MIT", "assets/vis-network/LICENSE-APACHE-2.0"} <= {str(a) for a in assets}
     unshipped = [a for a in assets if not any(PurePosixPath(a).match(pattern) for pattern in patterns)]
     assert unshipped == []
+
+
+def test_kg_view_rebuilds_from_the_store_and_opens_the_start_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.briefs import Brief, Segment
+    from kg.cli import main
+    from kg.rdf import brief_graph, brief_quads
+    from kg.statements import Actor, Statement
+
+    belarus, russia = Actor("actor/belarus", "Belarus", "Country"), Actor("actor/russia", "Russia", "Country")
+    said = Statement(
+        "b",
+        1,
+        "Russia",
+        "support",
+        "Belarus",
+        "positive",
+        "asserted",
+        "2024-03-01",
+        "Russia supports Belarus.",
+        0,
+        24,
+        russia,
+        belarus,
+    )
+    store = KnowledgeStore(tmp_path / "store", DEFAULT_BASE_IRI)
+    brief = Brief("b", Path("b.txt"), "A brief", "2024-03-01", (Segment(1, "A brief", "2024-03-01", "..."),))
+    store.replace_graph(brief_graph(DEFAULT_BASE_IRI, "b"), brief_quads(brief, [said], DEFAULT_BASE_IRI))
+    store.refresh_union()
+    store.flush()
+    del store
+    (tmp_path / "build.json").write_text(json.dumps({"base_iri": DEFAULT_BASE_IRI}), encoding="utf-8")
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    assert main(["view", "-o", str(tmp_path), "--open"]) == 0
+    index = (tmp_path / "index.html").resolve()
+    assert capsys.readouterr().out.strip() == str(index) and opened == [index.as_uri()]
+    assert sorted(p.name for p in (tmp_path / "actors").iterdir()) == ["belarus.html", "russia.html"]
+    evidence = '<mark class="subject">Russia</mark> supports <mark class="object">Belarus</mark>.'
+    assert evidence in (tmp_path / "actors" / "russia.html").read_text(encoding="utf-8")
