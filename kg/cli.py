@@ -56,7 +56,8 @@ def make_parser() -> argparse.ArgumentParser:
         "build",
         help="extract statements from briefs and build the graph",
         description="Read the briefs under SOURCE, extract statements, and write "
-        "output/store (the RDF store), statements.jsonl, graph.ttl and graph.html. "
+        "output/store (the RDF store), statements.jsonl, graph.ttl and the HTML views "
+        "(index.html, graph.html, timeline.html, actors/). "
         "On an output built before, only new and changed briefs are extracted again (by content "
         "hash) and deleted ones are dropped; the result is the same as a full build's. A build "
         "writes into a staging folder and swaps it in at the end: an interrupted or killed build "
@@ -133,7 +134,11 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _output_option(validate)
 
-    view = commands.add_parser("view", help="rebuild the HTML graph view from the store and print its path")
+    view = commands.add_parser(
+        "view",
+        help="rebuild the HTML views from the store and print the start page's path",
+        description="Rewrite index.html, graph.html, timeline.html and actors/ from the store.",
+    )
     _output_option(view)
     view.add_argument("--open", action="store_true", help="also open it in the default browser")
 
@@ -219,10 +224,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
             print("kg: stopped serving", file=sys.stderr)
         return 0
     if args.command == "view":
-        from kg.views import GRAPH_PAGE, write_views
+        from kg.views import INDEX_PAGE, write_views
 
         write_views(open_store(args.output), args.output)
-        path = args.output / GRAPH_PAGE
+        path = args.output / INDEX_PAGE
         print(path.resolve())
         if args.open:
             webbrowser.open(path.resolve().as_uri())

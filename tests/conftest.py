@@ -149,3 +149,70 @@ def small_store(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeStore:
         store.replace_graph(brief_graph(DEFAULT_BASE_IRI, brief.doc), brief_quads(brief, statements, DEFAULT_BASE_IRI))
     store.refresh_union()
     return store
+
+
+# ---- a richer store for the views: a third brief with dated, event-coded statements ------------
+# Event codes have the shape issue 5 gives them (kg:eventCode to a concept with skos:notation,
+# skos:prefLabel, kg:goldstein, kg:quadClass, kg:ploverCategory), kept in a graph of their own.
+MARKUP_GROUP = Actor("actor/markup-group", "<img src=x onerror=window.__xss=5>Markup Group", "Group")
+BRIEF_C = Brief(
+    "brief-c",
+    Path("brief-c.txt"),
+    "Vilnius and Minsk trade accusations",
+    "2024-06-20",
+    (Segment(1, "Vilnius and Minsk trade accusations", "2024-06-20", "..."),),
+)
+BRIEF_C_STATEMENTS = [
+    _statement(
+        "brief-c", LITHUANIA, "accuse", BELARUS, "Vilnius accused Minsk of staging provocations.", 0, date="2024-05-14"
+    ),
+    _statement("brief-c", RUSSIA, "deliver", BELARUS, "Russia delivered fuel to Belarus.", 60, date="2024-05-20"),
+    _statement(
+        "brief-c", BELARUS, "expel", LITHUANIA, "Belarus expelled two Lithuanian diplomats.", 100, date="2024-06-02"
+    ),
+    _statement(
+        "brief-c", MARKUP_GROUP, "threaten", LITHUANIA, "The group threatened Lithuania.", 150, date="2024-06-15"
+    ),
+    _statement(
+        "brief-c", EU, "meet", LITHUANIA, "EU envoys met Lithuanian officials in Vilnius.", 200, date="2024-06-20"
+    ),
+]
+# statement number in brief-c -> (notation, label, Goldstein, quad class, PLOVER)
+EVENT_CODES = {
+    1: ("112", "Accuse", "-2.0", 3, "ACCUSE"),
+    2: ("070", "Provide aid", "7.0", 2, "AID"),
+    3: ("174", "Expel or deport individuals", "-5.0", 4, "COERCE"),
+    5: ("042", "Make a visit", "1.9", 1, "CONSULT"),
+}
+
+
+@pytest.fixture(scope="session")
+def view_store(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeStore:
+    """`small_store`'s two briefs, a third with five dated statements (four event-coded, one by a
+    group whose name carries markup), and the event-code concepts. Read it, do not write to it."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from kg.namespaces import KG, SKOS, XSD
+
+    base = DEFAULT_BASE_IRI
+    store = KnowledgeStore(tmp_path_factory.mktemp("view-store") / "store", base)
+    store.load_vocabulary()
+    for brief, statements in [*BRIEFS, (BRIEF_C, BRIEF_C_STATEMENTS)]:
+        store.replace_graph(brief_graph(base, brief.doc), brief_quads(brief, statements, base))
+    codes = NamedNode(f"{base}graph/test-event-codes")
+    quads = []
+    for number, (notation, label, goldstein, quad_class, plover) in EVENT_CODES.items():
+        code = NamedNode(f"{base}event-code/{notation}")
+        quads += [
+            Quad(NamedNode(f"{base}statement/brief-c/{number}"), NamedNode(KG + "eventCode"), code, codes),
+            Quad(code, NamedNode(SKOS + "notation"), Literal(notation), codes),
+            Quad(code, NamedNode(SKOS + "prefLabel"), Literal(label, language="en"), codes),
+            Quad(code, NamedNode(KG + "goldstein"), Literal(goldstein, datatype=NamedNode(XSD + "decimal")), codes),
+            Quad(
+                code, NamedNode(KG + "quadClass"), Literal(str(quad_class), datatype=NamedNode(XSD + "integer")), codes
+            ),
+            Quad(code, NamedNode(KG + "ploverCategory"), Literal(plover), codes),
+        ]
+    store.replace_graph(codes, quads)
+    store.refresh_union()
+    return store

@@ -125,8 +125,9 @@ def test_validate_reports_conformance(built: Path, capsys: pytest.CaptureFixture
 def test_view_is_rebuilt_from_the_store(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (built / "graph.html").unlink()
     assert main(["view", "-o", str(built)]) == 0
-    assert Path(capsys.readouterr().out.strip()) == (built / "graph.html").resolve()
+    assert Path(capsys.readouterr().out.strip()) == (built / "index.html").resolve()
     assert "Eric Rubin" in (built / "graph.html").read_text(encoding="utf-8")
+    assert "Eric Rubin" in (built / "actors" / "eric-rubin.html").read_text(encoding="utf-8")
 
 
 def test_errors_are_one_line_with_nonzero_exit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,258 @@
+"""The whole graph (`graph.html`): one self-contained page, drawn by vis-network, that opens with no
+network and stays usable on graphs of thousands of nodes.
+
+The store's statements become a `networkx.MultiDiGraph` (nodes are actors and themes, edges are
+statements); pyvis turns it into vis-network's node and edge records, and the page's own template
+(`assets/templates/graph.html`) inlines the vendored vis-network and the data, so the page needs
+no CDN (pyvis's templates fetch bootstrap even in their `local` and `in_line` modes) and shows
+every brief string as text (pyvis puts HTML in tooltips, which vis-network 9 shows as raw text).
+The evidence for an edge is in a side panel opened by clicking it, built with `textContent`.
+
+Where the heuristics come from:
+- an actor's radius (and its label's font) grows with the square root of its number of
+  statements, so its area is proportional to the count: the proportional-symbol rule of
+  cartography (Flannery 1971) that Gephi and most graph tools follow; themes are small diamonds,
+  so the eye goes to the actors first; colours are explained in `kg.views.style`;
+- negated and not-asserted (reported, intended, possible) statements are dashed: dashed strokes
+  are what readers most readily take for "uncertain" (MacEachren et al. 2012, "Visual semiotics &
+  uncertainty visualization: an empirical study", IEEE TVCG 18(12));
+- statements with the same subject, relation, object, polarity, modality and event code share one
+  edge, whose width grows with their number; parallel edges between two nodes are bent by growing
+  amounts to either side, so neither they nor their labels overlap;
+- labels of themes and relations are drawn only once the zoom makes them at least DETAIL_THRESHOLD
+  pixels high, actors' from 5 (vis-network's default): the overview names the actors, zooming in
+  brings the detail (semantic zoom; Shneiderman's "overview first, zoom and filter, then
+  details-on-demand", 1996), so a hub's dozens of themes do not bury its name;
+- up to PHYSICS_LIMIT nodes vis-network lays the graph out itself (forceAtlas2, a fixed seed)
+  and freezes it once stable; past that its physics would keep the browser busy for minutes
+  (pyvis pages freeze past ~1,000 nodes), so the layout is computed here (`kg.views.layout`) and
+  the page opens with physics off, edges straight and hidden while dragging or zooming.
+
+The page is deterministic: everything is sorted and the layout seeds are fixed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import networkx as nx
+from pyvis.network import Network
+
+from kg.views.data import Statement, ViewData
+from kg.views.evidence import find_marks
+from kg.views.layout import spread_layout
+from kg.views.render import GRAPH_SCRIPT, SCRIPT_POLICY, VIS_NETWORK, inline_script, plural, render, write_page
+from kg.views.style import KIND_COLOURS, THEME_COLOUR, TONE_COLOURS, event_text, node_colour, tone, tones_in_use
+
+GRAPH_PAGE = "graph.html"
+PHYSICS_LIMIT = 300  # nodes; past this the layout is computed in Python and physics starts off
+THEME_SIZE, ACTOR_BASE_SIZE, ACTOR_SIZE_STEP = 8, 10, 6
+THEME_FONT, ACTOR_FONT, ACTOR_FONT_STEP, MAX_FONT = 12, 14, 2, 30
+BEND_STEP = 0.22  # roundness added per pair of parallel edges
+DETAIL_THRESHOLD = 9  # px on screen: smaller theme and relation labels are not drawn until zoomed in
+
+SMALL_GRAPH_OPTIONS: dict[str, object] = {
+    "layout": {"randomSeed": 7, "improvedLayout": True},
+    "physics": {
+        "enabled": True,
+        "solver": "forceAtlas2Based",
+        # a stronger pull to the centre than vis's default (0.01) keeps unconnected pieces in view
+        "forceAtlas2Based": {
+            "gravitationalConstant": -60,
+            "centralGravity": 0.03,
+            "springLength": 90,
+            "avoidOverlap": 0.2,
+        },
+        "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+    },
+    "interaction": {"hover": True, "tooltipDelay": 150},
+    "nodes": {"borderWidth": 1},
+    "edges": {
+        "color": {"inherit": False},
+        "font": {"size": 11, "align": "middle", "strokeWidth": 3},
+        "smooth": False,
+        "scaling": {"label": {"drawThreshold": DETAIL_THRESHOLD}},
+    },
+}
+LARGE_GRAPH_OPTIONS: dict[str, object] = {
+    "layout": {"improvedLayout": False},
+    "physics": {"enabled": False, "solver": "barnesHut", "stabilization": {"enabled": False}},
+    "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True, "hideEdgesOnZoom": True},
+    "nodes": {"borderWidth": 1},
+    "edges": {
+        "color": {"inherit": False},
+        "font": {"size": 11, "align": "middle", "strokeWidth": 3},
+        "smooth": False,
+        "scaling": {"label": {"drawThreshold": DETAIL_THRESHOLD}},
+    },
+}
+
+EdgeKey = tuple[str, str, str, str, str, str]  # subject, object, relation, polarity, modality, event code
+
+
+def write_graph_page(data: ViewData, pages: dict[str, str], folder: Path) -> Path:
+    page = render(GRAPH_PAGE, **graph_page_context(data, pages))
+    return write_page(folder / GRAPH_PAGE, page)
+
+
+def graph_page_context(data: ViewData, pages: dict[str, str]) -> dict[str, object]:
+    degree = data.degree()
+    ids = {iri: f"n{index}" for index, iri in enumerate(sorted(degree))}
+    groups: dict[EdgeKey, list[int]] = defaultdict(list)
+    for index, s in enumerate(data.statements):
+        code = s.code.notation if s.code else ""
+        groups[(s.subject, s.object, s.relation, s.polarity, s.modality, code)].append(index)
+    graph = _graph(data, pages, ids, degree, groups)
+    large = graph.number_of_nodes() > PHYSICS_LIMIT
+    if large:
+        for node, (x, y) in spread_layout(graph).items():
+            graph.nodes[node].update(x=round(x, 1), y=round(y, 1))
+    network = Network(directed=True, cdn_resources="remote")  # only its data is used, not its template
+    network.from_nx(graph)
+    vis_nodes, vis_edges, *_ = network.get_network_data()
+    briefs = {iri: index for index, iri in enumerate(data.briefs)}
+    kinds = Counter(data.nodes[iri].is_actor for iri in degree)
+    payload = {
+        "nodes": sorted(vis_nodes, key=lambda n: int(n["id"][1:])),
+        "edges": vis_edges,
+        "statements": [_statement_record(s, data, ids, briefs) for s in data.statements],
+        "briefs": [{"title": b.title, "date": b.date} for b in data.briefs.values()],
+        "months": _months(data.statements),
+        "options": LARGE_GRAPH_OPTIONS if large else SMALL_GRAPH_OPTIONS,
+        "toneColours": TONE_COLOURS,
+    }
+    relations = Counter(s.relation for s in data.statements)
+    codes = Counter(event_text(s) for s in data.statements if s.code)
+    return {
+        "root": "",
+        "current": "graph",
+        "policy": SCRIPT_POLICY,
+        "heading": (
+            f"{plural(kinds[True], 'actor')}, {plural(kinds[False], 'theme')}, "
+            f"{plural(len(data.statements), 'statement')}"
+        ),
+        "data": payload,
+        "vis_network": inline_script(VIS_NETWORK),
+        "page_script": inline_script(GRAPH_SCRIPT),
+        "kind_colours": KIND_COLOURS,
+        "theme_colour": THEME_COLOUR,
+        "tones": tones_in_use(data.statements),
+        "tone_colours": TONE_COLOURS,
+        "briefs": list(data.briefs.values()),
+        "relations": sorted(relations.items(), key=lambda item: (-item[1], item[0])),
+        "codes": sorted(codes.items()),
+        "modalities": ["asserted", "reported", "intended", "possible"],
+        "actor_names": sorted({data.nodes[iri].label for iri in degree if data.nodes[iri].is_actor}, key=str.casefold),
+    }
+
+
+def _graph(
+    data: ViewData, pages: dict[str, str], ids: dict[str, str], degree: Counter[str], groups: dict[EdgeKey, list[int]]
+) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for iri in sorted(degree):
+        graph.add_node(ids[iri], **_node_attributes(data, iri, degree[iri], pages.get(iri, "")))
+    bends = _bends(groups)
+    for number, (key, members) in enumerate(sorted(groups.items()), start=1):
+        subject, obj = key[0], key[1]
+        first: Statement = data.statements[members[0]]
+        colour = TONE_COLOURS[tone(first)]
+        attributes: dict[str, object] = {
+            "id": f"e{number}",
+            "label": first.relation,
+            "title": (
+                f"{data.nodes[subject].label} → {first.relation} → {data.nodes[obj].label}\n"
+                f"{first.polarity}, {first.modality}{' · ' + event_text(first) if first.code else ''}"
+                f" · {plural(len(members), 'statement')}"
+                " · click for the evidence"
+            ),
+            "color": {"color": colour, "highlight": colour, "hover": colour},
+            "dashes": first.hedged,
+            "weight": 1 + min(len(members), 5) / 2,
+            "statements": members,
+        }
+        if key in bends:
+            attributes["smooth"] = bends[key]
+        graph.add_edge(ids[subject], ids[obj], key=number, **attributes)
+    return graph
+
+
+def _bends(groups: dict[EdgeKey, list[int]]) -> dict[EdgeKey, dict[str, object]]:
+    """Curves for edges that share their two nodes: the first stays straight when their number is
+    odd, the others alternate sides with growing roundness. The side is taken relative to the pair
+    in sorted order, so A->B and B->A bend apart too."""
+    pairs: dict[tuple[str, str], list[EdgeKey]] = defaultdict(list)
+    for key in sorted(groups):
+        pairs[tuple(sorted(key[:2]))].append(key)  # type: ignore[index]
+    bends = {}
+    for (low, _), keys in pairs.items():
+        for index, key in enumerate(keys):
+            step = index + 1 - len(keys) % 2
+            if step == 0:
+                continue
+            clockwise = (step % 2 == 1) == (key[0] == low)
+            bends[key] = {
+                "enabled": True,
+                "type": "curvedCW" if clockwise else "curvedCCW",
+                "roundness": round(BEND_STEP * ((step + 1) // 2), 2),
+            }
+    return bends
+
+
+def _node_attributes(data: ViewData, iri: str, count: int, page: str) -> dict[str, object]:
+    node = data.nodes[iri]
+    title = f"{node.label}\n{node.kind}, {plural(count, 'statement')}"
+    common = {
+        "label": node.label,
+        "title": title,
+        "color": node_colour(node),
+        "kind": node.kind,
+        "iri": iri,
+        "page": page,
+    }
+    if not node.is_actor:
+        return {
+            **common,
+            "shape": "diamond",
+            "size": THEME_SIZE,
+            "font": {"size": THEME_FONT},
+            "scaling": {"label": {"drawThreshold": DETAIL_THRESHOLD}},
+        }
+    size = round(ACTOR_BASE_SIZE + ACTOR_SIZE_STEP * math.sqrt(count))
+    font = min(round(ACTOR_FONT + ACTOR_FONT_STEP * math.sqrt(count)), MAX_FONT)
+    return {**common, "shape": "dot", "size": size, "font": {"size": font}}
+
+
+def _statement_record(s: Statement, data: ViewData, ids: dict[str, str], briefs: dict[str, int]) -> dict[str, object]:
+    start, end = s.period
+    return {
+        "subject": ids[s.subject],
+        "object": ids[s.object],
+        "relation": s.relation,
+        "polarity": s.polarity,
+        "modality": s.modality,
+        "date": s.date,
+        "from": start,
+        "to": end,
+        "tone": tone(s),
+        "event": event_text(s),
+        "brief": briefs.get(s.brief, -1),
+        "sentence": s.sentence,
+        "marks": find_marks(s.sentence, data.nodes[s.subject], data.nodes[s.object]),
+    }
+
+
+def _months(statements: list[Statement]) -> list[str]:
+    """Every month from the first dated statement's to the last's: the date sliders' steps."""
+    periods = [s.period for s in statements if s.date]
+    if not periods:
+        return []
+    first, last = min(p[0] for p in periods), max(p[1] for p in periods)
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last[:7]:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
