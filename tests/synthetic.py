@@ -121,6 +121,6 @@ def _statement(doc: str, subject: Actor, obj: Actor | str, rng: random.Random, o
         sentence,
         offset * 100,
         offset * 100 + len(sentence),
-        subject,
-        None if isinstance(obj, str) else obj,
+        subject_actor=subject,
+        object_actor=None if isinstance(obj, str) else obj,
     )

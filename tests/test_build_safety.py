@@ -44,9 +44,10 @@ def output(previous: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def many_briefs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds three times over (15 files): a build long enough to be stopped half-way."""
+    """The seeds twelve times over (60 files): a build long enough to be stopped half-way, even
+    on a fast machine (the tests stop it after its first brief, so its length costs nothing)."""
     source = tmp_path_factory.mktemp("many")
-    for copy in range(3):
+    for copy in range(12):
         for path in SEEDS.glob("*.txt"):
             shutil.copy(path, source / f"{copy}_{path.name}")
     return source
@@ -71,7 +72,7 @@ def start_build(source: Path, output: Path, *extra: str) -> subprocess.Popen[str
 
 
 def wait_for_progress(build: subprocess.Popen[str], mark: str) -> str:
-    """Read the build's progress bar until `mark` ("2/15") shows: it is then mid-extraction."""
+    """Read the build's progress bar until `mark` ("2/60") shows: it is then mid-extraction."""
     assert build.stderr is not None
     seen = ""
     while mark not in seen:
@@ -86,7 +87,7 @@ def test_sigkill_mid_build_leaves_previous_output_queryable(
 ) -> None:
     before, rows = snapshot(output), who_did_what(output, capsys)
     build = start_build(many_briefs, output, "--jobs", "2")
-    wait_for_progress(build, "2/15")
+    wait_for_progress(build, "2/60")
     workers = psutil.Process(build.pid).children(recursive=True)
     assert len(workers) >= 2  # the spawn helper and the two extraction workers
     build.kill()
@@ -106,7 +107,7 @@ def test_sigkill_mid_build_leaves_previous_output_queryable(
 def test_ctrl_c_mid_build_cleans_up_and_exits_130(output: Path, many_briefs: Path) -> None:
     before = snapshot(output)
     build = start_build(many_briefs, output)
-    wait_for_progress(build, "1/15")
+    wait_for_progress(build, "1/60")
     build.send_signal(signal.SIGINT)
     _, err = build.communicate(timeout=60)
     assert build.returncode == 130
@@ -132,12 +133,13 @@ def test_locked_output_while_a_real_build_runs(
     output: Path, many_briefs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     build = start_build(many_briefs, output)
-    wait_for_progress(build, "1/15")
+    wait_for_progress(build, "1/60")
     assert main(["build", str(SEEDS), "-o", str(output), "--quiet"]) == 75
     assert f"(pid {build.pid}, started " in capsys.readouterr().err
+    running = build.poll() is None  # a loaded machine may let the build finish meanwhile
     build.terminate()  # SIGTERM: handled like Ctrl-C
     build.communicate(timeout=60)
-    assert build.returncode == 130
+    assert build.returncode == (130 if running else 0)
     assert not list(output.glob(STAGING_PREFIX + "*"))
 
 

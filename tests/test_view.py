@@ -296,8 +296,8 @@ def test_kg_view_rebuilds_from_the_store_and_opens_the_start_page(
         "Russia supports Belarus.",
         0,
         24,
-        russia,
-        belarus,
+        subject_actor=russia,
+        object_actor=belarus,
     )
     store = KnowledgeStore(tmp_path / "store", DEFAULT_BASE_IRI)
     brief = Brief("b", Path("b.txt"), "A brief", "2024-03-01", (Segment(1, "A brief", "2024-03-01", "..."),))
