@@ -132,12 +132,7 @@ def _build_into(
             extracted_path, briefs = next(extracted)
             assert extracted_path == path, (extracted_path, path)
             for brief, found in briefs:
-                quads = brief_quads(brief, found, base_iri)
-                graph = brief_graph(base_iri, brief.doc)
-                if plan.full:
-                    store.replace_graph(graph, quads)
-                else:
-                    store.add_brief(graph, quads)
+                store.add_brief(brief_quads(brief, found, base_iri))
                 jsonl.writelines(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in found)
             count = sum(len(found) for _, found in briefs)
             sources.append(SourceFile(record.path, record.sha256, tuple(b.doc for b, _ in briefs), count))
@@ -145,15 +140,13 @@ def _build_into(
             done += 1
             if progress:
                 progress(done, len(plan.extract))
-    if plan.full:
-        store.refresh_union()
     store.flush()
     export(store, "turtle", staging / TURTLE_FILE)
     views = write_views(store, staging)
     summary = BuildSummary(
         sum(len(s.docs) for s in sources),
         statements,
-        len(store.triples()),
+        store.triple_count(),
         time.perf_counter() - started,
         base_iri,
         plan.line(),
@@ -171,6 +164,7 @@ def _staging_store(path: Path, output: Path, plan: Plan, base_iri: str) -> Knowl
         return KnowledgeStore(path, base_iri)
     store = KnowledgeStore(path, base_iri)
     store.load_vocabulary()
+    store.add_to_union(store.vocabulary_graph)
     return store
 
 

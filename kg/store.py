@@ -57,10 +57,17 @@ class KnowledgeStore:
         self._store.remove_graph(graph)
         self._store.extend(quads)
 
-    def add_brief(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
-        """Insert a brief's graph (absent until now) and its triples into the union."""
-        self._store.extend(quads)
-        self._store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+    def add_brief(self, quads: Iterable[Quad]) -> None:
+        """Insert a brief's graph (absent until now) and add its triples to the union, in one
+        transaction. (Per brief, this costs what one `refresh_union` after the last brief costs
+        per triple, and never holds the whole union in memory as the SPARQL update does.)"""
+        named = list(quads)
+        self._store.extend([*named, *(Quad(q.subject, q.predicate, q.object) for q in named)])
+
+    def add_to_union(self, graph: NamedNode) -> None:
+        """Add the triples of a named graph already in the store (the vocabulary) to the union."""
+        named = self._store.quads_for_pattern(None, None, None, graph)
+        self._store.extend([Quad(q.subject, q.predicate, q.object) for q in named])
 
     def remove_brief(self, graph: NamedNode) -> None:
         """Drop a brief's graph, and from the union the triples no other graph holds."""
@@ -86,6 +93,20 @@ class KnowledgeStore:
         """Make the default graph the union of the named graphs (the store keeps quads as a set)."""
         self._store.update("CLEAR DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
+    def triple_count(self) -> int:
+        """The number of triples in the default (union) graph."""
+        solutions = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(solutions))["n"].value)  # type: ignore[arg-type, index, union-attr]
+
+    def union_triples(self) -> Iterator[Triple]:
+        """The triples of the default (union) graph in the store's index order: the order of
+        their encoded terms, which depends only on the store's content, never on the order or
+        history of inserts. Streamed, so any size of store can be exported."""
+        return (
+            Triple(q.subject, q.predicate, q.object)
+            for q in self._store.quads_for_pattern(None, None, None, DefaultGraph())
+        )
+
     def triples(self) -> list[Triple]:
         """Every triple of the default (union) graph, sorted: the order exports are written in."""
         found = (
@@ -95,7 +116,7 @@ class KnowledgeStore:
         return sorted(found, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
     def quads(self) -> Iterator[Quad]:
-        """The quads of the named graphs (not the derived default graph)."""
+        """The quads of the named graphs (not the derived default graph), in index order."""
         return (q for q in self._store if not isinstance(q.graph_name, DefaultGraph))
 
     def flush(self) -> None:
