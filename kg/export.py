@@ -23,19 +23,23 @@ FORMATS = {
 
 def export(store: KnowledgeStore, format_name: str, output: Path | BinaryIO) -> None:
     """Write the store in one of FORMATS to a path (atomically) or a binary stream."""
-    rdf_format = FORMATS[format_name]
-    data = store.quads() if rdf_format == RdfFormat.TRIG else store.union_triples()
+    if isinstance(output, Path):
+        temporary = output.with_name(output.name + ".tmp")
+        with temporary.open("wb") as stream:
+            _write(store, FORMATS[format_name], stream)
+        temporary.replace(output)
+    else:
+        _write(store, FORMATS[format_name], output)
+
+
+def _write(store: KnowledgeStore, rdf_format: RdfFormat, output: BinaryIO) -> None:
     prefixes = {
         **PREFIXES,
         "actor": f"{store.base_iri}actor/",
         "theme": f"{store.base_iri}theme/",
         "relation": f"{store.base_iri}relation/",
     }
-    chosen = None if rdf_format == RdfFormat.N_TRIPLES else prefixes
-    if isinstance(output, Path):
-        temporary = output.with_name(output.name + ".tmp")
-        with temporary.open("wb") as stream:
-            serialize(data, stream, format=rdf_format, prefixes=chosen)
-        temporary.replace(output)
+    if rdf_format == RdfFormat.TRIG:
+        serialize(store.quads(), output, format=rdf_format, prefixes=prefixes)
     else:
-        serialize(data, output, format=rdf_format, prefixes=chosen)
+        store.dump_union(output, rdf_format, None if rdf_format == RdfFormat.N_TRIPLES else prefixes)
