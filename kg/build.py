@@ -112,11 +112,22 @@ def _build_into(
     started: float,
 ) -> BuildSummary:
     """Write every product into `staging`: the store (a copy of the previous one with the
-    changed briefs replaced, or a new one), statements.jsonl, graph.ttl, the views, build.json."""
+    changed briefs replaced, or a new one), statements.jsonl, graph.ttl, the views, build.json.
+    The seconds each phase took go into build.json (`phases`)."""
+    phases: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def phase(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        phases[name] = round(now - clock, 3)
+        clock = now
+
     store = _staging_store(staging / STORE_DIR, output, plan, base_iri)
     for doc in plan.drop:
         store.remove_brief(brief_graph(base_iri, doc))
     previous_lines = _previous_statements(output, plan)
+    phase("prepare")
     to_extract = [path for path, record in plan.files if record.path in plan.extract]
     sources: list[SourceFile] = []
     statements = done = 0
@@ -144,9 +155,14 @@ def _build_into(
             if progress:
                 progress(done, len(plan.extract))
     store.flush()
-    store.optimize()
+    phase("extract and store")
+    if plan.full:  # an incremental build changes little; RocksDB compacts that in the background
+        store.optimize()
+        phase("compact")
     export(store, "turtle", staging / TURTLE_FILE)
+    phase("turtle")
     views = write_views(store, staging)
+    phase("views")
     summary = BuildSummary(
         sum(len(s.docs) for s in sources),
         statements,
@@ -156,7 +172,12 @@ def _build_into(
         plan.line(),
         views,
     )
-    manifest = {**summary.to_json(), "fingerprint": marker, "sources": [s.to_json() for s in sources]}
+    manifest = {
+        **summary.to_json(),
+        "phases": phases,
+        "fingerprint": marker,
+        "sources": [s.to_json() for s in sources],
+    }
     (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     del store  # closes the store before it is moved
     return summary
