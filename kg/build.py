@@ -13,7 +13,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -106,16 +106,30 @@ def _build_into(
     started: float,
 ) -> BuildSummary:
     """Write every product into `staging`: the store (a copy of the previous one with the
-    changed briefs replaced, or a new one), statements.jsonl, graph.ttl, the views, build.json."""
+    changed briefs replaced, or a new one), statements.jsonl, graph.ttl, the views, build.json.
+    The seconds each phase took go into build.json (`phases`)."""
+    phases: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def phase(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        phases[name] = round(now - clock, 3)
+        clock = now
+
     store = _staging_store(staging / STORE_DIR, output, plan, base_iri)
     for doc in plan.drop:
         store.remove_brief(brief_graph(base_iri, doc))
     previous_lines = _previous_statements(output, plan)
+    phase("prepare")
     to_extract = [path for path, record in plan.files if record.path in plan.extract]
-    extracted = extract_files(to_extract, jobs)
     sources: list[SourceFile] = []
     statements = done = 0
-    with (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl:
+    # closing: on any error the generator's workers are stopped at once, not when it is collected
+    with (
+        closing(extract_files(to_extract, jobs)) as extracted,
+        (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl,
+    ):
         for path, record in plan.files:
             if record.path in plan.kept:
                 kept = plan.kept[record.path]
@@ -126,12 +140,7 @@ def _build_into(
             extracted_path, briefs = next(extracted)
             assert extracted_path == path, (extracted_path, path)
             for brief, found in briefs:
-                quads = brief_quads(brief, found, base_iri)
-                graph = brief_graph(base_iri, brief.doc)
-                if plan.full:
-                    store.replace_graph(graph, quads)
-                else:
-                    store.add_brief(graph, quads)
+                store.add_brief(brief_quads(brief, found, base_iri))
                 jsonl.writelines(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in found)
             count = sum(len(found) for _, found in briefs)
             sources.append(SourceFile(record.path, record.sha256, tuple(b.doc for b, _ in briefs), count))
@@ -139,21 +148,30 @@ def _build_into(
             done += 1
             if progress:
                 progress(done, len(plan.extract))
-    if plan.full:
-        store.refresh_union()
     store.flush()
+    phase("extract and store")
+    if plan.full:  # an incremental build changes little; RocksDB compacts that in the background
+        store.optimize()
+        phase("compact")
     export(store, "turtle", staging / TURTLE_FILE)
+    phase("turtle")
     views = write_views(store, staging)
+    phase("views")
     summary = BuildSummary(
         sum(len(s.docs) for s in sources),
         statements,
-        len(store.triples()),
+        store.triple_count(),
         time.perf_counter() - started,
         base_iri,
         plan.line(),
         views,
     )
-    manifest = {**summary.to_json(), "fingerprint": marker, "sources": [s.to_json() for s in sources]}
+    manifest = {
+        **summary.to_json(),
+        "phases": phases,
+        "fingerprint": marker,
+        "sources": [s.to_json() for s in sources],
+    }
     (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     del store  # closes the store before it is moved
     return summary
@@ -165,6 +183,7 @@ def _staging_store(path: Path, output: Path, plan: Plan, base_iri: str) -> Knowl
         return KnowledgeStore(path, base_iri)
     store = KnowledgeStore(path, base_iri)
     store.load_vocabulary()
+    store.add_to_union(store.vocabulary_graph)
     return store
 
 

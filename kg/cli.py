@@ -55,13 +55,13 @@ def make_parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
         help="extract statements from briefs and build the graph",
-        description="Read the briefs under SOURCE, extract statements, and write "
-        "output/store (the RDF store), statements.jsonl, graph.ttl and the HTML views "
-        "(index.html, graph.html, timeline.html, actors/). "
-        "On an output built before, only new and changed briefs are extracted again (by content "
-        "hash) and deleted ones are dropped; the result is the same as a full build's. A build "
-        "writes into a staging folder and swaps it in at the end: an interrupted or killed build "
-        "leaves the previous output as it was. One build at a time per output folder.",
+        description="Read the briefs under SOURCE, extract statements, and write output/store\n"
+        "(the RDF store), statements.jsonl, graph.ttl and the views (index.html, graph.html,\n"
+        "timeline.html, actors/).\n\n"
+        "On an output built before, only new and changed briefs are extracted again (by\n"
+        "content hash) and deleted ones are dropped: the result is the same as a full build's.\n"
+        "A build writes into a staging folder and swaps it in at the end, so an interrupted or\n"
+        "killed build leaves the previous output as it was. One build at a time per output.",
         epilog=f"{SOURCES}\n\n{EXIT_CODES}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -145,11 +145,11 @@ def make_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve",
         help="answer SPARQL over HTTP (SPARQL 1.1 Protocol), read only",
-        description="Serve the built store as a SPARQL 1.1 Protocol endpoint (Oxigraph's server): "
-        "GET or POST queries to http://HOST:PORT/query. Read only unless --allow-updates. The default "
-        "graph is the union of all briefs' graphs; queries declare their own prefixes "
-        "(kg: is <https://w3id.org/briefkg/ontology#>). A new build into the same output is "
-        "picked up within seconds. Ctrl-C stops.",
+        description="Serve the built store as a SPARQL 1.1 Protocol endpoint (Oxigraph's server):\n"
+        "GET or POST queries to http://HOST:PORT/query. Read only unless --allow-updates.\n"
+        "The default graph is the union of all briefs' graphs; queries declare their own\n"
+        "prefixes (kg: is <https://w3id.org/briefkg/ontology#>). A new build into the same\n"
+        "output is picked up within seconds. Ctrl-C stops.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -161,7 +161,7 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--allow-updates",
         action="store_true",
-        help="accept SPARQL Update; changes go to the server's copy only and are lost when it stops",
+        help="accept SPARQL Update; changes go to the server's copy only, lost when it stops or a new build lands",
     )
     return parser
 

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
 
 from kg.namespaces import sparql_prefixes
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+# Oxigraph keeps inserts in RocksDB's in-memory write buffers until they are flushed: measured
+# at about 750 bytes a quad, 700 MiB for 1,000 briefs. Flushing every 100,000 quads bounds that
+# to about 75 MiB whatever the number of briefs.
+FLUSH_EVERY_QUADS = 100_000
 VOCABULARY_FILES = ("kg.ttl", "actors.ttl", "countries.ttl", "cameo.ttl")  # the rest configures the extractor
 
 
@@ -31,6 +36,7 @@ class KnowledgeStore:
     def __init__(self, path: Path, base_iri: str, *, read_only: bool = False) -> None:
         self.path = path
         self.base_iri = base_iri
+        self._unflushed = 0
         try:
             self._store = Store.read_only(str(path)) if read_only else Store(str(path))
         except OSError as error:
@@ -57,10 +63,20 @@ class KnowledgeStore:
         self._store.remove_graph(graph)
         self._store.extend(quads)
 
-    def add_brief(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
-        """Insert a brief's graph (absent until now) and its triples into the union."""
-        self._store.extend(quads)
-        self._store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+    def add_brief(self, quads: Iterable[Quad]) -> None:
+        """Insert a brief's graph (absent until now) and add its triples to the union, in one
+        transaction. (Per brief, this costs what one `refresh_union` after the last brief costs
+        per triple, and never holds the whole union in memory as the SPARQL update does.)"""
+        named = list(quads)
+        self._store.extend([*named, *(Quad(q.subject, q.predicate, q.object) for q in named)])
+        self._unflushed += 2 * len(named)
+        if self._unflushed >= FLUSH_EVERY_QUADS:
+            self.flush()
+
+    def add_to_union(self, graph: NamedNode) -> None:
+        """Add the triples of a named graph already in the store (the vocabulary) to the union."""
+        named = self._store.quads_for_pattern(None, None, None, graph)
+        self._store.extend([Quad(q.subject, q.predicate, q.object) for q in named])
 
     def remove_brief(self, graph: NamedNode) -> None:
         """Drop a brief's graph, and from the union the triples no other graph holds."""
@@ -86,6 +102,17 @@ class KnowledgeStore:
         """Make the default graph the union of the named graphs (the store keeps quads as a set)."""
         self._store.update("CLEAR DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
+    def triple_count(self) -> int:
+        """The number of triples in the default (union) graph."""
+        solutions = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(solutions))["n"].value)  # type: ignore[arg-type, index, union-attr]
+
+    def dump_union(self, output: BinaryIO, rdf_format: RdfFormat, prefixes: dict[str, str] | None) -> None:
+        """Serialise the default (union) graph in the store's index order: the order of the
+        encoded terms, which depends only on the store's content, never on the order or history
+        of inserts. Oxigraph streams it natively, so any size of store can be written."""
+        self._store.dump(output, rdf_format, from_graph=DefaultGraph(), prefixes=prefixes)
+
     def triples(self) -> list[Triple]:
         """Every triple of the default (union) graph, sorted: the order exports are written in."""
         found = (
@@ -95,8 +122,15 @@ class KnowledgeStore:
         return sorted(found, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
     def quads(self) -> Iterator[Quad]:
-        """The quads of the named graphs (not the derived default graph)."""
+        """The quads of the named graphs (not the derived default graph), in index order."""
         return (q for q in self._store if not isinstance(q.graph_name, DefaultGraph))
+
+    def optimize(self) -> None:
+        """Compact the store (RocksDB full compaction): a build's many small flushes leave many
+        table files, and queries read each; compacted, the named queries ran 1.3-2x faster on
+        1,000 briefs, for 2 s of compaction."""
+        self._store.optimize()
 
     def flush(self) -> None:
         self._store.flush()
+        self._unflushed = 0

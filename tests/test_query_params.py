@@ -1,0 +1,26 @@
+"""Query parameters are written into the WHERE block as SPARQL string literals."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.queries import QueryError, bind
+
+
+def test_parameters_become_literals_in_the_where_block() -> None:
+    query = "SELECT ?x WHERE { ?x ?p ?actor . FILTER(LCASE(?actors) = LCASE(?actor)) }"
+    assert bind(query, {"actor": 'Lu"ka\\'}) == (
+        'SELECT ?x WHERE { ?x ?p "Lu\\"ka\\\\" . FILTER(LCASE(?actors) = LCASE("Lu\\"ka\\\\")) }'
+    )
+
+
+def test_a_projected_parameter_is_bound_too() -> None:
+    assert bind("SELECT ?actor WHERE { ?a ?p $actor }", {"actor": "Minsk"}) == (
+        'SELECT ?actor WHERE {\n  BIND("Minsk" AS ?actor) ?a ?p "Minsk" }'
+    )
+
+
+def test_parameters_need_a_where_block() -> None:
+    assert bind("ASK { ?a ?b ?c }", {}) == "ASK { ?a ?b ?c }"
+    with pytest.raises(QueryError, match="parameters need a query with a WHERE block"):
+        bind("ASK { ?a ?b ?c }", {"actor": "x"})
