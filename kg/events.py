@@ -17,7 +17,6 @@ the store loads; statements carry only the code.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +25,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from kg.vocabulary import load_vocabulary
+from kg.vocabulary import load_vocabulary, table_rows
 
 TABLES = ("event_verbs.tsv", "cameo_verbs.tsv")  # in order of precedence
 FUTURE_AUXILIARIES = {"will", "'ll", "would", "shall"}
@@ -38,22 +37,17 @@ class Pattern:
     code: str
 
 
-def _rows(path: Path) -> Iterable[dict[str, str]]:
-    lines = (line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
-    return csv.DictReader(lines, delimiter="\t")
-
-
 @lru_cache(maxsize=4)
 def load_coder(ontology_dir: Path) -> EventCoder:
     patterns: dict[str, list[Pattern]] = {}
     for table in TABLES:
         seen = {verb for verb in patterns}  # a verb coded by an earlier table keeps only that table's rows
-        for row in _rows(ontology_dir / table):
+        for row in table_rows(ontology_dir / table):
             if row["verb"] in seen:
                 continue
             words = tuple(frozenset(word.split("|")) for word in row["words"].split()) if row["words"] else ()
             patterns.setdefault(row["verb"], []).append(Pattern(words, row["code"]))
-    intents = {row["root"]: row["intent"] for row in _rows(ontology_dir / "cameo_intents.tsv")}
+    intents = {row["root"]: row["intent"] for row in table_rows(ontology_dir / "cameo_intents.tsv")}
     return EventCoder(patterns, intents, load_vocabulary(ontology_dir).cues["intended"])
 
 
