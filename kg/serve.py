@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph
 
@@ -86,13 +87,15 @@ def serve(
     binary = oxigraph_binary()
     read_manifest(output)  # a clear error when there is no build
     _remove_stale_snapshots(output)
+    _check_port_free(endpoint)
     snapshot = output / f"{SNAPSHOT_PREFIX}{os.getpid()}"
     server: subprocess.Popen[bytes] | None = None
+    log: IO[bytes] | None = None
     try:
         while True:
             build_id = _build_id(output)
             manifest = _take_snapshot(output, snapshot)
-            server = _start(binary, snapshot, endpoint, allow_updates)
+            server, log = _start(binary, snapshot, endpoint, allow_updates)
             mode = "read and write (updates change this server's copy only)" if allow_updates else "read only"
             announce(
                 f"serving {output} ({manifest['briefs']} briefs, {manifest['triples']} triples) at "
@@ -100,13 +103,16 @@ def serve(
             )
             while _build_id(output) == build_id:
                 if server.poll() is not None:
-                    raise ServeError(f"the SPARQL server stopped (exit {server.returncode})")
+                    raise ServeError(f"the SPARQL server stopped (exit {server.returncode}): {_last_line(log)}")
                 time.sleep(POLL_SECONDS)
             announce("a new build landed: reloading")
             _stop(server)
+            log.close()
     finally:
         if server is not None:
             _stop(server)
+        if log is not None:
+            log.close()
         shutil.rmtree(snapshot, ignore_errors=True)
 
 
@@ -134,28 +140,50 @@ def _take_snapshot(output: Path, snapshot: Path, attempts: int = 3) -> dict[str,
     raise AssertionError("unreachable")
 
 
-def _start(binary: Path, location: Path, endpoint: Endpoint, allow_updates: bool) -> subprocess.Popen[bytes]:
+def _check_port_free(endpoint: Endpoint) -> None:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((endpoint.host, endpoint.port))
+        except OSError as error:
+            raise ServeError(
+                f"cannot listen on {endpoint.host}:{endpoint.port}: {error.strerror or error} (try --port)"
+            ) from error
+
+
+def _start(
+    binary: Path, location: Path, endpoint: Endpoint, allow_updates: bool
+) -> tuple[subprocess.Popen[bytes], IO[bytes]]:
+    """Start the server and wait until it accepts connections; return it with its log (stderr)."""
     command = "serve" if allow_updates else "serve-read-only"
-    with tempfile.TemporaryFile() as log:  # the server's messages, read only if it fails to start
-        server = subprocess.Popen(
-            [str(binary), command, "--location", str(location), "--bind", f"{endpoint.host}:{endpoint.port}"],
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
-        )
-        deadline = time.monotonic() + START_SECONDS
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                log.seek(0)
-                reason = log.read().decode(errors="replace").strip().splitlines() or ["no message"]
-                raise ServeError(f"the SPARQL server did not start on {endpoint.host}:{endpoint.port}: {reason[-1]}")
-            try:
-                with socket.create_connection((endpoint.host, endpoint.port), timeout=0.5):
-                    return server
-            except OSError:
-                time.sleep(0.1)
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the server; serve() closes it)
+    server = subprocess.Popen(
+        [str(binary), command, "--location", str(location), "--bind", f"{endpoint.host}:{endpoint.port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+    )
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            reason = _last_line(log)
+            log.close()
+            raise ServeError(f"the SPARQL server did not start on {endpoint.host}:{endpoint.port}: {reason}")
+        try:
+            with socket.create_connection((endpoint.host, endpoint.port), timeout=0.5):
+                if server.poll() is None:
+                    return server, log
+        except OSError:
+            time.sleep(0.1)
     _stop(server)
+    log.close()
     raise ServeError(f"the SPARQL server did not answer on {endpoint.host}:{endpoint.port} in {START_SECONDS:.0f} s")
+
+
+def _last_line(log: IO[bytes]) -> str:
+    log.seek(0)
+    lines = log.read().decode(errors="replace").strip().splitlines()
+    return lines[-1] if lines else "no message"
 
 
 def _die_with_parent() -> None:

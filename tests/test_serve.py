@@ -116,3 +116,12 @@ def test_a_new_build_is_served_once_it_lands(server: tuple[str, Path], source: P
         time.sleep(0.25)
     assert select(url, STATEMENTS) == [{"n": "125"}]
     assert select(url, WHO_REFUSED) == [{"subject": "neighbouring countries of the Alliance", "object": "dialogue"}]
+
+
+def test_a_port_in_use_is_a_one_line_error(server: tuple[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    url, output = server
+    port = url.rsplit(":", 1)[1]
+    assert main(["serve", "-o", str(output), "--port", port]) == 1
+    assert capsys.readouterr().err == (
+        f"kg: error: cannot listen on 127.0.0.1:{port}: Address already in use (try --port)\n"
+    )
