@@ -168,6 +168,7 @@ def run(args: argparse.Namespace) -> int:
             progress=None if args.quiet else _progress,
             jobs=args.jobs,
             full=args.full,
+            status=None if args.quiet else _status,
         )
         print(f"built {args.output}: {summary.line()}")
         return 0
@@ -224,6 +225,10 @@ def run(args: argparse.Namespace) -> int:
             webbrowser.open(path.resolve().as_uri())
         return 0
     raise AssertionError(args.command)
+
+
+def _status(message: str) -> None:
+    print(f"{message} ...", file=sys.stderr, flush=True)
 
 
 def _positive(text: str) -> int:
