@@ -68,10 +68,12 @@ def build(
     *,
     jobs: int = 1,
     full: bool = False,
+    status: Callable[[str], None] | None = None,
 ) -> BuildSummary:
     """Build the graph of the briefs under `source` into `output`. On an output built before
     with the same code, vocabulary and base IRI, only new and changed files are extracted
-    (unless `full`); the result is the same as a full build's."""
+    (unless `full`); the result is the same as a full build's. `progress` hears of every brief
+    extracted, `status` of each later stage."""
     started = time.perf_counter()
     files = brief_files(source, exclude=output)
     if output.exists() and not output.is_dir():
@@ -88,7 +90,7 @@ def build(
         plan = plan_build(files, source, previous)
         staging = make_staging(output)
         try:
-            summary = _build_into(staging, output, plan, base_iri, marker, jobs, progress, started)
+            summary = _build_into(staging, output, plan, base_iri, marker, jobs, progress, status or _silent, started)
             swap_in(staging, output, [*PRODUCTS, *summary.views])
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -103,6 +105,7 @@ def _build_into(
     marker: str,
     jobs: int,
     progress: Callable[[int, int], None] | None,
+    status: Callable[[str], None],
     started: float,
 ) -> BuildSummary:
     """Write every product into `staging`: the store (a copy of the previous one with the
@@ -151,10 +154,13 @@ def _build_into(
     store.flush()
     phase("extract and store")
     if plan.full:  # an incremental build changes little; RocksDB compacts that in the background
+        status("compacting the store")
         store.optimize()
         phase("compact")
+    status(f"writing {TURTLE_FILE}")
     export(store, "turtle", staging / TURTLE_FILE)
     phase("turtle")
+    status("writing the views")
     views = write_views(store, staging)
     phase("views")
     summary = BuildSummary(
@@ -175,6 +181,10 @@ def _build_into(
     (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     del store  # closes the store before it is moved
     return summary
+
+
+def _silent(message: str) -> None:
+    """The default `status`: say nothing."""
 
 
 def _staging_store(path: Path, output: Path, plan: Plan, base_iri: str) -> KnowledgeStore:

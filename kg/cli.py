@@ -177,6 +177,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
             progress=None if args.quiet else console.progress,
             jobs=args.jobs,
             full=args.full,
+            status=None if args.quiet else _status,
         )
         print(f"built {args.output}: {summary.line()}")
         return 0
@@ -233,6 +234,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
             webbrowser.open(path.resolve().as_uri())
         return 0
     raise AssertionError(args.command)
+
+
+def _status(message: str) -> None:
+    print(f"{message} ...", file=sys.stderr, flush=True)
 
 
 def _positive(text: str) -> int:
