@@ -326,10 +326,11 @@ def test_mixed_folder_builds_with_one_line_per_note_or_skipped_file(mixed) -> No
         f"kg: {folder / 'sub' / 'a-utf8.md'}: skipped: its brief id 'a-utf8' is taken by {folder / 'a-utf8.txt'} "
         "(rename one)",
     ]
-    # the notes come before the progress bar, which is then redrawn in place ("\r") undisturbed
-    bar = [line for line in err if line and not line.startswith("kg: ")]
-    assert len(bar) == 1
-    assert bar[0].split("\r")[1:] == [
+    # the notes come before the progress bar, which is then redrawn in place ("\r") undisturbed;
+    # the build's later stages follow it, a line each
+    bar, *stages = [line for line in err if line and not line.startswith("kg: ")]
+    assert stages == ["compacting the store ...", "writing graph.ttl ...", "writing the views ..."]
+    assert bar.split("\r")[1:] == [
         f"briefs [{'#' * (30 * n // len(READ)):.<30}] {n}/{len(READ)}" for n in range(1, 9)
     ]
 
