@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 
 from kg.rdf import slug
 from kg.statements import Actor, ActorKind
-from kg.vocabulary import Office, Vocabulary, load_vocabulary
+from kg.vocabulary import Vocabulary, load_vocabulary
 
 ENTITY_KINDS: dict[str, ActorKind] = {"PERSON": "Person", "ORG": "Organisation", "NORP": "Group", "GPE": "Country"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -175,26 +175,27 @@ class ActorRuler:
         following = span.doc[span.end] if span.end < len(span.doc) else None
         if following is not None and following.pos_ == "PROPN":
             return None
-        office = self._office_named(state, span)
+        title = self._title_in(state, span)
+        office = self.vocabulary.office(state, title)
         if office is None:
             return None
         country = self.vocabulary.actors[state].actor
         demonym = self.vocabulary.demonym_of(state) or country.name
         code = f"{country.code}GOV" if country.code else None
-        title = office.titles[0]
         return Actor(office.key, f"{demonym} {title}", "Person", acts_for=country, role=title, code=code)
 
-    def _office_named(self, state: str, span: Span) -> Office | None:
+    def _title_in(self, state: str, span: Span) -> str:
+        """The title a span names, without its state: "Poland's foreign minister" -> "foreign minister"."""
         state_words = {w.lower() for label in self.vocabulary.actors[state].labels for w in label.split()}
         words = [t.lower_ for t in span if t.text not in POSSESSIVE and t.text not in self._demonym_state]
         words = [w for w in words if w not in state_words]
         while words and words[-1] in ("of", "the"):
             words.pop()
-        return self.vocabulary.office(state, " ".join(words))
+        return " ".join(words)
 
     def _agent(self, state: str, span: Span) -> Actor | None:
         """A sector of a state or its society: "Israeli soldiers" -> ISRMIL, for Israel."""
-        if self._office_named(state, span) is not None:
+        if self.vocabulary.office(state, self._title_in(state, span)) is not None:
             return None  # an office: see `_office`
         head = span[-1]
         if head.lower_ in self.vocabulary.titles and span.end < len(span.doc) and span.doc[span.end].pos_ == "PROPN":

@@ -144,7 +144,7 @@ def write_verbs(benchmarks: Path) -> None:
         if header := re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line):
             block_code, block_verbs = first_code(header[2]), []
             continue
-        if not line.strip() or line.startswith("&") or block_verbs is None:
+        if not line.strip() or line.startswith("&"):
             continue
         if line.startswith("- "):
             match = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]", line)
@@ -172,8 +172,13 @@ def write_verbs(benchmarks: Path) -> None:
         "# the verb are kept, and the first code of an `active:passive` pair.",
         "verb\twords\tcode",
     ]
+    write_table("cameo_verbs.tsv", header, rows)
+
+
+def write_table(name: str, header: list[str], rows: set[tuple[str, ...]]) -> None:
+    """A tab-separated table in `ontology/`: comment lines and column names, then sorted rows."""
     body = ["\t".join(row) for row in sorted(rows)]
-    (ONTOLOGY / "cameo_verbs.tsv").write_text("\n".join(header + body) + "\n", encoding="utf-8")
+    (ONTOLOGY / name).write_text("\n".join(header + body) + "\n", encoding="utf-8")
 
 
 def write_agents(benchmarks: Path) -> None:
@@ -204,8 +209,7 @@ def write_agents(benchmarks: Path) -> None:
         "# PETRARCH2's Phoenix.agents.txt (MIT, (c) 2014 Open Event Data Alliance).",
         "noun\tcode",
     ]
-    body = ["\t".join(row) for row in sorted(rows)]
-    (ONTOLOGY / "cameo_agents.tsv").write_text("\n".join(header + body) + "\n", encoding="utf-8")
+    write_table("cameo_agents.tsv", header, rows)
 
 
 def write_countries(benchmarks: Path, countryinfo: Path) -> None:
@@ -267,9 +271,7 @@ def write_countries(benchmarks: Path, countryinfo: Path) -> None:
                 f"skos:prefLabel {turtle_string(names[0])}",
                 *facts,
             ]
-        aliases = sorted({n for n in names[0 if known else 1 :] if n.lower() not in curated and n != names[0]})
-        if known:
-            aliases = sorted({n for n in names if n.lower() not in curated})
+        aliases = sorted({n for n in names if n.lower() not in curated and (known or n != names[0])})
         if aliases:
             facts.append("skos:altLabel " + ", ".join(turtle_string(a) for a in aliases))
         if demonyms:

@@ -53,6 +53,13 @@ THEME_FONT, ACTOR_FONT, ACTOR_FONT_STEP, MAX_FONT = 12, 14, 2, 30
 BEND_STEP = 0.22  # roundness added per pair of parallel edges
 DETAIL_THRESHOLD = 9  # px on screen: smaller theme and relation labels are not drawn until zoomed in
 
+NODE_OPTIONS: dict[str, object] = {"borderWidth": 1}
+EDGE_OPTIONS: dict[str, object] = {
+    "color": {"inherit": False},
+    "font": {"size": 11, "align": "middle", "strokeWidth": 3},
+    "smooth": False,
+    "scaling": {"label": {"drawThreshold": DETAIL_THRESHOLD}},
+}
 SMALL_GRAPH_OPTIONS: dict[str, object] = {
     "layout": {"randomSeed": 7, "improvedLayout": True},
     "physics": {
@@ -68,25 +75,15 @@ SMALL_GRAPH_OPTIONS: dict[str, object] = {
         "stabilization": {"enabled": True, "iterations": 400, "fit": True},
     },
     "interaction": {"hover": True, "tooltipDelay": 150},
-    "nodes": {"borderWidth": 1},
-    "edges": {
-        "color": {"inherit": False},
-        "font": {"size": 11, "align": "middle", "strokeWidth": 3},
-        "smooth": False,
-        "scaling": {"label": {"drawThreshold": DETAIL_THRESHOLD}},
-    },
+    "nodes": NODE_OPTIONS,
+    "edges": EDGE_OPTIONS,
 }
 LARGE_GRAPH_OPTIONS: dict[str, object] = {
     "layout": {"improvedLayout": False},
     "physics": {"enabled": False, "solver": "barnesHut", "stabilization": {"enabled": False}},
     "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True, "hideEdgesOnZoom": True},
-    "nodes": {"borderWidth": 1},
-    "edges": {
-        "color": {"inherit": False},
-        "font": {"size": 11, "align": "middle", "strokeWidth": 3},
-        "smooth": False,
-        "scaling": {"label": {"drawThreshold": DETAIL_THRESHOLD}},
-    },
+    "nodes": NODE_OPTIONS,
+    "edges": EDGE_OPTIONS,
 }
 
 EdgeKey = tuple[str, str, str, str, str, str]  # subject, object, relation, polarity, modality, event code
