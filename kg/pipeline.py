@@ -37,7 +37,6 @@ def load_pipeline(ontology_dir: Path = ONTOLOGY_DIR) -> Language:
     return nlp
 
 
-
 @Language.factory("final_e_lemmas", default_config={"ontology_dir": None})
 def create_final_e_lemmas(nlp: Language, name: str, ontology_dir: str | None) -> FinalELemmas:
     return FinalELemmas(nlp, load_coder(Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR).patterns)
