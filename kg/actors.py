@@ -33,6 +33,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.affiliation import affiliated, patron_of
+from kg.demonyms import Demonyms
 from kg.rdf import slug
 from kg.statements import Actor, ActorKind
 from kg.vocabulary import Vocabulary, load_vocabulary
@@ -57,6 +59,8 @@ class Mention:
 
 if not Doc.has_extension("actor_mentions"):
     Doc.set_extension("actor_mentions", default=None)
+if not Token.has_extension("demonym_of"):
+    Token.set_extension("demonym_of", default="")  # the key of the state a demonym names
 
 
 def mention_at(token: Token) -> Mention | None:
@@ -80,17 +84,14 @@ class ActorRuler:
     def __init__(self, nlp: Language, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.matcher = Matcher(nlp.vocab)
-        self._demonym_state: dict[str, str] = {}
+        self.demonyms = Demonyms(vocabulary)
         tokenize = nlp.tokenizer
         for key, entry in vocabulary.actors.items():
             for label in entry.labels:
                 words = [t.text for t in tokenize(label)]
                 for variant in {tuple(words), (words[0][:1].upper() + words[0][1:], *words[1:])}:
                     self.matcher.add(key, [[{"ORTH": w} for w in variant]])
-            for demonym in entry.demonyms:
-                self._demonym_state[demonym] = key
-                self._demonym_state[demonym.lower()] = key
-        demonyms = sorted(self._demonym_state)
+        demonym = {"_": {"demonym_of": {"NOT_IN": [""]}}}
         # one-word names of states ("Belarus", "Minsk", "Kremlin"), for "Ministry of Defence of Belarus"
         self._state_name = {
             label: key
@@ -107,18 +108,18 @@ class ActorRuler:
         for title in titles:
             title_tokens = self._lower(tokenize, title)
             state = {"ORTH": {"IN": state_words}}
-            self.matcher.add(OFFICE_KEY, [[{"ORTH": {"IN": demonyms}}, *title_tokens]])
+            self.matcher.add(OFFICE_KEY, [[demonym, *title_tokens]])
             self.matcher.add(OFFICE_KEY, [[state, possessive, *title_tokens]])
             self.matcher.add(OFFICE_KEY, [[*title_tokens, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, state]])
         agent_nouns = sorted(n for n in vocabulary.agent_nouns if " " not in n)
         self.matcher.add(
-            AGENT_KEY, [[{"ORTH": {"IN": demonyms}}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": agent_nouns}}]]
+            AGENT_KEY, [[demonym, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": agent_nouns}}]]
         )
         for designator in vocabulary.designators:
-            self.matcher.add(STATE_KEY, [[{"ORTH": {"IN": demonyms}}, *self._lower(tokenize, designator)]])
+            self.matcher.add(STATE_KEY, [[demonym, *self._lower(tokenize, designator)]])
         for body in vocabulary.bodies:
             body_tokens = self._lower(tokenize, body)
-            self.matcher.add(BODY_KEY, [[{"ORTH": {"IN": demonyms}}, {"POS": "ADJ", "OP": "?"}, *body_tokens]])
+            self.matcher.add(BODY_KEY, [[demonym, {"POS": "ADJ", "OP": "?"}, *body_tokens]])
             state = {"ORTH": {"IN": state_words}}
             self.matcher.add(BODY_KEY, [[*body_tokens, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, state]])
             self.matcher.add(BODY_KEY, [[state, {"ORTH": {"IN": sorted(POSSESSIVE)}}, *body_tokens]])
@@ -128,6 +129,10 @@ class ActorRuler:
         return [{"LOWER": t.lower_} for t in tokenize(phrase)]
 
     def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            nationality = token.ent_type_ in ("NORP", "GPE") or (token.pos_ == "ADJ" and not token.ent_type_)
+            if token.text in self.demonyms.exact or nationality:
+                token._.demonym_of = self.demonyms.state_of(token.text) or ""
         spans: list[Span] = []
         actors: dict[tuple[int, int], Actor] = {}
         for match_id, start, end in self.matcher(doc):
@@ -145,14 +150,34 @@ class ActorRuler:
                     spans.append(span)
                     actors.setdefault((span.start, span.end), actor)
         kept = filter_spans(spans)
-        doc._.actor_mentions = [Mention(s.start, s.end, self._with_role(actors[(s.start, s.end)], s)) for s in kept]
+        mentions = [Mention(s.start, s.end, self._with_role(actors[(s.start, s.end)], s)) for s in kept]
+        doc._.actor_mentions = [self._affiliated(m, doc, mentions) for m in mentions]
         doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.actor.kind) for m in doc._.actor_mentions]
         return doc
 
+    def _affiliated(self, mention: Mention, doc: Doc, mentions: list[Mention]) -> Mention:
+        """An actor outside the vocabulary, coded by the state or IGO its modifiers name (`kg.affiliation`)."""
+        actor = mention.actor
+        if actor.code is not None or actor.key in self.vocabulary.actors:
+            return mention
+
+        def coded_at(token: Token) -> Actor | None:
+            found = next((m.actor for m in mentions if m.start <= token.i < m.end), None)
+            if found is not None and found.code is not None:
+                return found
+            return self.vocabulary.actors[token._.demonym_of].actor if token._.demonym_of else None
+
+        span = doc[mention.start : mention.end]
+        patron = patron_of(span, coded_at)
+        if patron is None:
+            return mention
+        noun = span.root.lemma_.lower() if actor.kind == "Group" else span[-1].lower_
+        return replace(mention, actor=affiliated(actor, patron, self.vocabulary.agent_nouns.get(noun)))
+
     def _state_in(self, span: Span) -> str | None:
         for token in span:
-            if token.text in self._demonym_state:
-                return self._demonym_state[token.text]
+            if token._.demonym_of:
+                return token._.demonym_of
         return next((self._state_name[t.text] for t in span if t.text in self._state_name), None)
 
     def _actor(self, key: str, span: Span) -> Actor | None:
@@ -187,7 +212,7 @@ class ActorRuler:
     def _title_in(self, state: str, span: Span) -> str:
         """The title a span names, without its state: "Poland's foreign minister" -> "foreign minister"."""
         state_words = {w.lower() for label in self.vocabulary.actors[state].labels for w in label.split()}
-        words = [t.lower_ for t in span if t.text not in POSSESSIVE and t.text not in self._demonym_state]
+        words = [t.lower_ for t in span if t.text not in POSSESSIVE and not t._.demonym_of]
         words = [w for w in words if w not in state_words]
         while words and words[-1] in ("of", "the"):
             words.pop()
@@ -210,10 +235,10 @@ class ActorRuler:
     def _body(self, state: str, span: Span) -> Actor:
         """Name a state body "<Demonym> <Body>": "Ministry of Defence of Belarus" and
         "Belarus' Ministry of Defence" both become "Belarusian Ministry of Defence"."""
-        written = next((t.text for t in span if self._demonym_state.get(t.text) == state), None)
+        written = next((t.text for t in span if t._.demonym_of == state), None)
         demonym = written or self.vocabulary.demonym_of(state) or self.vocabulary.actors[state].actor.name
         state_words = {w for label in self.vocabulary.actors[state].labels for w in label.split()}
-        body_words = [t.text for t in span if t.text not in POSSESSIVE and t.text not in self._demonym_state]
+        body_words = [t.text for t in span if t.text not in POSSESSIVE and not t._.demonym_of]
         while body_words and (body_words[-1] in state_words or body_words[-1].lower() in ("of", "the")):
             body_words.pop()
         while body_words and body_words[0] in state_words:
@@ -227,8 +252,12 @@ class ActorRuler:
 
     def _entity(self, ent: Span) -> tuple[Span, Actor] | None:
         tokens = list(ent)
-        strip = self.vocabulary.titles if ent.label_ != "PERSON" else self._title_words | set(self._demonym_state)
-        while tokens and (tokens[0].lower_ in ("the", "of") or tokens[0].lower_ in strip or tokens[0].text in strip):
+        strip = self.vocabulary.titles if ent.label_ != "PERSON" else self._title_words
+        while tokens and (
+            tokens[0].lower_ in ("the", "of")
+            or tokens[0].lower_ in strip
+            or (ent.label_ == "PERSON" and tokens[0]._.demonym_of)
+        ):
             tokens.pop(0)
         while tokens and tokens[-1].text in POSSESSIVE:
             tokens.pop()
@@ -237,7 +266,7 @@ class ActorRuler:
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
         kind = ENTITY_KINDS[ent.label_]
         name = re.sub(r"\s+", " ", span.text)
-        state = self._demonym_state.get(name) or self._demonym_state.get(name.removesuffix("s"))
+        state = self.demonyms.state_of(name) if " " not in name else None
         code = self.vocabulary.actors[state].actor.code if state and kind == "Group" else None
         return span, Actor(f"actor/{slug(name)}", name, kind, code=code)
 
@@ -267,8 +296,8 @@ class ActorRuler:
         if index < 0:
             return None
         token = doc[index]
-        if token.text in self._demonym_state:
-            return self._demonym_state[token.text]
+        if token._.demonym_of:
+            return token._.demonym_of
         if token.text in POSSESSIVE and index > 0:
             return self._state_name.get(doc[index - 1].text)
         return None

@@ -1,0 +1,69 @@
+"""The state or international organisation that an actor outside the vocabulary belongs to, read
+from the words that modify its mention.
+
+A person, organisation or group the vocabulary does not know has no CAMEO code of its own; event
+data codes it by the country or IGO its description names (CAMEO Manual 1.1b3, ch. 3: "the
+actor's nationality is coded first"). That country is found, nearest first, among:
+
+- the demonyms inside the name ("the Nigerian Union of Teachers", "the Latvian Constitutional Court");
+- the modifiers of its head, and theirs in turn: compounds, adjectives, possessives and
+  appositions ("Pakistan President Zia-ul-Haq", "Iraqi Kurds", "Israel's Cabinet",
+  "Kenzo Oshima, the United Nations Emergency Relief Coordinator");
+- the objects of "of", "in" and "from" on the head ("King Hassan of Morocco", "security forces in Guinea").
+
+The actor then carries that code, with the agent code of its title or noun (`SDNGOV` for a
+president, `ISRJUD` for a court); a titled person also acts for the state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from kg.statements import Actor
+
+MODIFIERS = {"amod", "compound", "nmod", "poss", "appos"}
+PLACE_PREPOSITIONS = {"of", "in", "from"}
+STATE_AGENTS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # sectors that act for the state itself
+MAX_DEPTH = 3
+
+
+def patron_of(span: Span, coded_at: Callable[[Token], Actor | None]) -> Actor | None:
+    """The nearest coded actor (state or IGO) that the words around a mention name."""
+    inside = {token.i for token in span}
+    for token in span:
+        if token is not span.root and token._.demonym_of and (found := coded_at(token)):
+            return found
+    for token in _modifiers(span.root, inside):
+        if (found := coded_at(token)) is not None:
+            return found
+    return None
+
+
+def affiliated(actor: Actor, patron: Actor, agent: str | None) -> Actor:
+    """An actor coded by its patron: a country's code with the actor's agent code, or the IGO's."""
+    if patron.code is None:
+        return actor
+    if actor.kind == "Person" and actor.role:
+        agent = "GOV"
+    country = patron.kind == "Country" and len(patron.code) == 3
+    code = patron.code + (agent or "") if country else patron.code
+    acts_for = patron if country and (actor.kind == "Person" and actor.role or agent in STATE_AGENTS) else None
+    return replace(actor, code=code, acts_for=actor.acts_for or acts_for)
+
+
+def _modifiers(head: Token, inside: set[int]) -> Iterator[Token]:
+    """The tokens that modify `head`, breadth first, to `MAX_DEPTH` links away."""
+    level = [head]
+    for _ in range(MAX_DEPTH):
+        following: list[Token] = []
+        for token in level:
+            for child in token.children:
+                if child.dep_ in MODIFIERS:
+                    following.append(child)
+                elif child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+                    following.extend(c for c in child.children if c.dep_ == "pobj")
+        yield from (token for token in following if token.i not in inside)
+        level = following

@@ -1,0 +1,54 @@
+"""Which state a nationality word names: the vocabulary's demonyms ("Belarusian", and its plural
+"Palestinians"), and the forms it lacks, found by their stem.
+
+The country tables give one demonym per state ("Argentinean", "Serbian", "Kirghiz"), while news
+writes "Argentine", "Serb" and "Kyrgyz". A capitalised word that is no known demonym names the
+state whose one-word name or demonym it shares a stem with: a common prefix of at least
+`MIN_STEM` letters that leaves at most `MAX_TAIL` letters of the word over ("Serb" ~ "Serbia",
+"Argentine" ~ "Argentina", "Kyrgyz" ~ "Kyrgyzstan", "Croats" ~ "Croatia"). The longest shared
+prefix wins, then the shorter name. This is the suffix-stripping idea of stemmers (Porter 1980)
+applied against a closed list; multi-word names take no part, so "Western" is not Western Sahara.
+"""
+
+from __future__ import annotations
+
+from os.path import commonprefix
+
+from kg.vocabulary import Vocabulary
+
+MIN_STEM = 4
+MAX_TAIL = 2
+
+
+class Demonyms:
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.exact: dict[str, str] = {}
+        forms: dict[str, str] = {}
+        for key, entry in sorted(vocabulary.actors.items()):
+            if entry.actor.kind != "Country":
+                continue
+            for demonym in entry.demonyms:
+                self.exact.setdefault(demonym, key)
+                self.exact.setdefault(demonym.lower(), key)
+            for form in (*entry.labels, *entry.demonyms):
+                if " " not in form and form.isalpha():
+                    forms.setdefault(form.lower(), key)
+        self._forms = sorted(forms.items(), key=lambda item: (len(item[0]), item[0]))
+        self._found: dict[str, str | None] = {}
+
+    def state_of(self, word: str) -> str | None:
+        """The key of the state a demonym names, exactly or (capitalised words only) by stem."""
+        known = self.exact.get(word) or self.exact.get(word.removesuffix("s"))
+        if known is not None or not (word[:1].isupper() and word.isalpha() and len(word) >= MIN_STEM):
+            return known
+        if word not in self._found:
+            self._found[word] = self._by_stem(word.lower().removesuffix("s"))
+        return self._found[word]
+
+    def _by_stem(self, word: str) -> str | None:
+        best: tuple[int, str] | None = None
+        for form, key in self._forms:
+            shared = len(commonprefix((word, form)))
+            if shared >= MIN_STEM and len(word) - shared <= MAX_TAIL and (best is None or shared > best[0]):
+                best = (shared, key)
+        return best[1] if best else None
