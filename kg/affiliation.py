@@ -50,7 +50,7 @@ def affiliated(actor: Actor, patron: Actor, agent: str | None) -> Actor:
         agent = "GOV"
     country = patron.kind == "Country" and len(patron.code) == 3
     code = patron.code + (agent or "") if country else patron.code
-    acts_for = patron if country and (actor.kind == "Person" and actor.role or agent in STATE_AGENTS) else None
+    acts_for = patron if country and ((actor.kind == "Person" and actor.role) or agent in STATE_AGENTS) else None
     return replace(actor, code=code, acts_for=actor.acts_for or acts_for)
 
 

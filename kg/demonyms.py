@@ -12,8 +12,6 @@ applied against a closed list; multi-word names take no part, so "Western" is no
 
 from __future__ import annotations
 
-from os.path import commonprefix
-
 from kg.vocabulary import Vocabulary
 
 MIN_STEM = 4
@@ -48,7 +46,7 @@ class Demonyms:
     def _by_stem(self, word: str) -> str | None:
         best: tuple[int, str] | None = None
         for form, key in self._forms:
-            shared = len(commonprefix((word, form)))
+            shared = next((i for i, (a, b) in enumerate(zip(word, form)) if a != b), min(len(word), len(form)))
             if shared >= MIN_STEM and len(word) - shared <= MAX_TAIL and (best is None or shared > best[0]):
                 best = (shared, key)
         return best[1] if best else None
