@@ -46,7 +46,14 @@ class Demonyms:
     def _by_stem(self, word: str) -> str | None:
         best: tuple[int, str] | None = None
         for form, key in self._forms:
-            shared = next((i for i, (a, b) in enumerate(zip(word, form)) if a != b), min(len(word), len(form)))
+            shared = _shared_prefix(word, form)
             if shared >= MIN_STEM and len(word) - shared <= MAX_TAIL and (best is None or shared > best[0]):
                 best = (shared, key)
         return best[1] if best else None
+
+
+def _shared_prefix(first: str, second: str) -> int:
+    for index, (a, b) in enumerate(zip(first, second, strict=False)):
+        if a != b:
+            return index
+    return min(len(first), len(second))
