@@ -33,7 +33,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.affiliation import affiliated, patron_of
+from kg.affiliation import affiliated, patron_of, sole_state
 from kg.demonyms import Demonyms
 from kg.rdf import slug
 from kg.statements import Actor, ActorKind
@@ -167,6 +167,8 @@ class ActorRuler:
 
         span = doc[mention.start : mention.end]
         patron = patron_of(span, coded_at)
+        if patron is None and actor.kind == "Person" and actor.role:
+            patron = sole_state(span.sent, span, coded_at)
         if patron is None:
             return mention
         noun = span.root.lemma_.lower() if actor.kind == "Group" else span[-1].lower_

@@ -11,6 +11,11 @@ actor's nationality is coded first"). That country is found, nearest first, amon
   "Kenzo Oshima, the United Nations Emergency Relief Coordinator");
 - the objects of "of", "in" and "from" on the head ("King Hassan of Morocco", "security forces in Guinea").
 
+A titled person whose description names no state ("President Yoweri Museveni") is taken to
+hold office in the one state the sentence names, if it names exactly one ("... banned Ugandan
+opposition candidates"): the focus-country heuristic of news geoparsers (CLIFF's "focus"
+country; Leetaru 2012), narrowed to a sentence.
+
 The actor then carries that code, with the agent code of its title or noun (`SDNGOV` for a
 president, `ISRJUD` for a court); a titled person also acts for the state.
 """
@@ -40,6 +45,18 @@ def patron_of(span: Span, coded_at: Callable[[Token], Actor | None]) -> Actor | 
         if (found := coded_at(token)) is not None:
             return found
     return None
+
+
+def sole_state(sentence: Span, outside: Span, coded_at: Callable[[Token], Actor | None]) -> Actor | None:
+    """The one country a sentence names outside a span, or None when it names none or several."""
+    states = {
+        found.key: found
+        for token in sentence
+        if not outside.start <= token.i < outside.end
+        and (found := coded_at(token)) is not None
+        and found.kind == "Country"
+    }
+    return next(iter(states.values())) if len(states) == 1 else None
 
 
 def affiliated(actor: Actor, patron: Actor, agent: str | None) -> Actor:
