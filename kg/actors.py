@@ -159,16 +159,23 @@ class ActorRuler:
         if actor.code is not None or actor.key in self.vocabulary.actors:
             return mention
 
+        def mentioned_at(token: Token) -> Actor | None:
+            return next((m.actor for m in mentions if m.start <= token.i < m.end), None)
+
+        def state_at(token: Token) -> Actor | None:
+            if token._.demonym_of:
+                return self.vocabulary.actors[token._.demonym_of].actor
+            found = mentioned_at(token)
+            return found if found is not None and found.kind == "Country" and found.code else None
+
         def coded_at(token: Token) -> Actor | None:
-            found = next((m.actor for m in mentions if m.start <= token.i < m.end), None)
-            if found is not None and found.code is not None:
-                return found
-            return self.vocabulary.actors[token._.demonym_of].actor if token._.demonym_of else None
+            found = mentioned_at(token)
+            return found if found is not None and found.code is not None else state_at(token)
 
         span = doc[mention.start : mention.end]
         patron = patron_of(span, coded_at)
         if patron is None and actor.kind == "Person" and actor.role:
-            patron = sole_state(span.sent, span, coded_at)
+            patron = sole_state(span.sent, span, state_at)
         if patron is None:
             return mention
         noun = span.root.lemma_.lower() if actor.kind == "Group" else span[-1].lower_
@@ -225,7 +232,8 @@ class ActorRuler:
         head = span[-1]
         if head.lower_ in self.vocabulary.titles and span.end < len(span.doc) and span.doc[span.end].pos_ == "PROPN":
             return None  # "Belarusian President Lukashenko": the person is the actor
-        agent = self.vocabulary.agent_nouns.get(head.lemma_.lower()) or self.vocabulary.agent_nouns[head.lower_]
+        nouns = self.vocabulary.agent_nouns
+        agent = nouns[head.lemma_.lower()] if head.lemma_.lower() in nouns else nouns[head.lower_]
         country = self.vocabulary.actors[state].actor
         name = re.sub(r"\s+", " ", span.text)
         code = f"{country.code}{agent}" if country.code else None

@@ -47,14 +47,12 @@ def patron_of(span: Span, coded_at: Callable[[Token], Actor | None]) -> Actor | 
     return None
 
 
-def sole_state(sentence: Span, outside: Span, coded_at: Callable[[Token], Actor | None]) -> Actor | None:
+def sole_state(sentence: Span, outside: Span, state_at: Callable[[Token], Actor | None]) -> Actor | None:
     """The one country a sentence names outside a span, or None when it names none or several."""
     states = {
         found.key: found
         for token in sentence
-        if not outside.start <= token.i < outside.end
-        and (found := coded_at(token)) is not None
-        and found.kind == "Country"
+        if not outside.start <= token.i < outside.end and (found := state_at(token)) is not None
     }
     return next(iter(states.values())) if len(states) == 1 else None
 
