@@ -8,6 +8,8 @@ as PETRARCH's longest-pattern rule does, and of equally long rows the project's.
 
 - a negated statement gets no code: CAMEO codes events that happened (Manual 1.1b3, ch. 2), and
   "did not attack" is not an attack; refusals have their own verbs ("refuse", "reject": 12x);
+- a statement only possible ("may attack", "could send") gets no code either: it is speculation,
+  not an event (PETRARCH2's validation records expect no event from "might want ...");
 - an intended statement ("is ready to send peacekeepers") is coded as the intent, by the root of
   the event intended (`cameo_intents.tsv`: 07 -> 033 "Express intent to provide material aid").
 
@@ -59,7 +61,7 @@ class EventCoder:
     def code(self, relation: str, following: Iterable[str], polarity: str, modality: str) -> str | None:
         """The CAMEO code of a statement, or None when it is not a CAMEO event. `modality` is the
         statement's, or "intended" for a future ("will send") that CAMEO codes as a commitment."""
-        if polarity == "negative":
+        if polarity == "negative" or modality == "possible":
             return None
         base = self.base_code(relation, frozenset(following))
         if base is None or modality != "intended":
