@@ -154,6 +154,11 @@ class StatementExtractor:
             lemma in PAIR_COUNT_NOUNS and any(c.lower_ in ("both", "two") for c in token.children)
         )
         plural_pronoun = token.lower_ in ("they", "them") and bool(salience.recent_pair(sentence, 1))
+        if lemma in self.vocabulary.designators or token.lower_ in self.vocabulary.designators:
+            states = [t._.demonym_of for m in token.lefts for t in (m, *m.conjuncts) if t._.demonym_of]
+            named = [self.vocabulary.actors[state].actor for state in dict.fromkeys(states)]
+            if named:
+                return named  # "the Turkish and Greek sides", "the Russian and Belarusian authorities"
         if (pair_noun or plural_pronoun) and (pair := salience.recent_pair(sentence, 2)):
             return pair
         if token.pos_ == "PRON":
@@ -208,10 +213,13 @@ class StatementExtractor:
                 return [_group_actor(name, found.actor, self.vocabulary.agent_nouns.get(token.lemma_.lower()))]
         groups = []
         for child in token.lefts:
-            for modifier in (child, *child.conjuncts):
+            # "Vietnamese-led forces", "Russian-backed separatists": the state modifies the participle
+            led = [c for c in child.children if c.dep_ == "npadvmod"] if child.tag_ == "VBN" else []
+            for modifier in (child, *child.conjuncts, *led):
                 found = mention_at(modifier)
-                if found is not None and modifier.dep_ in ("compound", "amod", "nmod", "poss", "conj"):
-                    surface = modifier.doc[found.start : found.end].text
+                if found is not None and modifier.dep_ in ("compound", "amod", "nmod", "poss", "conj", "npadvmod"):
+                    end = child.i + 1 if modifier in led else found.end  # "Russian-backed", not "Russian"
+                    surface = modifier.doc[found.start : end].text
                     name = f"{surface} {token.text}"
                     groups.append(
                         _group_actor(name, found.actor, self.vocabulary.agent_nouns.get(token.lemma_.lower()))
