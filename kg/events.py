@@ -10,6 +10,9 @@ as PETRARCH's longest-pattern rule does, and of equally long rows the project's.
   "did not attack" is not an attack; refusals have their own verbs ("refuse", "reject": 12x);
 - a statement only possible ("may attack", "could send") gets no code either: it is speculation,
   not an event (PETRARCH2's validation records expect no event from "might want ...");
+- a verb without a pattern for its object that only starts or stops an event ("suspended aid
+  deliveries", "lifted the curfew": `aspect_verbs.tsv`) takes the code of the event its object
+  names (`event_nouns.tsv`: aid -> 070 when started, 162 when stopped);
 - an intended statement ("is ready to send peacekeepers") is coded as the intent, by the root of
   the event intended (`cameo_intents.tsv`: 07 -> 033 "Express intent to provide material aid").
 
@@ -19,7 +22,6 @@ the store loads; statements carry only the code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -47,23 +49,53 @@ def load_coder(ontology_dir: Path) -> EventCoder:
             words = tuple(frozenset(word.split("|")) for word in row["words"].split()) if row["words"] else ()
             patterns.setdefault(row["verb"], []).append(Pattern(words, row["code"]))
     intents = {row["root"]: row["intent"] for row in table_rows(ontology_dir / "cameo_intents.tsv")}
-    return EventCoder(patterns, intents, load_vocabulary(ontology_dir).cues["intended"])
+    nouns = {
+        noun: {"start": row["start"] or None, "stop": row["stop"] or None}
+        for row in table_rows(ontology_dir / "event_nouns.tsv")
+        for noun in row["noun"].split("|")
+    }
+    aspects = {row["verb"]: row["aspect"] for row in table_rows(ontology_dir / "aspect_verbs.tsv")}
+    return EventCoder(patterns, intents, load_vocabulary(ontology_dir).cues["intended"], EventNouns(nouns, aspects))
+
+
+@dataclass(frozen=True)
+class EventNouns:
+    """Codes by the object noun, for verbs that only start or stop the event it names."""
+
+    codes: dict[str, dict[str, str | None]]  # noun -> aspect ("start" / "stop") -> code
+    aspects: dict[str, str]  # verb -> aspect
+
+    def code(self, predicate: Token, relation: str) -> str | None:
+        aspect = self.aspects.get(relation) or self.aspects.get(relation.split()[0])
+        if aspect is None:
+            return None
+        for obj in (c for c in predicate.children if c.dep_ in ("dobj", "nsubjpass")):
+            compounds = [c.lower_ for c in obj.lefts if c.dep_ in ("compound", "amod")]
+            for noun in (" ".join([*compounds[-1:], obj.lower_]), obj.lower_, obj.lemma_.lower()):
+                if noun in self.codes and (code := self.codes[noun][aspect]):
+                    return code
+        return None
 
 
 class EventCoder:
     def __init__(
-        self, patterns: dict[str, list[Pattern]], intents: dict[str, str], intent_cues: frozenset[str]
+        self,
+        patterns: dict[str, list[Pattern]],
+        intents: dict[str, str],
+        intent_cues: frozenset[str],
+        nouns: EventNouns,
     ) -> None:
         self.patterns = patterns
         self.intents = intents
         self.intent_cues = intent_cues
+        self.nouns = nouns
 
-    def code(self, relation: str, following: Iterable[str], polarity: str, modality: str) -> str | None:
+    def code(self, predicate: Token, relation: str, polarity: str, modality: str) -> str | None:
         """The CAMEO code of a statement, or None when it is not a CAMEO event. `modality` is the
         statement's, or "intended" for a future ("will send") that CAMEO codes as a commitment."""
         if polarity == "negative" or modality == "possible":
             return None
-        base = self.base_code(relation, frozenset(following))
+        base = self.base_code(relation, following_words(predicate)) or self.nouns.code(predicate, relation)
         if base is None or modality != "intended":
             return base
         return self.intents.get(base[:2], base)
@@ -72,11 +104,11 @@ class EventCoder:
         """The code of a clause: of its own verb, or, when that verb is no CAMEO event, of the
         verb that controls it ("promised to continue aid" is a promise: 030)."""
         modality = "intended" if self._commits(predicate) else modality
-        code = self.code(relation, following_words(predicate), polarity, modality)
+        code = self.code(predicate, relation, polarity, modality)
         if code is None and predicate.dep_ == "xcomp" and polarity == "positive":
             head = predicate.head
             head_modality = "intended" if self._commits(head) else modality
-            code = self.code(head.lemma_.lower(), following_words(head), polarity, head_modality)
+            code = self.code(head, head.lemma_.lower(), polarity, head_modality)
         return code
 
     def _commits(self, predicate: Token) -> bool:
