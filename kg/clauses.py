@@ -324,7 +324,8 @@ def noun_phrase(token: Token, with_of: bool = True) -> str:
 
 
 def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
-    """Every clause of a sentence whose predicate has a subject and an object."""
+    """Every clause of a sentence whose predicate has a subject and an object, or that is
+    reciprocal ("X and Y met": `kg.extract` makes each subject the other's object)."""
     for token in sentence:
         if not is_predicate(token) or hands_up(token, vocabulary):
             continue
@@ -361,13 +362,14 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             objects = objects_of_prepositions(light[0]) or objects_of_prepositions(token)
         if not objects:
             complement = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            if complement is None:
-                continue
-            inner = objects_of(complement)
-            if inner:
-                objects = inner
-            else:
-                object_text = complement.lemma_
+            if complement is not None:
+                inner = objects_of(complement)
+                if inner:
+                    objects = inner
+                else:
+                    object_text = complement.lemma_
+            elif token.lemma_.lower() not in vocabulary.reciprocals:
+                continue  # a reciprocal verb's object is its other subjects ("X and Y met")
         yield Clause(
             predicate=token,
             relation=relation,

@@ -81,6 +81,8 @@ class StatementExtractor:
                 if not subjects:
                     continue
                 objects = self._objects(clause, number, salience)
+                if len(subjects) > 1 and clause.predicate.lemma_.lower() in self.vocabulary.reciprocals:
+                    objects = [(actor.name, actor) for actor in subjects]  # "X and Y met (in Z)": each meets the other
                 date = self._date(clause, sentence, context.segment.date, narrative_date)
                 if date:
                     sentence_dates.append(date)
@@ -147,8 +149,15 @@ class StatementExtractor:
     def _actors(self, token: Token, sentence: int, salience: SalienceModel) -> list[Actor]:
         """The actors a noun phrase head names or refers to (two for "both parties")."""
         mention = mention_at(token)
-        if mention is not None:
-            return [mention.actor]
+        if mention is not None:  # "The US, Russia, and Switzerland": a list the parser read as an apposition
+            listed = [
+                a
+                for c in token.children
+                if c.dep_ == "appos" and any(x.dep_ == "cc" for x in c.children)
+                for t in (c, *c.conjuncts)
+                if (a := _mentioned(t))
+            ]
+            return [mention.actor, *listed]
         lemma = token.lemma_.lower()
         pair_noun = (lemma in PAIR_NOUNS and any(c.lower_ in ("both", "the", "two") for c in token.children)) or (
             lemma in PAIR_COUNT_NOUNS and any(c.lower_ in ("both", "two") for c in token.children)

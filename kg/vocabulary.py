@@ -64,6 +64,7 @@ class Vocabulary:
     intent_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
+    reciprocals: frozenset[str] = frozenset()
     agent_nouns: dict[str, str] = field(default_factory=dict)  # lemma -> CAMEO agent code
     offices: dict[str, Office] = field(default_factory=dict)
 
@@ -134,6 +135,7 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
         intent_nouns=intent_nouns,
         group_nouns=_collection(graph, "groups"),
         partitives=_collection(graph, "partitives"),
+        reciprocals=_collection(graph, "reciprocals"),
         designators=_collection(graph, "designators"),
         bodies=_collection(graph, "bodies"),
         titles=_collection(graph, "titles"),
