@@ -243,7 +243,7 @@ class ActorRuler:
     def _body(self, state: str, span: Span) -> Actor:
         """Name a state body "<Demonym> <Body>": "Ministry of Defence of Belarus" and
         "Belarus' Ministry of Defence" both become "Belarusian Ministry of Defence"."""
-        written = next((t.text for t in span if t._.demonym_of == state), None)
+        written = next((t.text for t in span if t._.demonym_of == state and t.text not in self._state_name), None)
         demonym = written or self.vocabulary.demonym_of(state) or self.vocabulary.actors[state].actor.name
         state_words = {w for label in self.vocabulary.actors[state].labels for w in label.split()}
         body_words = [t.text for t in span if t.text not in POSSESSIVE and not t._.demonym_of]

@@ -1,0 +1,96 @@
+"""Actors outside the vocabulary coded by what their description names, demonyms found by stem,
+event codes read from the object noun, reciprocal events and speculative statements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.briefs import Brief, Segment
+from kg.extract import extract
+from kg.pipeline import load_pipeline
+from kg.statements import Statement
+
+
+def statements(text: str, date: str = "2000-01-01") -> list[Statement]:
+    brief = Brief("test", Path("test.txt"), "", date, (Segment(1, "", date, text),))
+    return [s for _, found in extract(load_pipeline(), [brief]) for s in found]
+
+
+def first(text: str) -> Statement:
+    found = statements(text)
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "code"),
+    [
+        # a demonym the country table lacks, found by its stem (the table has "Serbian", "Argentinean")
+        ("Serb forces killed three ethnic Albanians in a gunbattle.", "Serb forces", "SRB"),
+        ("An Argentine judge has ordered the former president to appear in court.", "Argentine judge", "ARGJUD"),
+        # a state named before a title, after "of", or by its demonym inside a group's name
+        ("Pakistan President Mohammad Zia-Ul-Haq rejected a fresh offer of talks.", "Mohammad Zia-Ul-Haq", "PAKGOV"),
+        ("King Hassan of Morocco invited the Israeli delegation.", "Hassan", "MAR"),
+        ("Thousands of Iraqi Kurds sought refuge in Germany.", "Kurds", "IRQ"),
+        # machines and people a state acts through
+        ("Israeli tanks fired four shells at targets in Jericho.", "Israeli tanks", "ISRMIL"),
+        ("Vietnamese-led forces have retaken a strategic village.", "Vietnamese-led forces", "VNMMIL"),
+        # organisations of the KEDS actor list, with PETRARCH2's codes
+        ("Hezbollah guerrillas killed the deputy chief of the militia.", "Hezbollah guerrillas", "LBNREB"),
+    ],
+)
+def test_actors_outside_the_vocabulary_get_the_code_of_what_describes_them(text: str, subject: str, code: str) -> None:
+    found = first(text)
+    assert found.subject == subject
+    assert found.subject_actor.code is not None and found.subject_actor.code.startswith(code)
+
+
+def test_a_titled_person_holds_office_in_the_one_state_the_sentence_names() -> None:
+    banned = first("President Yoweri Museveni has banned Ugandan opposition candidates from the elections.")
+    assert (banned.subject, banned.subject_actor.code, banned.event) == ("Yoweri Museveni", "UGAGOV", "172")
+    assert banned.subject_actor.acts_for is not None and banned.subject_actor.acts_for.name == "Uganda"
+    # two states named: no guess
+    accused = first("President Yoweri Museveni accused Kenya of helping Ugandan rebels.")
+    assert accused.subject == "Yoweri Museveni" and accused.subject_actor.code is None
+
+
+def test_coordinated_demonyms_before_a_designator_name_each_state() -> None:
+    found = statements("The Turkish and Greek sides of Cyprus have agreed to share information on missing people.")
+    assert {(s.subject, s.subject_actor.code, s.event) for s in found} == {("Turkey", "TUR", "030"), ("Greece", "GRC", "030")}
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "event"),
+    [
+        ("Serbia lifted a night curfew in Montenegro.", "lift", "0813"),  # PETRARCH2's pattern "lift ... curfew"
+        ("Omar El Bashir of Sudan shortened the nightly curfew.", "shorten", "0813"),  # stop + curfew
+        ("The United Nations reduced food supplies to the camp.", "reduce", "162"),  # stop + aid
+        ("Israel and Lebanon renewed negotiations on a troop pullback.", "renew", "046"),  # start + talks
+        ("Israel mounted an invasion of South Lebanon.", "mount", "190"),  # start + invasion
+        ("Indonesian students staged mass demonstrations in Jakarta.", "stage", "141"),  # "staged" keeps its e
+    ],
+)
+def test_verbs_that_start_or_stop_an_event_take_the_code_of_the_event_their_object_names(
+    text: str, relation: str, event: str
+) -> None:
+    found = first(text)
+    assert (found.relation, found.event) == (relation, event)
+
+
+def test_reciprocal_verbs_give_each_subject_the_others_as_objects() -> None:
+    met = statements("Makei and Carpenter met in Minsk on Tuesday.")
+    assert {(s.subject, s.relation, s.object) for s in met} == {
+        ("Vladimir Makei", "meet", "Carpenter"),
+        ("Carpenter", "meet", "Vladimir Makei"),
+    }
+    three = statements("The US, Russia, and Switzerland met yesterday.")
+    assert len({(s.subject, s.object) for s in three}) == 6 and {s.event for s in three} == {"040"}
+
+
+def test_a_statement_that_is_only_possible_is_not_coded() -> None:
+    possible = first("Poland may close the border with Belarus.")
+    asserted = first("Poland closed the border with Belarus.")
+    assert (possible.modality, possible.event) == ("possible", None)
+    assert asserted.event is not None
