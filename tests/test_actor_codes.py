@@ -58,7 +58,10 @@ def test_a_titled_person_holds_office_in_the_one_state_the_sentence_names() -> N
 
 def test_coordinated_demonyms_before_a_designator_name_each_state() -> None:
     found = statements("The Turkish and Greek sides of Cyprus have agreed to share information on missing people.")
-    assert {(s.subject, s.subject_actor.code, s.event) for s in found} == {("Turkey", "TUR", "030"), ("Greece", "GRC", "030")}
+    assert {(s.subject, s.subject_actor.code, s.event) for s in found} == {
+        ("Turkey", "TUR", "030"),
+        ("Greece", "GRC", "030"),
+    }
 
 
 @pytest.mark.parametrize(
