@@ -243,7 +243,14 @@ class ActorRuler:
     def _body(self, state: str, span: Span) -> Actor:
         """Name a state body "<Demonym> <Body>": "Ministry of Defence of Belarus" and
         "Belarus' Ministry of Defence" both become "Belarusian Ministry of Defence"."""
-        written = next((t.text for t in span if t._.demonym_of == state and t.text not in self._state_name), None)
+        written = next(  # "US delegation" stays; "Ukraine's ministry" becomes the Ukrainian one
+            (
+                t.text
+                for t in span
+                if t._.demonym_of == state and not (t.i + 1 < span.end and t.nbor().text in POSSESSIVE)
+            ),
+            None,
+        )
         demonym = written or self.vocabulary.demonym_of(state) or self.vocabulary.actors[state].actor.name
         state_words = {w for label in self.vocabulary.actors[state].labels for w in label.split()}
         body_words = [t.text for t in span if t.text not in POSSESSIVE and not t._.demonym_of]

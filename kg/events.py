@@ -8,6 +8,8 @@ as PETRARCH's longest-pattern rule does, and of equally long rows the project's.
 
 - a negated statement gets no code: CAMEO codes events that happened (Manual 1.1b3, ch. 2), and
   "did not attack" is not an attack; refusals have their own verbs ("refuse", "reject": 12x);
+- except that a refusal in the future of cooperation ("will not accept refugees", "would not
+  provide support") is a rejection (120), as CAMEO codes a refusal to cooperate (root 12);
 - a statement only possible ("may attack", "could send") gets no code either: it is speculation,
   not an event (PETRARCH2's validation records expect no event from "might want ...");
 - a verb without a pattern for its object that only starts or stops an event ("suspended aid
@@ -33,6 +35,7 @@ from kg.vocabulary import load_vocabulary, table_rows
 
 TABLES = ("event_verbs.tsv", "cameo_verbs.tsv")  # in order of precedence
 FUTURE_AUXILIARIES = {"will", "'ll", "would", "shall"}
+REJECTION = "120"  # CAMEO "Reject, not specified below"
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,10 @@ def load_coder(ontology_dir: Path) -> EventCoder:
     patterns: dict[str, list[Pattern]] = {}
     for table in TABLES:
         for row in table_rows(ontology_dir / table):
-            words = tuple(frozenset(word.split("|")) for word in row["words"].split()) if row["words"] else ()
+            words = tuple(
+                frozenset(alternative.replace("_", " ") for alternative in word.split("|"))
+                for word in row["words"].split()
+            )
             patterns.setdefault(row["verb"], []).append(Pattern(words, row["code"]))
     intents = {row["root"]: row["intent"] for row in table_rows(ontology_dir / "cameo_intents.tsv")}
     nouns = {
@@ -93,9 +99,12 @@ class EventCoder:
     def code(self, predicate: Token, relation: str, polarity: str, modality: str) -> str | None:
         """The CAMEO code of a statement, or None when it is not a CAMEO event. `modality` is the
         statement's, or "intended" for a future ("will send") that CAMEO codes as a commitment."""
-        if polarity == "negative" or modality == "possible":
+        if modality == "possible":
             return None
         base = self.base_code(relation, following_words(predicate)) or self.nouns.code(predicate, relation)
+        if polarity == "negative":
+            cooperation = base is not None and "03" <= base[:2] <= "08"
+            return REJECTION if cooperation and modality == "intended" else None
         if base is None or modality != "intended":
             return base
         return self.intents.get(base[:2], base)

@@ -97,3 +97,10 @@ def test_a_statement_that_is_only_possible_is_not_coded() -> None:
     asserted = first("Poland closed the border with Belarus.")
     assert (possible.modality, possible.event) == ("possible", None)
     assert asserted.event is not None
+
+
+def test_a_refusal_in_the_future_to_cooperate_is_a_rejection() -> None:
+    refused = first("Syria will not accept any more refugees from Iraq.")
+    denied = first("Syria did not accept any refugees from Iraq.")
+    assert (refused.polarity, refused.event) == ("negative", "120")
+    assert (denied.polarity, denied.event) == ("negative", None)  # a past negation is no event

@@ -330,9 +330,7 @@ def test_mixed_folder_builds_with_one_line_per_note_or_skipped_file(mixed) -> No
     # the build's later stages follow it, a line each
     bar, *stages = [line for line in err if line and not line.startswith("kg: ")]
     assert stages == ["compacting the store ...", "writing graph.ttl ...", "writing the views ..."]
-    assert bar.split("\r")[1:] == [
-        f"briefs [{'#' * (30 * n // len(READ)):.<30}] {n}/{len(READ)}" for n in range(1, 9)
-    ]
+    assert bar.split("\r")[1:] == [f"briefs [{'#' * (30 * n // len(READ)):.<30}] {n}/{len(READ)}" for n in range(1, 9)]
 
 
 def test_mixed_folder_reads_every_text_brief(mixed) -> None:
