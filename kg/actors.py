@@ -33,7 +33,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.affiliation import affiliated, patron_of, sole_state
+from kg.affiliation import STATE_AGENTS, affiliated, patron_of, sole_state
 from kg.demonyms import Demonyms
 from kg.rdf import slug
 from kg.statements import Actor, ActorKind
@@ -45,7 +45,6 @@ STATE_KEY = "state"
 BODY_KEY = "body"
 OFFICE_KEY = "office"
 AGENT_KEY = "agent"
-STATE_AGENTS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # sectors that act for the state itself
 
 
 @dataclass(frozen=True)
@@ -149,27 +148,25 @@ class ActorRuler:
                     actors.setdefault((span.start, span.end), actor)
         kept = filter_spans(spans)
         mentions = [Mention(s.start, s.end, self._with_role(actors[(s.start, s.end)], s)) for s in kept]
-        doc._.actor_mentions = [self._affiliated(m, doc, mentions) for m in mentions]
+        by_token = {i: m.actor for m in mentions for i in range(m.start, m.end)}
+        doc._.actor_mentions = [self._affiliated(m, doc, by_token) for m in mentions]
         doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.actor.kind) for m in doc._.actor_mentions]
         return doc
 
-    def _affiliated(self, mention: Mention, doc: Doc, mentions: list[Mention]) -> Mention:
+    def _affiliated(self, mention: Mention, doc: Doc, by_token: dict[int, Actor]) -> Mention:
         """An actor outside the vocabulary, coded by the state or IGO its modifiers name (`kg.affiliation`)."""
         actor = mention.actor
         if actor.code is not None or actor.key in self.vocabulary.actors:
             return mention
 
-        def mentioned_at(token: Token) -> Actor | None:
-            return next((m.actor for m in mentions if m.start <= token.i < m.end), None)
-
         def state_at(token: Token) -> Actor | None:
             if token._.demonym_of:
                 return self.vocabulary.actors[token._.demonym_of].actor
-            found = mentioned_at(token)
+            found = by_token.get(token.i)
             return found if found is not None and found.kind == "Country" and found.code else None
 
         def coded_at(token: Token) -> Actor | None:
-            found = mentioned_at(token)
+            found = by_token.get(token.i)
             return found if found is not None and found.code is not None else state_at(token)
 
         span = doc[mention.start : mention.end]
