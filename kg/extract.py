@@ -22,6 +22,7 @@ from kg.actors import mention_at
 from kg.briefs import Brief, Segment
 from kg.clauses import Clause, clauses, nominal_events, noun_phrase
 from kg.coref import SalienceModel
+from kg.demands import reported_demands
 from kg.events import EventCoder, load_coder
 from kg.rdf import slug
 from kg.statements import Actor, Statement
@@ -76,7 +77,9 @@ class StatementExtractor:
                     for group in self._group(token):
                         salience.observe(group, token, number)
             sentence_dates: list[str] = []
-            for clause in [*clauses(sentence, self.vocabulary), *nominal_events(sentence, self.vocabulary)]:
+            clause_sources = (clauses, reported_demands, nominal_events)
+            found = [c for source in clause_sources for c in source(sentence, self.vocabulary)]
+            for clause in sorted(found, key=lambda c: c.predicate.i):  # in the order of the text
                 subjects = [a for t in clause.subjects for a in self._actors(t, number, salience)]
                 if not subjects:
                     continue

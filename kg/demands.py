@@ -1,0 +1,58 @@
+"""Demands made by report: "Russia said that Sudan must return the helicopter" -> Russia -demand-> Sudan.
+
+A speaker who says that another actor must, should or has to act makes a demand on that actor:
+CAMEO codes such a report as the speaker's demand (root 10) with the other actor as its target
+(Manual 1.1b3, ch. 6, 10: "demand ... that the target ..."; the PLOVER gold records code "X said
+that Y must ..." as X's DEMAND). The reported clause keeps its own statement, modality reported;
+this adds the speaker's. Obligation is read from the modal auxiliary of the reported verb
+("must", "should", "ought") or from a governing "has to" / "needs to"; the cues are data
+(`kg:Obligation` in the lexicon). A speaker who is also the reported subject ("X said it must")
+commits itself and makes no demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.clauses import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Clause, modality_of, polarity_of, subjects_of
+from kg.vocabulary import Vocabulary
+
+DEMAND = "demand"
+
+
+def reported_demands(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
+    """A `demand` clause for each reporting verb whose reported clause obliges another actor."""
+    for token in sentence:
+        if token.lemma_.lower() not in vocabulary.cues["reported"]:
+            continue
+        speakers = subjects_of(token)
+        if not speakers:
+            continue
+        for complement in (c for c in token.children if c.dep_ == "ccomp" and obliges(c, vocabulary)):
+            addressees = [
+                s for s in complement.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and s.pos_ != "PRON"
+            ]
+            speaker_words = {s.lower_ for s in speakers}
+            if not addressees or any(a.lower_ in speaker_words for a in addressees):
+                continue
+            addressees += [t for a in addressees for t in a.conjuncts if t.i > a.i]
+            yield Clause(
+                predicate=token,
+                relation=DEMAND,
+                subjects=speakers,
+                objects=addressees,
+                polarity=polarity_of(token, addressees, vocabulary),
+                modality=modality_of(token, vocabulary),
+            )
+
+
+def obliges(predicate: Token, vocabulary: Vocabulary) -> bool:
+    """ "must return", "should be ready", "has to leave", "needs to stop"."""
+    cues = vocabulary.cues["obligation"]
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in cues for c in predicate.children):
+        return True
+    return predicate.lemma_.lower() in cues and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in predicate.children
+    )
