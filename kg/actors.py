@@ -149,11 +149,18 @@ class ActorRuler:
         kept = filter_spans(spans)
         mentions = [Mention(s.start, s.end, self._with_role(actors[(s.start, s.end)], s)) for s in kept]
         by_token = {i: m.actor for m in mentions for i in range(m.start, m.end)}
-        doc._.actor_mentions = [self._affiliated(m, doc, by_token) for m in mentions]
+        # coded actors named inside a longer name: "Kenya" in "the Kenya Anti-Corruption Commission"
+        inner = {
+            i: actor
+            for (start, end), actor in actors.items()
+            if actor.code is not None and by_token.get(start) is not actor
+            for i in range(start, end)
+        }
+        doc._.actor_mentions = [self._affiliated(m, doc, by_token, inner) for m in mentions]
         doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.actor.kind) for m in doc._.actor_mentions]
         return doc
 
-    def _affiliated(self, mention: Mention, doc: Doc, by_token: dict[int, Actor]) -> Mention:
+    def _affiliated(self, mention: Mention, doc: Doc, by_token: dict[int, Actor], inner: dict[int, Actor]) -> Mention:
         """An actor outside the vocabulary, coded by the state or IGO its modifiers name (`kg.affiliation`)."""
         actor = mention.actor
         if actor.code is not None or actor.key in self.vocabulary.actors:
@@ -163,10 +170,14 @@ class ActorRuler:
             if token._.demonym_of:
                 return self.vocabulary.actors[token._.demonym_of].actor
             found = by_token.get(token.i)
+            if found is None or not found.code:
+                found = inner.get(token.i)
             return found if found is not None and found.kind == "Country" and found.code else None
 
         def coded_at(token: Token) -> Actor | None:
             found = by_token.get(token.i)
+            if found is None or found.code is None:
+                found = inner.get(token.i)
             return found if found is not None and found.code is not None else state_at(token)
 
         span = doc[mention.start : mention.end]
@@ -277,6 +288,9 @@ class ActorRuler:
             return None
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
         kind = ENTITY_KINDS[ent.label_]
+        before = ent.doc[span.start - 1] if span.start > 0 else None
+        if kind == "Organisation" and before is not None and before.lower_ in self.vocabulary.titles:
+            kind = "Person"  # "Vice-President Moody Awori", which the small model tags ORG
         name = re.sub(r"\s+", " ", span.text)
         state = self.demonyms.state_of(name) if " " not in name else None
         code = self.vocabulary.actors[state].actor.code if state and kind == "Group" else None

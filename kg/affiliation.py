@@ -5,7 +5,8 @@ A person, organisation or group the vocabulary does not know has no CAMEO code o
 data codes it by the country or IGO its description names (CAMEO Manual 1.1b3, ch. 3: "the
 actor's nationality is coded first"). That country is found, nearest first, among:
 
-- the demonyms inside the name ("the Nigerian Union of Teachers", "the Latvian Constitutional Court");
+- the demonyms, states and organisations inside the name ("the Nigerian Union of Teachers", "the
+  Kenya Anti-Corruption Commission", "the United Nations Emergency Relief Coordinator");
 - the modifiers of its head, and theirs in turn: compounds, adjectives, possessives and
   appositions ("Pakistan President Zia-ul-Haq", "Iraqi Kurds", "Israel's Cabinet",
   "Kenzo Oshima, the United Nations Emergency Relief Coordinator");
@@ -39,7 +40,7 @@ def patron_of(span: Span, coded_at: Callable[[Token], Actor | None]) -> Actor | 
     """The nearest coded actor (state or IGO) that the words around a mention name."""
     inside = {token.i for token in span}
     for token in span:
-        if token is not span.root and token._.demonym_of and (found := coded_at(token)):
+        if token is not span.root and (found := coded_at(token)):
             return found
     for token in _modifiers(span.root, inside):
         if (found := coded_at(token)) is not None:
