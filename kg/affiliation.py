@@ -10,7 +10,9 @@ actor's nationality is coded first"). That country is found, nearest first, amon
 - the modifiers of its head, and theirs in turn: compounds, adjectives, possessives and
   appositions ("Pakistan President Zia-ul-Haq", "Iraqi Kurds", "Israel's Cabinet",
   "Kenzo Oshima, the United Nations Emergency Relief Coordinator");
-- the objects of "of", "in" and "from" on the head ("King Hassan of Morocco", "security forces in Guinea").
+- the objects of "of", "in" and "from" on the head ("King Hassan of Morocco", "security forces in Guinea");
+- the same around the noun a name stands in apposition to ("Iran's religious leader Ayatollah
+  Khomeini", "a member of the Syrian parliament, Mohammed Mamoun").
 
 A titled person whose description names no state ("President Yoweri Museveni") is taken to
 hold office in the one state the sentence names, if it names exactly one ("... banned Ugandan
@@ -42,9 +44,13 @@ def patron_of(span: Span, coded_at: Callable[[Token], Actor | None]) -> Actor | 
     for token in span:
         if token is not span.root and (found := coded_at(token)):
             return found
-    for token in _modifiers(span.root, inside):
-        if (found := coded_at(token)) is not None:
-            return found
+    described = [span.root]
+    if span.root.dep_ == "appos":  # "Iran's religious leader Ayatollah Khomeini", "a member of X, Mamoun"
+        described.append(span.root.head)
+    for head in described:
+        for token in _modifiers(head, inside | {span.root.head.i}):
+            if (found := coded_at(token)) is not None:
+                return found
     return None
 
 
