@@ -33,7 +33,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.affiliation import STATE_AGENTS, affiliated, patron_of, sole_state
+from kg.affiliation import STATE_AGENTS, affiliated, patron_of, residence, sole_state
 from kg.demonyms import Demonyms
 from kg.rdf import slug
 from kg.statements import Actor, ActorKind
@@ -163,8 +163,6 @@ class ActorRuler:
     def _affiliated(self, mention: Mention, doc: Doc, by_token: dict[int, Actor], inner: dict[int, Actor]) -> Mention:
         """An actor outside the vocabulary, coded by the state or IGO its modifiers name (`kg.affiliation`)."""
         actor = mention.actor
-        if actor.code is not None or actor.key in self.vocabulary.actors:
-            return mention
 
         def state_at(token: Token) -> Actor | None:
             if token._.demonym_of:
@@ -181,6 +179,13 @@ class ActorRuler:
             return found if found is not None and found.code is not None else state_at(token)
 
         span = doc[mention.start : mention.end]
+        if actor.kind == "Group" and actor.code is not None and len(actor.code) == 3:
+            home = residence(span, state_at)
+            if home is not None:
+                name = f"{actor.name} in {home.name}"
+                return replace(mention, actor=Actor(f"actor/{slug(name)}", name, "Group", code=home.code))
+        if actor.code is not None or actor.key in self.vocabulary.actors:
+            return mention
         patron = patron_of(span, coded_at)
         if patron is None and actor.kind == "Person" and actor.role:
             patron = sole_state(span.sent, span, state_at)

@@ -64,6 +64,23 @@ def sole_state(sentence: Span, outside: Span, state_at: Callable[[Token], Actor 
     return next(iter(states.values())) if len(states) == 1 else None
 
 
+def residence(span: Span, state_at: Callable[[Token], Actor | None]) -> Actor | None:
+    """The state a people named by its demonym lives in, when the text places it elsewhere:
+    "the Albanians of southern Serbia", "ethnic Albanians in south Serbia", "ethnic Albanians
+    demonstrated in Serbia". CAMEO codes an ethnic group by the country where it is located
+    (Manual 1.1b3, ch. 3, ethnic groups), not by the state its name recalls."""
+    head = span.root
+    places = [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "of") for c in p.children]
+    if any(c.lower_ == "ethnic" for c in head.lefts) and head.dep_ in ("nsubj", "nsubjpass"):
+        places += [c for p in head.head.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children]
+    own = state_at(head)
+    for place in (p for p in places if p.dep_ == "pobj"):
+        found = state_at(place)
+        if found is not None and (own is None or found.key != own.key):
+            return found
+    return None
+
+
 def affiliated(actor: Actor, patron: Actor, agent: str | None) -> Actor:
     """An actor coded by its patron: a country's code with the actor's agent code, or the IGO's."""
     if patron.code is None:

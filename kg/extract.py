@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg import dates
-from kg.actors import mention_at
+from kg.actors import Mention, mention_at
 from kg.briefs import Brief, Segment
 from kg.clauses import Clause, clauses, nominal_events, noun_phrase
 from kg.coref import SalienceModel
@@ -201,6 +201,16 @@ class StatementExtractor:
             found = _named_by_apposition(token, self.vocabulary.titles)
         return [found] if found else []
 
+    def _state_modifying(self, noun: Token) -> Mention | None:
+        """A country named by a modifier of a place ("the Syrian Golan Heights" -> Syria)."""
+        for child in noun.lefts:
+            if child.dep_ in ("amod", "compound") and child._.demonym_of:
+                return Mention(child.i, child.i + 1, self.vocabulary.actors[child._.demonym_of].actor)
+            found = mention_at(child) if child.dep_ in ("amod", "compound") else None
+            if found is not None and found.actor.kind == "Country":
+                return found
+        return None
+
     def _group(self, token: Token) -> list[Actor]:
         """'a representative of the Defence Ministry' -> the ministry; 'NATO representatives',
         'EU and US delegations', 'separatists in eastern Ukraine' -> groups named as written."""
@@ -208,7 +218,7 @@ class StatementExtractor:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):
                 continue
             for pobj in prep.children:
-                found = mention_at(pobj)
+                found = mention_at(pobj) or self._state_modifying(pobj)  # "inhabitants of the Syrian Golan Heights"
                 if pobj.dep_ != "pobj" or found is None:
                     continue
                 if (
