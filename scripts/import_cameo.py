@@ -219,6 +219,12 @@ def write_agents(benchmarks: Path) -> None:
     write_table("cameo_agents.tsv", header, rows)
 
 
+def country_in(name: str, country_words: dict[str, str]) -> str | None:
+    """The code of the country or demonym an organisation's name holds ("... of Angola" -> AGO)."""
+    lowered = f" {name.lower()} "
+    return next((code for word, code in country_words.items() if f" {word.strip()} " in lowered), None)
+
+
 def write_countries(benchmarks: Path, countryinfo: Path) -> None:
     curated = curated_labels()
     info = {}
@@ -247,6 +253,17 @@ def write_countries(benchmarks: Path, countryinfo: Path) -> None:
     for row in sorted((r for r in rows if r["type"] == "country"), key=lambda r: len(r["code"])):
         for demonym in re.split(r"[/,]", (info.get(row["code"][-3:]) or {}).get("demonym") or ""):
             demonym_owner.setdefault(demonym.strip(), row["code"])
+    country_words = {
+        word.lower(): row["code"]
+        for row in rows
+        if row["type"] == "country"
+        for word in [
+            row["name"],
+            (info.get(row["code"][-3:]) or {}).get("name", ""),
+            *re.split(r"[/,]", (info.get(row["code"][-3:]) or {}).get("demonym") or ""),
+        ]
+        if word.strip() and len(word.strip()) > 3
+    }
     for row in rows:
         if row["type"] == "country":
             iso = row["code"][-3:]
@@ -270,6 +287,8 @@ def write_countries(benchmarks: Path, countryinfo: Path) -> None:
             names = [name] + ([acronym[1]] if acronym else [])
             demonyms, capital = [], ""
             kind, code = "Organisation", row["petrarch2_code_by_name"] or row["code"]
+            if row["type"] == "keds_actor" and (named := country_in(name, country_words)):
+                code = named + code[3:]  # "Palestinian Islamic Jihad": PSE, not the KEDS region MEA
         else:
             continue
         known = next((curated[n.lower()] for n in names if n.lower() in curated), None)
