@@ -34,6 +34,7 @@ from kg.statements import Actor
 
 MODIFIERS = {"amod", "compound", "nmod", "poss", "appos"}
 PLACE_PREPOSITIONS = {"of", "in", "from"}
+TARGET_PREPOSITIONS = {"against", "on", "upon", "with", "toward", "towards", "over"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # sectors that act for the state itself
 MAX_DEPTH = 3
 
@@ -55,13 +56,24 @@ def patron_of(span: Span, coded_at: Callable[[Token], Actor | None]) -> Actor | 
 
 
 def sole_state(sentence: Span, outside: Span, state_at: Callable[[Token], Actor | None]) -> Actor | None:
-    """The one country a sentence names outside a span, or None when it names none or several."""
+    """The one country a sentence names outside a span, or None when it names none or several.
+    A country that is the object of a verb or of a preposition of a target ("threatened action
+    against Russia", "controls Afghanistan") is a target, not the actor's home, and
+    does not count."""
     states = {
         found.key: found
         for token in sentence
-        if not outside.start <= token.i < outside.end and (found := state_at(token)) is not None
+        if not outside.start <= token.i < outside.end
+        and not _is_target(token)
+        and (found := state_at(token)) is not None
     }
     return next(iter(states.values())) if len(states) == 1 else None
+
+
+def _is_target(token: Token) -> bool:
+    if token.dep_ in ("dobj", "dative"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in TARGET_PREPOSITIONS
 
 
 def residence(span: Span, state_at: Callable[[Token], Actor | None]) -> Actor | None:
