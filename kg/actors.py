@@ -187,8 +187,8 @@ class ActorRuler:
         if actor.code is not None or actor.key in self.vocabulary.actors:
             return mention
         patron = patron_of(span, coded_at)
-        if patron is None and actor.kind == "Person" and actor.role:
-            patron = sole_state(span.sent, span, state_at)
+        if patron is None and (actor.kind != "Person" or actor.role):
+            patron = sole_state(span.sent, span, state_at, person=actor.kind == "Person")
         if patron is None:
             return mention
         noun = span.root.lemma_.lower() if actor.kind == "Group" else span[-1].lower_

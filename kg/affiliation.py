@@ -17,7 +17,10 @@ actor's nationality is coded first"). That country is found, nearest first, amon
 A titled person whose description names no state ("President Yoweri Museveni") is taken to
 hold office in the one state the sentence names, if it names exactly one ("... banned Ugandan
 opposition candidates"): the focus-country heuristic of news geoparsers (CLIFF's "focus"
-country; Leetaru 2012), narrowed to a sentence.
+country; Leetaru 2012), narrowed to a sentence. An organisation or group is taken to belong
+to the one state the sentence names outside what it acts on ("Angry activists from the Fatah
+Party staged rallies in the Gaza Strip"). States named as targets or as other clauses'
+subjects never count.
 
 The actor then carries that code, with the agent code of its title or noun (`SDNGOV` for a
 president, `ISRJUD` for a court); a titled person also acts for the state.
@@ -55,23 +58,38 @@ def patron_of(span: Span, coded_at: Callable[[Token], Actor | None]) -> Actor | 
     return None
 
 
-def sole_state(sentence: Span, outside: Span, state_at: Callable[[Token], Actor | None]) -> Actor | None:
+def sole_state(
+    sentence: Span, outside: Span, state_at: Callable[[Token], Actor | None], person: bool = True
+) -> Actor | None:
     """The one country a sentence names outside a span, or None when it names none or several.
     A country that is the object of a verb or of a preposition of a target ("threatened action
     against Russia", "controls Afghanistan") is a target, not the actor's home, and
     does not count."""
+    objects = set() if person else _object_words(outside.root)
     states = {
         found.key: found
         for token in sentence
         if not outside.start <= token.i < outside.end
         and not _is_target(token)
+        and token.i not in objects
         and (found := state_at(token)) is not None
     }
     return next(iter(states.values())) if len(states) == 1 else None
 
 
+def _object_words(subject: Token) -> set[int]:
+    """The words of what the verb of `subject` acts on: a group is not of the state it
+    acts on ("the ILO demanded that Israel ease restrictions on Palestinian workers")."""
+    while subject.dep_ in ("pobj", "prep", "compound", "appos", "poss") and subject.head is not subject:
+        subject = subject.head  # "Members of the Association ...": the subject is the members
+    verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None:
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for t in c.subtree}
+
+
 def _is_target(token: Token) -> bool:
-    if token.dep_ in ("dobj", "dative"):
+    if token.dep_ in ("dobj", "dative", "nsubj", "nsubjpass"):
         return True
     return token.dep_ == "pobj" and token.head.lower_ in TARGET_PREPOSITIONS
 
