@@ -51,7 +51,7 @@ def reported_demands(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]
 def obliges(predicate: Token, vocabulary: Vocabulary) -> bool:
     """ "must return", "should be ready", "has to leave", "needs to stop"."""
     cues = vocabulary.cues["obligation"]
-    if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in cues for c in predicate.children):
+    if any(c.tag_ == "MD" and c.lemma_.lower() in cues for c in predicate.children):  # not perfect "has"
         return True
     return predicate.lemma_.lower() in cues and any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in predicate.children
