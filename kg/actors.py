@@ -297,7 +297,9 @@ class ActorRuler:
         if kind == "Organisation" and before is not None and before.lower_ in self.vocabulary.titles:
             kind = "Person"  # "Vice-President Moody Awori", which the small model tags ORG
         name = re.sub(r"\s+", " ", span.text)
-        state = self.demonyms.state_of(name) if " " not in name else None
+        state = self.demonyms.state_of(name) if " " not in name else self.demonyms.exact.get(name)  # "Sri Lankan"
+        if state and kind == "Country":
+            kind = "Group"  # a demonym the model tags GPE ("Sri Lankan") names the state's people
         code = self.vocabulary.actors[state].actor.code if state and kind == "Group" else None
         return span, Actor(f"actor/{slug(name)}", name, kind, code=code)
 

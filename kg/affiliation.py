@@ -80,7 +80,7 @@ def sole_state(
 def _object_words(subject: Token) -> set[int]:
     """The words of what the verb of `subject` acts on: a group is not of the state it
     acts on ("the ILO demanded that Israel ease restrictions on Palestinian workers")."""
-    while subject.dep_ in ("pobj", "prep", "compound", "appos", "poss") and subject.head is not subject:
+    while subject.dep_ in ("pobj", "prep", "compound", "amod", "nmod", "appos", "poss") and subject.head is not subject:
         subject = subject.head  # "Members of the Association ...": the subject is the members
     verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else None
     if verb is None:
