@@ -12,7 +12,7 @@ as PETRARCH's longest-pattern rule does, and of equally long rows the project's.
   provide support") is a rejection (120), as CAMEO codes a refusal to cooperate (root 12);
 - a statement only possible ("may attack", "could send") gets no code either: it is speculation,
   not an event (PETRARCH2's validation records expect no event from "might want ...");
-- a verb without a pattern for its object that only starts or stops an event ("suspended aid
+- a verb without a pattern for its object (none, or only one for the verb alone) that only starts or stops an event ("suspended aid
   deliveries", "lifted the curfew": `aspect_verbs.tsv`) takes the code of the event its object
   names (`event_nouns.tsv`: aid -> 070 when started, 162 when stopped);
 - an intended statement ("is ready to send peacekeepers") is coded as the intent, by the root of
@@ -101,7 +101,10 @@ class EventCoder:
         statement's, or "intended" for a future ("will send") that CAMEO codes as a commitment."""
         if modality == "possible":
             return None
-        base = self.base_code(relation, following_words(predicate)) or self.nouns.code(predicate, relation)
+        pattern = self.pattern(relation, following_words(predicate))
+        noun_code = self.nouns.code(predicate, relation)
+        # an event noun is as specific as a one-word pattern: it beats the verb alone ("eased emergency measures")
+        base = noun_code if noun_code and (pattern is None or not pattern.words) else (pattern and pattern.code)
         if polarity == "negative":
             cooperation = base is not None and "03" <= base[:2] <= "08"
             return REJECTION if cooperation and modality == "intended" else None
@@ -125,14 +128,15 @@ class EventCoder:
         controller = predicate.head if predicate.dep_ == "xcomp" else None
         return is_future(predicate) or (controller is not None and controller.lemma_.lower() in self.intent_cues)
 
-    def base_code(self, relation: str, following: frozenset[str]) -> str | None:
+    def pattern(self, relation: str, following: frozenset[str]) -> Pattern | None:
+        """The longest pattern of the relation whose words all follow it."""
         candidates = self.patterns.get(relation) or self.patterns.get(relation.split()[0]) or []
         best: Pattern | None = None
         for pattern in candidates:
             matches = all(word & following for word in pattern.words)
             if matches and (best is None or len(pattern.words) > len(best.words)):
                 best = pattern
-        return best.code if best else None
+        return best
 
 
 def is_future(predicate: Token) -> bool:
