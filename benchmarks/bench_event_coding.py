@@ -11,7 +11,8 @@
    (`PLOVER_05_BY_ROOT`; the set's README: 178 of its 188 recovered CAMEO codes agree with their
    record's category by root), with root 08 split between CONCEDE (081-083: easing sanctions,
    dissent, accepting reform) and RETREAT (084-087: returns, international involvement,
-   de-escalation), as its records are. The 2021 mapping in `ontology/cameo.ttl` moved codes
+   de-escalation), as its records are, and with 181 (abduct) and 191 (blockade) under COERCE, as
+   the set's README notes the records code them. The 2021 mapping in `ontology/cameo.ttl` moved codes
    between categories as well as renaming them (163 to COERCE, 19x to ASSAULT); its score, with
    the renamed categories mapped back (`PLOVER_2021_TO_05`), is printed beside for comparison.
 2. PETRARCH2's real-sentence validation set (`petrarch2/petr2_gsr_validation.jsonl`, 78 sentences,
@@ -61,6 +62,7 @@ PLOVER_05_BY_ROOT = {
     "20": "FIGHT",
 }
 RETREAT_CODES = ("084", "085", "086", "087")
+COERCE_CODES = ("181", "191")  # abduct, blockade: COERCE in PLOVER 0.5b1 (the set's README)
 INTERNATIONAL = ("IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "INT")
 
 
@@ -85,6 +87,8 @@ def plover_categories() -> dict[str, str]:
 
 def plover_05(code: str) -> str | None:
     """The PLOVER 0.5b1 category of a CAMEO code."""
+    if code.startswith(COERCE_CODES):
+        return "COERCE"
     return "RETREAT" if code.startswith(RETREAT_CODES) else PLOVER_05_BY_ROOT.get(code[:2])
 
 
