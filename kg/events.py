@@ -12,9 +12,10 @@ as PETRARCH's longest-pattern rule does, and of equally long rows the project's.
   provide support") is a rejection (120), as CAMEO codes a refusal to cooperate (root 12);
 - a statement only possible ("may attack", "could send") gets no code either: it is speculation,
   not an event (PETRARCH2's validation records expect no event from "might want ...");
-- a verb without a pattern for its object (none, or only one for the verb alone) that only starts or stops an event ("suspended aid
-  deliveries", "lifted the curfew": `aspect_verbs.tsv`) takes the code of the event its object
-  names (`event_nouns.tsv`: aid -> 070 when started, 162 when stopped);
+- a verb without a pattern for its object (none, or only one for the verb alone) that only
+  starts or stops an event ("suspended aid deliveries", "lifted the curfew": `aspect_verbs.tsv`)
+  takes the code of the event its object names (`event_nouns.tsv`: aid -> 070 when started,
+  162 when stopped);
 - an intended statement ("is ready to send peacekeepers") is coded as the intent, by the root of
   the event intended (`cameo_intents.tsv`: 07 -> 033 "Express intent to provide material aid").
 
