@@ -79,7 +79,8 @@ class StatementExtractor:
             sentence_dates: list[str] = []
             clause_sources = (clauses, reported_demands, nominal_events)
             found = [c for source in clause_sources for c in source(sentence, self.vocabulary)]
-            for clause in sorted(found, key=lambda c: c.predicate.i):  # in the order of the text
+            # the main clause first, then in the order of the text: a one-event coder reports the main verb
+            for clause in sorted(found, key=lambda c: (len(list(c.predicate.ancestors)), c.predicate.i)):
                 subjects = [a for t in clause.subjects for a in self._actors(t, number, salience)]
                 if not subjects:
                     continue
