@@ -16,6 +16,8 @@ as PETRARCH's longest-pattern rule does, and of equally long rows the project's.
   starts or stops an event ("suspended aid deliveries", "lifted the curfew": `aspect_verbs.tsv`)
   takes the code of the event its object names (`event_nouns.tsv`: aid -> 070 when started,
   162 when stopped);
+- the verb "demand" keeps CAMEO's root 10 when PETRARCH2's patterns give the parallel appeal
+  (02x: "demanded a meeting" is 106, not 026);
 - an intended statement ("is ready to send peacekeepers") is coded as the intent, by the root of
   the event intended (`cameo_intents.tsv`: 07 -> 033 "Express intent to provide material aid").
 
@@ -109,6 +111,8 @@ class EventCoder:
         if polarity == "negative":
             cooperation = base is not None and "03" <= base[:2] <= "08"
             return REJECTION if cooperation and modality == "intended" else None
+        if base is not None and relation == "demand" and base.startswith("02"):
+            base = "10" + base[2:]  # CAMEO's appeals (02x) and demands (10x) run parallel: a demand is 10x
         if base is None or modality != "intended":
             return base
         return self.intents.get(base[:2], base)
@@ -129,15 +133,20 @@ class EventCoder:
         controller = predicate.head if predicate.dep_ == "xcomp" else None
         return is_future(predicate) or (controller is not None and controller.lemma_.lower() in self.intent_cues)
 
-    def pattern(self, relation: str, following: frozenset[str]) -> Pattern | None:
-        """The longest pattern of the relation whose words all follow it."""
+    def pattern(self, relation: str, following: dict[str, int]) -> Pattern | None:
+        """The longest pattern of the relation whose words all follow it; of equally long ones,
+        the one whose words come nearest the verb ("issued an ultimatum ... to halt attacks")."""
         candidates = self.patterns.get(relation) or self.patterns.get(relation.split()[0]) or []
-        best: Pattern | None = None
+        best: tuple[int, int] | None = None
+        found: Pattern | None = None
         for pattern in candidates:
-            matches = all(word & following for word in pattern.words)
-            if matches and (best is None or len(pattern.words) > len(best.words)):
-                best = pattern
-        return best
+            distances = [min((following[w] for w in word if w in following), default=-1) for word in pattern.words]
+            if -1 in distances:
+                continue
+            rank = (len(pattern.words), -max(distances, default=0))
+            if best is None or rank > best:
+                best, found = rank, pattern
+        return found
 
 
 def is_future(predicate: Token) -> bool:
@@ -147,10 +156,16 @@ def is_future(predicate: Token) -> bool:
     return bool(aux & FUTURE_AUXILIARIES)
 
 
-def following_words(predicate: Token) -> frozenset[str]:
+def following_words(predicate: Token) -> dict[str, int]:
     """The words after a predicate in its clause, as written and as lemmas, in lower case,
-    with the two-word sequences too (PETRARCH patterns have phrases: "cease fire")."""
+    with the two-word sequences too (PETRARCH patterns have phrases: "cease fire"), each with
+    its distance from the predicate."""
     tokens = [t for t in predicate.subtree if t.i > predicate.i]
-    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
-    words |= {f"{a.lower_} {b.lower_}" for a, b in pairwise(tokens)}
-    return frozenset(words)
+    words: dict[str, int] = {}
+    for first, second in pairwise([*tokens, None]):
+        distance = first.i - predicate.i
+        for word in (first.lower_, first.lemma_.lower()):
+            words.setdefault(word, distance)
+        if second is not None:
+            words.setdefault(f"{first.lower_} {second.lower_}", distance)
+    return words
