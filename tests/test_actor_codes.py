@@ -146,3 +146,17 @@ def test_a_report_that_another_actor_must_act_is_the_speakers_demand() -> None:
     own = statements("Poland said it must protect its border.")
     arrived = statements("NATO troops have arrived in Bosnia, Defence Secretary William Perry said.")
     assert not [s for s in [*own, *arrived] if s.relation == "demand"]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "event"),
+    [
+        # of two one-word patterns, the nearer word wins: ultimatum (139), not attacks (111)
+        ("Peru has issued an ultimatum to Ecuador to halt attacks across the border.", "issue", "139"),
+        # the verb "demand" keeps CAMEO's root 10 where PETRARCH2's pattern names the parallel appeal (026)
+        ("Serbia demanded a meeting of the Security Council on Croatia.", "demand", "106"),
+    ],
+)
+def test_the_nearest_pattern_wins_and_demands_stay_demands(text: str, relation: str, event: str) -> None:
+    found = first(text)
+    assert (found.relation, found.event) == (relation, event)
