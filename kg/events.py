@@ -105,9 +105,9 @@ class EventCoder:
         if modality == "possible":
             return None
         pattern = self.pattern(relation, following_words(predicate))
-        noun_code = self.nouns.code(predicate, relation)
+        base = pattern.code if pattern is not None and pattern.words else None
         # an event noun is as specific as a one-word pattern: it beats the verb alone ("eased emergency measures")
-        base = noun_code if noun_code and (pattern is None or not pattern.words) else (pattern and pattern.code)
+        base = base or self.nouns.code(predicate, relation) or (pattern.code if pattern is not None else None)
         if polarity == "negative":
             cooperation = base is not None and "03" <= base[:2] <= "08"
             return REJECTION if cooperation and modality == "intended" else None
