@@ -164,18 +164,18 @@ class ActorRuler:
         """An actor outside the vocabulary, coded by the state or IGO its modifiers name (`kg.affiliation`)."""
         actor = mention.actor
 
+        def named_at(token: Token) -> Actor | None:
+            found = by_token.get(token.i)
+            return found if found is not None and found.code else inner.get(token.i)
+
         def state_at(token: Token) -> Actor | None:
             if token._.demonym_of:
                 return self.vocabulary.actors[token._.demonym_of].actor
-            found = by_token.get(token.i)
-            if found is None or not found.code:
-                found = inner.get(token.i)
+            found = named_at(token)
             return found if found is not None and found.kind == "Country" and found.code else None
 
         def coded_at(token: Token) -> Actor | None:
-            found = by_token.get(token.i)
-            if found is None or found.code is None:
-                found = inner.get(token.i)
+            found = named_at(token)
             return found if found is not None and found.code is not None else state_at(token)
 
         span = doc[mention.start : mention.end]

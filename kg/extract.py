@@ -204,10 +204,10 @@ class StatementExtractor:
 
     def _state_modifying(self, noun: Token) -> Mention | None:
         """A country named by a modifier of a place ("the Syrian Golan Heights" -> Syria)."""
-        for child in noun.lefts:
-            if child.dep_ in ("amod", "compound") and child._.demonym_of:
+        for child in (c for c in noun.lefts if c.dep_ in ("amod", "compound")):
+            if child._.demonym_of:
                 return Mention(child.i, child.i + 1, self.vocabulary.actors[child._.demonym_of].actor)
-            found = mention_at(child) if child.dep_ in ("amod", "compound") else None
+            found = mention_at(child)
             if found is not None and found.actor.kind == "Country":
                 return found
         return None
