@@ -219,10 +219,15 @@ def write_agents(benchmarks: Path) -> None:
     write_table("cameo_agents.tsv", header, rows)
 
 
+def written_demonyms(data: dict) -> list[str]:
+    """The demonyms countryinfo writes for a country ("Serbian/Montenegrin" gives both)."""
+    return [d.strip() for d in re.split(r"[/,]", data.get("demonym") or "") if d.strip()]
+
+
 def country_in(name: str, country_words: dict[str, str]) -> str | None:
     """The code of the country or demonym an organisation's name holds ("... of Angola" -> AGO)."""
     lowered = f" {name.lower()} "
-    return next((code for word, code in country_words.items() if f" {word.strip()} " in lowered), None)
+    return next((code for word, code in country_words.items() if f" {word} " in lowered), None)
 
 
 def write_countries(benchmarks: Path, countryinfo: Path) -> None:
@@ -249,20 +254,20 @@ def write_countries(benchmarks: Path, countryinfo: Path) -> None:
     seen: set[str] = set()
     country_codes = {r["code"] for r in rows if r["type"] == "country"}
     # a demonym names one state: the sovereign one ("French" is France's, not Martinique's)
+    countries = [r for r in rows if r["type"] == "country"]
     demonym_owner: dict[str, str] = {}
-    for row in sorted((r for r in rows if r["type"] == "country"), key=lambda r: len(r["code"])):
-        for demonym in re.split(r"[/,]", (info.get(row["code"][-3:]) or {}).get("demonym") or ""):
-            demonym_owner.setdefault(demonym.strip(), row["code"])
+    for row in sorted(countries, key=lambda r: len(r["code"])):
+        for demonym in written_demonyms(info.get(row["code"][-3:], {})):
+            demonym_owner.setdefault(demonym, row["code"])
     country_words = {
         word.lower(): row["code"]
-        for row in rows
-        if row["type"] == "country"
+        for row in countries
         for word in [
             row["name"],
-            (info.get(row["code"][-3:]) or {}).get("name", ""),
-            *re.split(r"[/,]", (info.get(row["code"][-3:]) or {}).get("demonym") or ""),
+            info.get(row["code"][-3:], {}).get("name", ""),
+            *written_demonyms(info.get(row["code"][-3:], {})),
         ]
-        if word.strip() and len(word.strip()) > 3
+        if len(word) > 3
     }
     for row in rows:
         if row["type"] == "country":
@@ -270,8 +275,7 @@ def write_countries(benchmarks: Path, countryinfo: Path) -> None:
             data = info.get(iso, {})
             names = [data.get("name", ""), row["name"], *data.get("altSpellings", [])]
             names = [n for n in names if n and len(n) > 3 and "," not in n]
-            written = re.split(r"[/,]", data.get("demonym") or "")
-            demonyms = [d.strip() for d in written if d.strip() and d.strip() not in SKIPPED_DEMONYMS]
+            demonyms = [d for d in written_demonyms(data) if d not in SKIPPED_DEMONYMS]
             demonyms = [d for d in demonyms if demonym_owner.get(d) == row["code"] and d.lower() not in curated]
             demonyms += EXTRA_DEMONYMS.get(iso, [])
             capital = data.get("capital") or ""
