@@ -30,6 +30,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 INHERITING_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
 ASPECTUAL = {"continue", "keep", "start", "begin", "resume", "go on"}
+LIGHT_VERBS = {"take", "make"}  # "take part", "make note"; "suspended part of the programme" is not light
 LIGHT_VERB_OBJECTS = {"part", "advantage", "place", "note", "care", "account", "steps", "action"}
 ADVERBIAL_PREPOSITIONS = {
     "after",
@@ -355,7 +356,9 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         light = [
             o
             for o in objects
-            if o.lemma_.lower() in LIGHT_VERB_OBJECTS and not any(c.dep_ == "det" for c in o.children)
+            if token.lemma_.lower() in LIGHT_VERBS
+            and o.lemma_.lower() in LIGHT_VERB_OBJECTS
+            and not any(c.dep_ == "det" for c in o.children)
         ]
         if light:
             relation = f"{relation} {light[0].text}"
