@@ -28,6 +28,8 @@ from kg.rdf import slug
 from kg.statements import Actor, Statement
 from kg.vocabulary import Vocabulary, load_vocabulary
 
+GROUP_PREPOSITIONS = {"of", "from", "in", "throughout", "across"}
+LOCATING_PARTICIPLES = {"base", "locate", "station", "headquarter"}
 PAIR_NOUNS = {"party", "side", "parties", "sides"}
 PAIR_COUNT_NOUNS = {"country", "countries", "state", "states", "nation", "nations"}  # with "both"/"two"
 
@@ -190,8 +192,8 @@ class StatementExtractor:
             ]
             if named:
                 return named  # "Chief of General Staff Aleh Balakoneu"
-        if token.lower_ in self.vocabulary.partitives or token.pos_ == "NUM":
-            of = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
+        of = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
+        if (token.lower_ in self.vocabulary.partitives or token.pos_ == "NUM") and of:
             return [a for t in of if t.dep_ == "pobj" for a in self._actors(t, sentence, salience)]
         if token.lower_ in self.vocabulary.group_nouns:
             return self._group(token)
@@ -215,9 +217,7 @@ class StatementExtractor:
     def _group(self, token: Token) -> list[Actor]:
         """'a representative of the Defence Ministry' -> the ministry; 'NATO representatives',
         'EU and US delegations', 'separatists in eastern Ukraine' -> groups named as written."""
-        for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):
-                continue
+        for prep in _place_prepositions(token):
             for pobj in prep.children:
                 found = mention_at(pobj) or self._state_modifying(pobj)  # "inhabitants of the Syrian Golan Heights"
                 if pobj.dep_ != "pobj" or found is None:
@@ -287,6 +287,16 @@ def _governing_predicate(token: Token) -> Token:
     while token.head is not token and token.pos_ not in ("VERB",):
         token = token.head
     return token
+
+
+def _place_prepositions(token: Token) -> Iterator[Token]:
+    """The prepositions that place a group: "separatists in eastern Ukraine", "students throughout
+    Indonesia", and those of a participle that locates it ("a newspaper based in Beirut")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in GROUP_PREPOSITIONS:
+            yield child
+        elif child.dep_ == "acl" and child.lemma_.lower() in LOCATING_PARTICIPLES:
+            yield from (c for c in child.children if c.dep_ == "prep" and c.lower_ == "in")
 
 
 def _group_actor(name: str, actor: Actor, agent: str | None) -> Actor:
