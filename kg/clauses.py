@@ -29,6 +29,9 @@ from kg.vocabulary import Vocabulary
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 INHERITING_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
+# participles that state what their subject does, not what is done to it: "Israel is opposed to
+# French mediation", "Serb forces were engaged in ethnic cleansing"
+STATIVE_PARTICIPLES = {"oppose", "engage", "involve"}
 ASPECTUAL = {"continue", "keep", "start", "begin", "resume", "go on"}
 LIGHT_VERBS = {"take", "make"}  # "take part", "make note"; "suspended part of the programme" is not light
 LIGHT_VERB_OBJECTS = {"part", "advantage", "place", "note", "care", "account", "steps", "action"}
@@ -144,7 +147,7 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
     if passive:
         agents = [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         # "Minsk is prompted to demonstrate": an agentless passive controls its complement
-        return _with_conjuncts(agents or (passive if depth > 0 else []))
+        return _with_conjuncts(agents or (passive if depth > 0 or _is_stative(predicate) else []))
     direct = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
     if direct:
         return _with_conjuncts(direct)
@@ -171,6 +174,10 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _is_stative(predicate: Token) -> bool:
+    return predicate.tag_ == "VBN" and predicate.lemma_.lower() in STATIVE_PARTICIPLES
+
+
 def _governing_verb(token: Token) -> Token | None:
     while token.head is not token:
         token = token.head
@@ -192,6 +199,8 @@ def objects_of(predicate: Token) -> list[Token]:
     children = list(predicate.children)
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
         return [predicate.head]
+    if _is_stative(predicate) and not any(c.dep_ == "agent" for c in children):
+        return objects_of_prepositions(predicate)
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children):
         return _with_conjuncts([c for c in children if c.dep_ in PASSIVE_SUBJECT_DEPS])
     direct = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.lower_ not in ("it", "what")]

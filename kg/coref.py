@@ -32,6 +32,7 @@ class Salient:
     sentence: int
     token: int
     weight: int
+    plural: bool  # mentioned by a plural noun: "the Americans", "NATO members"
 
 
 class SalienceModel:
@@ -60,11 +61,13 @@ class SalienceModel:
             if token.dep_ in ("dobj", "pobj")
             else "other"
         )
-        self.seen.append(Salient(actor, sentence, token.i, ROLE_WEIGHT[role]))
+        self.seen.append(Salient(actor, sentence, token.i, ROLE_WEIGHT[role], token.tag_ in ("NNS", "NNPS")))
 
-    def _best(self, before: int, sentence: int, compatible) -> Actor | None:
+    def _best(self, before: int, sentence: int, compatible, plural: bool = False) -> Actor | None:
         scored: dict[str, tuple[float, Actor]] = {}
         for item in self.seen:
+            if plural and not item.plural:
+                continue
             distance = sentence - item.sentence
             if item.token >= before or distance > MAX_SENTENCE_DISTANCE or not compatible(item.actor):
                 continue
@@ -81,8 +84,11 @@ class SalienceModel:
             return self._best(token.i, sentence, lambda a: a.kind == "Person")
         if word in THING_PRONOUNS:
             return self._best(token.i, sentence, lambda a: a.kind in ("Country", "Organisation"))
-        if word in PLURAL_PRONOUNS:
-            return self._best(token.i, sentence, lambda a: a.kind != "Person")
+        if word in PLURAL_PRONOUNS:  # number agreement first: "... without the Americans", so "they must"
+            def group(a: Actor) -> bool:
+                return a.kind != "Person"
+
+            return self._best(token.i, sentence, group, plural=True) or self._best(token.i, sentence, group)
         return None
 
     def resolve_description(
