@@ -33,6 +33,7 @@ ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
 QUAD_CLASSES = {"verbal cooperation": 1, "material cooperation": 2, "verbal conflict": 3, "material conflict": 4}
 # Capitals that name two states in countryinfo, or that are also common words or names.
 AMBIGUOUS_CAPITALS = {"Jerusalem", "Victoria", "Kingston", "Georgetown", "Hamilton", "Washington D.C."}
+INTERNATIONAL_BLOCKS = {"IGO", "IMG", "NGO", "NGM", "MNC"}  # CAMEO Manual 1.1b3, table 3.2
 ISO_OF_CAMEO = {"TMP": "TLS"}  # the one CAMEO country code that is not its ISO alpha-3 (Timor-Leste)
 SKIPPED_DEMONYMS = {"Serbian/Montenegrin"}
 EXTRA_DEMONYMS = {
@@ -256,6 +257,7 @@ def write_countries(benchmarks: Path, countryinfo: Path) -> None:
     ]
     seen: set[str] = set()
     country_codes = {r["code"] for r in rows if r["type"] == "country"}
+    generic_codes = {r["code"] for r in rows if r["type"] == "international_generic"}
     # a demonym names one state: the sovereign one ("French" is France's, not Martinique's)
     countries = [r for r in rows if r["type"] == "country"]
     demonym_owner: dict[str, str] = {}
@@ -287,10 +289,18 @@ def write_countries(benchmarks: Path, countryinfo: Path) -> None:
             row["type"] == "keds_actor"
             and len(row["petrarch2_code_by_name"]) > 3
             and row["petrarch2_code_by_name"] not in country_codes
+        ) or (
+            # international actors PETRARCH2's dictionaries lack ("Al Qaeda" IMGMOSALQ): KEDS's own code
+            row["type"] == "keds_actor"
+            and not row["petrarch2_code_by_name"]
+            and row["well_formed"] == "True"
+            and len(row["code"]) > 3
+            and row["code"][:3] in INTERNATIONAL_BLOCKS
+            and row["code"] not in generic_codes  # "Peacekeeping force (organization unknown)"
         ):
             full = row["name"]
             acronym = re.search(r"\(([A-Z][A-Za-z-]+)\)", full)
-            name = re.sub(r"\s*\(.*?\)", "", full).strip()  # also drops KEDS's "(d.r.)"
+            name = re.sub(r"\s*\(.*?\)", "", full).strip().removeprefix("The ")  # also drops KEDS's "(d.r.)"
             names = [name] + ([acronym[1]] if acronym else [])
             demonyms, capital = [], ""
             kind, code = "Organisation", row["petrarch2_code_by_name"] or row["code"]
