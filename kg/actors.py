@@ -18,6 +18,11 @@ matched with their case, or capitalised at a sentence start) and from its lexico
 Actors carry CAMEO actor codes: the vocabulary's (`BLR`, `IGOWSTNAT`), or the state's code with
 the agent code of a body or group (`BLRMIL` for "the Belarusian army", Manual 1.1b3 ch. 3).
 
+A one-word place name the vocabulary lacks, one edit (PETRARCH2's Phoenix dictionaries list such
+misspellings by hand: "AFGANISTAN", "AFGHANSITAN") from a state's one-word name and with the
+same first letter, is that state ("Ethopia", "Quatar", "Phillippines"); names shorter than five
+letters are too close to others ("Iran", "Iraq") to guess.
+
 Overlapping matches keep the longest (spaCy's `filter_spans`). The mentions are in
 `doc._.actor_mentions` and, for display, in `doc.spans["actors"]`.
 """
@@ -28,6 +33,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -45,6 +52,7 @@ STATE_KEY = "state"
 BODY_KEY = "body"
 OFFICE_KEY = "office"
 AGENT_KEY = "agent"
+MIN_MISSPELT_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,10 @@ class ActorRuler:
             if actor is not None:
                 spans.append(span)
                 actors[(span.start, span.end)] = actor
+        for token in doc:
+            if token.pos_ == "PROPN" and not token._.demonym_of and (misspelt := self._state_misspelt(token.text)):
+                spans.append(doc[token.i : token.i + 1])
+                actors[(token.i, token.i + 1)] = self.vocabulary.actors[misspelt].actor
         for ent in doc.ents:
             if ent.label_ in ENTITY_KINDS:
                 entity = self._entity(ent)
@@ -303,6 +315,14 @@ class ActorRuler:
         code = self.vocabulary.actors[state].actor.code if state and kind == "Group" else None
         return span, Actor(f"actor/{slug(name)}", name, kind, code=code)
 
+    def _state_misspelt(self, name: str) -> str | None:
+        """The key of the state whose one-word name `name` misspells by one edit, if any."""
+        if len(name) < MIN_MISSPELT_LENGTH or not name.istitle() or name in self._state_name:
+            return None
+        same_initial = [label for label in self._state_name if label[:1] == name[:1] and len(label) >= MIN_MISSPELT_LENGTH]
+        found = process.extractOne(name, same_initial, scorer=OSA.distance, score_cutoff=1)
+        return self._state_name[found[0]] if found else None
+
     def _with_role(self, actor: Actor, span: Span) -> Actor:
         """Keep the title before a person's name as its role ("Foreign Minister"); a demonym or a
         state's name before the title ("Serbian President X", "Qatar's emir, X") says which
@@ -311,8 +331,14 @@ class ActorRuler:
             return actor
         title: list[str] = []
         index = span.start - 1
-        while index >= 0 and span.doc[index].lower_ in self._title_words:
-            title.insert(0, span.doc[index].text)
+        while index >= 0:
+            word = span.doc[index]
+            if word.text == "," and index > 0 and span.doc[index - 1].lower_ in self.vocabulary.titles:
+                index -= 1  # "Qatar's emir, Sheikh Hamad": the title stands in apposition
+                continue
+            if word.lower_ not in self._title_words:
+                break
+            title.insert(0, word.text)
             index -= 1
         while title and title[0].lower() == "of":
             title.pop(0)
@@ -332,5 +358,6 @@ class ActorRuler:
         if token._.demonym_of:
             return token._.demonym_of
         if token.text in POSSESSIVE and index > 0:
-            return self._state_name.get(doc[index - 1].text)
+            name = doc[index - 1].text
+            return self._state_name.get(name) or self._state_misspelt(name)
         return None

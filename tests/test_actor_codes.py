@@ -41,7 +41,7 @@ def first(text: str) -> Statement:
         ("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded a truce.", "Oshima", "IGOUNO"),
         (
             "Iran's religious leader Ayatollah Ruhollah Khomeini rejected the proposal.",
-            "Ayatollah Ruhollah Khomeini",
+            "Ruhollah Khomeini",
             "IRNGOV",
         ),
         ("A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike.", "Mohammed Mamoun", "SYR"),
