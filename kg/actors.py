@@ -192,9 +192,10 @@ class ActorRuler:
 
         span = doc[mention.start : mention.end]
         if actor.kind == "Group" and actor.code is not None and len(actor.code) == 3:
-            home = residence(span, state_at)
-            if home is not None:
-                name = f"{actor.name} in {home.name}"
+            found = residence(span, state_at)
+            if found is not None:
+                home, place = found
+                name = f"{place.text} {actor.name}" if place.i < span.start else f"{actor.name} in {home.name}"
                 return replace(mention, actor=Actor(f"actor/{slug(name)}", name, "Group", code=home.code))
         if actor.code is not None or actor.key in self.vocabulary.actors:
             return mention
@@ -305,6 +306,8 @@ class ActorRuler:
             return None
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
         kind = ENTITY_KINDS[ent.label_]
+        if kind == "Person" and span[-1].tag_ == "NNPS":
+            kind = "Group"  # "Bosnian Serbs", which the small model tags PERSON: a person's name is not plural
         before = ent.doc[span.start - 1] if span.start > 0 else None
         if kind == "Organisation" and before is not None and before.lower_ in self.vocabulary.titles:
             kind = "Person"  # "Vice-President Moody Awori", which the small model tags ORG

@@ -94,20 +94,22 @@ def _is_target(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in TARGET_PREPOSITIONS
 
 
-def residence(span: Span, state_at: Callable[[Token], Actor | None]) -> Actor | None:
+def residence(span: Span, state_at: Callable[[Token], Actor | None]) -> tuple[Actor, Token] | None:
     """The state a people named by its demonym lives in, when the text places it elsewhere:
-    "the Albanians of southern Serbia", "ethnic Albanians in south Serbia", "ethnic Albanians
+    "Bosnian Serbs", "the Albanians of southern Serbia", "ethnic Albanians in south Serbia", "ethnic Albanians
     demonstrated in Serbia". CAMEO codes an ethnic group by the country where it is located
-    (Manual 1.1b3, ch. 3, ethnic groups), not by the state its name recalls."""
+    (Manual 1.1b3, ch. 3, ethnic groups), not by the state its name recalls. Returns the state
+    and the word that names it."""
     head = span.root
-    places = [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "of") for c in p.children]
+    places = [c for c in head.lefts if c.dep_ in ("amod", "compound")]  # "Bosnian Serbs", "Iraqi Kurds"
+    places += [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "of") for c in p.children]
     if any(c.lower_ == "ethnic" for c in head.lefts) and head.dep_ in ("nsubj", "nsubjpass"):
         places += [c for p in head.head.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children]
     own = state_at(head)
-    for place in (p for p in places if p.dep_ == "pobj"):
+    for place in (p for p in places if p.dep_ in ("pobj", "amod", "compound")):
         found = state_at(place)
         if found is not None and (own is None or found.key != own.key):
-            return found
+            return found, place
     return None
 
 

@@ -349,7 +349,16 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         objects = objects_of(token)
         relation = "be" if token.lemma_ == "be" else relation_of(token)
         object_text = None
-        intent = next((o for o in objects if o.lemma_.lower() in vocabulary.intent_nouns), None)
+        # "made attempts to return": the subject's own intent; "support Turkey's efforts to join" is not
+        intent = next(
+            (
+                o
+                for o in objects
+                if o.lemma_.lower() in vocabulary.intent_nouns
+                and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in o.children)
+            ),
+            None,
+        )
         if intent is not None:
             complement = next((c for c in intent.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
             if complement is not None:

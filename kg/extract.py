@@ -197,8 +197,13 @@ class StatementExtractor:
             return [a for t in of if t.dep_ == "pobj" for a in self._actors(t, sentence, salience)]
         if token.lower_ in self.vocabulary.group_nouns:
             return self._group(token)
-        if token.lemma_.lower() in self.vocabulary.agent_nouns and (groups := self._group(token)):
-            return groups  # "Palestinian youths", "Israeli army bulldozers"
+        if token.lemma_.lower() in self.vocabulary.agent_nouns:
+            if groups := self._group(token):
+                return groups  # "Palestinian youths", "Israeli army bulldozers"
+            owners = [o for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON" for o in self._actors(c, sentence, salience)]
+            if owners:  # "Bosnian Serbs said their forces had completed ...": the forces of the Serbs
+                agent = self.vocabulary.agent_nouns.get(token.lemma_.lower())
+                return [_group_actor(f"{token.text} of {owner.name}", owner, agent) for owner in owners]
         found = salience.resolve_description(token, sentence, self.vocabulary.designators, self.vocabulary.titles)
         if found is None and token.pos_ == "PROPN":
             found = _named_by_apposition(token, self.vocabulary.titles)
