@@ -38,6 +38,7 @@ from kg.vocabulary import load_vocabulary, table_rows
 
 TABLES = ("event_verbs.tsv", "cameo_verbs.tsv")  # in order of precedence
 FUTURE_AUXILIARIES = {"will", "'ll", "would", "shall"}
+FRAME_NOUNS = {"start", "end", "beginning", "outset", "eve", "close", "conclusion", "sidelines", "margins", "wake"}
 REJECTION = "120"  # CAMEO "Reject, not specified below"
 
 
@@ -159,8 +160,18 @@ def is_future(predicate: Token) -> bool:
 def following_words(predicate: Token) -> dict[str, int]:
     """The words after a predicate in its clause, as written and as lemmas, in lower case,
     with the two-word sequences too (PETRARCH patterns have phrases: "cease fire"), each with
-    its distance from the predicate."""
-    tokens = [t for t in predicate.subtree if t.i > predicate.i]
+    its distance from the predicate. Phrases that only frame the event in time or place ("at the
+    start of a regional trip", "on the sidelines of the summit") are left out: "made his remarks
+    at the start of a trip" is no trip."""
+    frames = {
+        t.i
+        for prep in predicate.children
+        if prep.dep_ == "prep"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in FRAME_NOUNS
+        for t in prep.subtree
+    }
+    tokens = [t for t in predicate.subtree if t.i > predicate.i and t.i not in frames]
     words: dict[str, int] = {}
     for first, second in pairwise([*tokens, None]):
         distance = first.i - predicate.i

@@ -182,6 +182,7 @@ class StatementExtractor:
         listed = [a for c in token.children if c.dep_ == "appos" for t in (c, *c.conjuncts) if (a := _mentioned(t))]
         if listed:
             return listed  # "eight countries (Belarus, Russia, Armenia ...) supported"
+        of = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
         if token.lemma_.lower() in self.vocabulary.titles:
             named = [
                 a
@@ -192,7 +193,8 @@ class StatementExtractor:
             ]
             if named:
                 return named  # "Chief of General Staff Aleh Balakoneu"
-        of = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
+            if not of and (described := self._group(token)):
+                return described  # "Cairo's security chief", "the Iraqi leader"
         if (token.lower_ in self.vocabulary.partitives or token.pos_ == "NUM") and of:
             return [a for t in of if t.dep_ == "pobj" for a in self._actors(t, sentence, salience)]
         if token.lower_ in self.vocabulary.group_nouns:
