@@ -245,7 +245,9 @@ class StatementExtractor:
         for child in token.lefts:
             # "Vietnamese-led forces", "Russian-backed separatists": the state modifies the participle
             led = [c for c in child.children if c.dep_ == "npadvmod"] if child.tag_ == "VBN" else []
-            for modifier in (child, *child.conjuncts, *led):
+            # "US Predator attacks": the state modifies the compound that modifies the noun
+            nested = [c for c in child.lefts if c.dep_ == "compound"] if child.dep_ == "compound" else []
+            for modifier in (child, *child.conjuncts, *led, *nested):
                 found = mention_at(modifier)
                 if found is not None and modifier.dep_ in ("compound", "amod", "nmod", "poss", "conj", "npadvmod"):
                     end = child.i + 1 if modifier in led else found.end  # "Russian-backed", not "Russian"
