@@ -119,7 +119,7 @@ class ActorRuler:
             self.matcher.add(OFFICE_KEY, [[state, possessive, *title_tokens]])
             self.matcher.add(OFFICE_KEY, [[*title_tokens, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, state]])
         agent_nouns = sorted(n for n in vocabulary.agent_nouns if " " not in n)
-        self.matcher.add(AGENT_KEY, [[demonym, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": agent_nouns}}]])
+        self.matcher.add(AGENT_KEY, [[demonym, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": agent_nouns}, "POS": "NOUN"}]])
         for designator in vocabulary.designators:
             self.matcher.add(STATE_KEY, [[demonym, *self._lower(tokenize, designator)]])
         for body in vocabulary.bodies:
