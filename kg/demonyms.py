@@ -28,7 +28,7 @@ class Demonyms:
             for demonym in entry.demonyms:
                 self.exact.setdefault(demonym, key)
                 self.exact.setdefault(demonym.lower(), key)
-            for form in (*entry.labels, *entry.demonyms):
+            for form in (entry.actor.name, *entry.demonyms):  # not capitals: "Islamic" is not "Islamabad"
                 if " " not in form and form.isalpha():
                     forms.setdefault(form.lower(), key)
         self._forms = sorted(forms.items(), key=lambda item: (len(item[0]), item[0]))
