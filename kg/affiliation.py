@@ -19,8 +19,9 @@ hold office in the one state the sentence names, if it names exactly one ("... b
 opposition candidates"): the focus-country heuristic of news geoparsers (CLIFF's "focus"
 country; Leetaru 2012), narrowed to a sentence. An organisation or group is taken to belong
 to the one state the sentence names outside what it acts on ("Angry activists from the Fatah
-Party staged rallies in the Gaza Strip"). States named as targets or as other clauses'
-subjects never count.
+Party staged rallies in the Gaza Strip"). States named as targets, as other clauses' subjects or
+inside the subjects of the clauses above ("..., a spokeswoman for the U.S. embassy said") never
+count.
 
 The actor then carries that code, with the agent code of its title or noun (`SDNGOV` for a
 president, `ISRJUD` for a court); a titled person also acts for the state.
@@ -66,12 +67,24 @@ def sole_state(
     against Russia", "controls Afghanistan") is a target, not the actor's home, and
     does not count."""
     objects = set() if person else _object_words(outside.root)
+    # the subjects of the clauses above the actor's, and all they name: "..., a spokeswoman for
+    # the U.S. embassy said"
+    above = set(outside.root.ancestors)
+    others = {
+        t.i
+        for subject in sentence
+        if subject.dep_ in ("nsubj", "nsubjpass")
+        and subject.head in above
+        and not subject.left_edge.i <= outside.root.i <= subject.right_edge.i
+        for t in subject.subtree
+    }
     states = {
         found.key: found
         for token in sentence
         if not outside.start <= token.i < outside.end
         and not _is_target(token)
         and token.i not in objects
+        and token.i not in others
         and (found := state_at(token)) is not None
     }
     return next(iter(states.values())) if len(states) == 1 else None
