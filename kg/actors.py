@@ -119,7 +119,9 @@ class ActorRuler:
             self.matcher.add(OFFICE_KEY, [[state, possessive, *title_tokens]])
             self.matcher.add(OFFICE_KEY, [[*title_tokens, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, state]])
         agent_nouns = sorted(n for n in vocabulary.agent_nouns if " " not in n)
-        self.matcher.add(AGENT_KEY, [[demonym, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": agent_nouns}, "POS": "NOUN"}]])
+        self.matcher.add(
+            AGENT_KEY, [[demonym, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": agent_nouns}, "POS": "NOUN"}]]
+        )
         for designator in vocabulary.designators:
             self.matcher.add(STATE_KEY, [[demonym, *self._lower(tokenize, designator)]])
         for body in vocabulary.bodies:
@@ -322,7 +324,9 @@ class ActorRuler:
         """The key of the state whose one-word name `name` misspells by one edit, if any."""
         if len(name) < MIN_MISSPELT_LENGTH or not name.istitle() or name in self._state_name:
             return None
-        same_initial = [label for label in self._state_name if label[:1] == name[:1] and len(label) >= MIN_MISSPELT_LENGTH]
+        same_initial = [
+            label for label in self._state_name if label[:1] == name[:1] and len(label) >= MIN_MISSPELT_LENGTH
+        ]
         found = process.extractOne(name, same_initial, scorer=OSA.distance, score_cutoff=1)
         return self._state_name[found[0]] if found else None
 

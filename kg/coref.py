@@ -85,10 +85,7 @@ class SalienceModel:
         if word in THING_PRONOUNS:
             return self._best(token.i, sentence, lambda a: a.kind in ("Country", "Organisation"))
         if word in PLURAL_PRONOUNS:  # number agreement first: "... without the Americans", so "they must"
-            def group(a: Actor) -> bool:
-                return a.kind != "Person"
-
-            return self._best(token.i, sentence, group, plural=True) or self._best(token.i, sentence, group)
+            return self._best(token.i, sentence, _not_person, plural=True) or self._best(token.i, sentence, _not_person)
         return None
 
     def resolve_description(
@@ -105,3 +102,7 @@ class SalienceModel:
         if noun in designators or token.lower_ in designators:
             return self._best(token.i, sentence, lambda a: a.kind == "Country")
         return None
+
+
+def _not_person(actor: Actor) -> bool:
+    return actor.kind != "Person"

@@ -202,7 +202,12 @@ class StatementExtractor:
         if token.lemma_.lower() in self.vocabulary.agent_nouns:
             if groups := self._group(token):
                 return groups  # "Palestinian youths", "Israeli army bulldozers"
-            owners = [o for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON" for o in self._actors(c, sentence, salience)]
+            owners = [
+                o
+                for c in token.children
+                if c.dep_ == "poss" and c.pos_ == "PRON"
+                for o in self._actors(c, sentence, salience)
+            ]
             if owners:  # "Bosnian Serbs said their forces had completed ...": the forces of the Serbs
                 agent = self.vocabulary.agent_nouns.get(token.lemma_.lower())
                 return [_group_actor(f"{token.text} of {owner.name}", owner, agent) for owner in owners]

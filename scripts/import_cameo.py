@@ -232,6 +232,27 @@ def country_in(name: str, country_words: dict[str, str]) -> str | None:
     return next((code for word, code in country_words.items() if f" {word} " in lowered), None)
 
 
+def is_coded_organisation(row: dict[str, str], country_codes: set[str], generic_codes: set[str]) -> bool:
+    """An organisation row of cameo_actors.csv to import: the manual's table 3.4 organisations; KEDS
+    actors that PETRARCH2's dictionaries code, other than as a bare state; and the international
+    KEDS actors those dictionaries lack ("Al Qaeda" IMGMOSALQ), under KEDS's own code, except the
+    generic ones ("Peacekeeping force (organization unknown)")."""
+    petrarch2 = row["petrarch2_code_by_name"]
+    if row["type"] == "organization":
+        return bool(petrarch2) or row["well_formed"] == "True"
+    if row["type"] != "keds_actor":
+        return False
+    if petrarch2:
+        return len(petrarch2) > 3 and petrarch2 not in country_codes
+    code = row["code"]
+    return (
+        row["well_formed"] == "True"
+        and len(code) > 3
+        and code[:3] in INTERNATIONAL_BLOCKS
+        and code not in generic_codes
+    )
+
+
 def write_countries(benchmarks: Path, countryinfo: Path) -> None:
     curated = curated_labels()
     info = {}
@@ -285,19 +306,7 @@ def write_countries(benchmarks: Path, countryinfo: Path) -> None:
             demonyms += EXTRA_DEMONYMS.get(iso, [])
             capital = data.get("capital") or ""
             kind, code = "Country", row["code"]
-        elif (row["type"] == "organization" and (row["petrarch2_code_by_name"] or row["well_formed"] == "True")) or (
-            row["type"] == "keds_actor"
-            and len(row["petrarch2_code_by_name"]) > 3
-            and row["petrarch2_code_by_name"] not in country_codes
-        ) or (
-            # international actors PETRARCH2's dictionaries lack ("Al Qaeda" IMGMOSALQ): KEDS's own code
-            row["type"] == "keds_actor"
-            and not row["petrarch2_code_by_name"]
-            and row["well_formed"] == "True"
-            and len(row["code"]) > 3
-            and row["code"][:3] in INTERNATIONAL_BLOCKS
-            and row["code"] not in generic_codes  # "Peacekeeping force (organization unknown)"
-        ):
+        elif is_coded_organisation(row, country_codes, generic_codes):
             full = row["name"]
             acronym = re.search(r"\(([A-Z][A-Za-z-]+)\)", full)
             name = re.sub(r"\s*\(.*?\)", "", full).strip().removeprefix("The ")  # also drops KEDS's "(d.r.)"

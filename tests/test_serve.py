@@ -89,7 +89,7 @@ def test_select_returns_rows_from_the_built_store(server: tuple[str, Path]) -> N
         {"subject": "Alexander Lukashenko", "object": "Ukrainian crisis"},
         {"subject": "neighbouring countries of the Alliance", "object": "dialogue"},
     ]
-    assert select(url, STATEMENTS) == [{"n": "157"}]
+    assert select(url, STATEMENTS) == [{"n": "158"}]
 
 
 def test_updates_are_refused(server: tuple[str, Path]) -> None:
@@ -100,7 +100,7 @@ def test_updates_are_refused(server: tuple[str, Path]) -> None:
     with pytest.raises(HTTPError) as refused:
         client.query()
     assert refused.value.code == 403
-    assert select(url, STATEMENTS) == [{"n": "157"}]
+    assert select(url, STATEMENTS) == [{"n": "158"}]
 
 
 def test_a_new_build_is_served_once_it_lands(server: tuple[str, Path], source: Path) -> None:
@@ -109,12 +109,12 @@ def test_a_new_build_is_served_once_it_lands(server: tuple[str, Path], source: P
     assert main(["build", str(source), "-o", str(output), "--quiet"]) == 0
     for _ in range(120):  # 30 s at most
         try:
-            if select(url, STATEMENTS) == [{"n": "125"}]:
+            if select(url, STATEMENTS) == [{"n": "126"}]:
                 break
         except OSError:
             pass  # the server restarts on the new build
         time.sleep(0.25)
-    assert select(url, STATEMENTS) == [{"n": "125"}]
+    assert select(url, STATEMENTS) == [{"n": "126"}]
     assert select(url, WHO_REFUSED) == [{"subject": "neighbouring countries of the Alliance", "object": "dialogue"}]
 
 
