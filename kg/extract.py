@@ -281,15 +281,23 @@ class StatementExtractor:
 
     def _date(self, clause: Clause, sentence: Span, anchor: str | None, narrative: str | None) -> str | None:
         """The date expression attached nearest to the clause's predicate (itself, then the
-        verbs above it), else the sentence's only date. "Three days later" and "the same day"
-        count from the narrative date, other expressions from the segment's date."""
+        verbs above it), else the sentence's only date if no other clause holds it. "Three days
+        later" and "the same day" count from the narrative date, other expressions from the
+        segment's date."""
         candidates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
         levels = [clause.predicate, *clause.predicate.ancestors]
         governed = sorted(
             (ent for ent in candidates if _governing_predicate(ent.root) in levels),
             key=lambda ent: levels.index(_governing_predicate(ent.root)),
         )
-        for ent in governed or (candidates if len(candidates) == 1 else []):
+        # the sentence's only date, unless another clause's verb holds it ("as he revealed in an
+        # interview on 31 March, he stated that they must ...": the interview's date, not theirs)
+        only = [
+            ent
+            for ent in candidates
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in _governing_predicate(ent.root).children)
+        ]
+        for ent in governed or (only if len(candidates) == 1 else []):
             past = clause.predicate.tag_ in ("VBD", "VBN")
             resolved = dates.resolve_in_narrative(ent.text, anchor, narrative, past=past)
             if resolved:

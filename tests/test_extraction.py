@@ -682,6 +682,13 @@ def test_modality(nlp: Language, body: str, expected: list[Row]) -> None:
             "On December 16, Poland closed the last border crossing with Belarus.",
             [row("Poland", "close", "last border crossing", date="2015-12-16")],
         ),
+        # the sentence's only date belongs to another clause: the interview's, not the statement's
+        (
+            HEADER_DATE,
+            "Makei, as he revealed in an interview on 31 March, stated that the Americans must get "
+            "involved in the peace process.",
+            [row("United States", "involve", "peace process", modality="reported")],
+        ),
     ],
 )
 def test_dates(nlp: Language, header_date: str, body: str, expected: list[Row]) -> None:
