@@ -108,6 +108,12 @@ class ActorRuler:
             if " " not in label
         }
         state_words = sorted(self._state_name)
+        # the names a misspelling may stand for, by initial, and the answers found so far
+        self._names_by_initial: dict[str, list[str]] = {}
+        for label in state_words:
+            if len(label) >= MIN_MISSPELT_LENGTH:
+                self._names_by_initial.setdefault(label[:1], []).append(label)
+        self._misspelt: dict[str, str | None] = {}
         # words of a multi-word title: "Deputy State Secretary", "First Deputy Prime Minister"
         self._title_words = vocabulary.titles | {"of", "foreign", "defence", "defense", "state", "first"}
         titles = {title for office in vocabulary.offices.values() for title in office.titles}
@@ -324,11 +330,11 @@ class ActorRuler:
         """The key of the state whose one-word name `name` misspells by one edit, if any."""
         if len(name) < MIN_MISSPELT_LENGTH or not name.istitle() or name in self._state_name:
             return None
-        same_initial = [
-            label for label in self._state_name if label[:1] == name[:1] and len(label) >= MIN_MISSPELT_LENGTH
-        ]
-        found = process.extractOne(name, same_initial, scorer=OSA.distance, score_cutoff=1)
-        return self._state_name[found[0]] if found else None
+        if name not in self._misspelt:
+            candidates = self._names_by_initial.get(name[:1], [])
+            found = process.extractOne(name, candidates, scorer=OSA.distance, score_cutoff=1)
+            self._misspelt[name] = self._state_name[found[0]] if found else None
+        return self._misspelt[name]
 
     def _with_role(self, actor: Actor, span: Span) -> Actor:
         """Keep the title before a person's name as its role ("Foreign Minister"); a demonym or a

@@ -109,8 +109,8 @@ def _is_target(token: Token) -> bool:
 
 def residence(span: Span, state_at: Callable[[Token], Actor | None]) -> tuple[Actor, Token] | None:
     """The state a people named by its demonym lives in, when the text places it elsewhere:
-    "Bosnian Serbs", "the Albanians of southern Serbia", "ethnic Albanians in south Serbia", "ethnic Albanians
-    demonstrated in Serbia". CAMEO codes an ethnic group by the country where it is located
+    "Bosnian Serbs", "the Albanians of southern Serbia", "ethnic Albanians in south Serbia",
+    "ethnic Albanians demonstrated in Serbia". CAMEO codes an ethnic group by the country where it is located
     (Manual 1.1b3, ch. 3, ethnic groups), not by the state its name recalls. Returns the state
     and the word that names it."""
     head = span.root
