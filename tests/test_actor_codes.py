@@ -195,8 +195,8 @@ def test_actors_named_by_misspelling_place_or_what_they_make(text: str, subject:
 
 def test_a_word_sharing_a_stem_with_a_capital_is_no_demonym() -> None:
     # "Islamic" shares five letters with Islamabad, not with Pakistan or "Pakistani"
-    found = statements("Islamic fundamentalists attacked the Pakistani embassy.")
-    assert not [s for s in found if s.subject_actor.code and s.subject_actor.code.startswith("PAK")]
+    doc = load_pipeline()("Islamic fundamentalists continued their hunger strike.")
+    assert [(m.actor.name, m.actor.code) for m in doc._.actor_mentions] == [("Islamic", None)]
 
 
 def test_the_state_of_whoever_reports_a_statement_is_not_the_actors() -> None:
