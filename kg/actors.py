@@ -170,10 +170,11 @@ class ActorRuler:
         mentions = [Mention(s.start, s.end, self._with_role(actors[(s.start, s.end)], s)) for s in kept]
         by_token = {i: m.actor for m in mentions for i in range(m.start, m.end)}
         # coded actors named inside a longer name: "Kenya" in "the Kenya Anti-Corruption Commission"
+        kept_spans = {(m.start, m.end) for m in mentions}
         inner = {
             i: actor
             for (start, end), actor in actors.items()
-            if actor.code is not None and by_token.get(start) is not actor
+            if actor.code is not None and (start, end) not in kept_spans
             for i in range(start, end)
         }
         doc._.actor_mentions = [self._affiliated(m, doc, by_token, inner) for m in mentions]

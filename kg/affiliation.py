@@ -47,7 +47,7 @@ def patron_of(span: Span, coded_at: Callable[[Token], Actor | None]) -> Actor | 
     """The nearest coded actor (state or IGO) that the words around a mention name."""
     inside = {token.i for token in span}
     for token in span:
-        if token is not span.root and (found := coded_at(token)):
+        if token.i != span.root.i and (found := coded_at(token)):
             return found
     described = [span.root]
     if span.root.dep_ == "appos":  # "Iran's religious leader Ayatollah Khomeini", "a member of X, Mamoun"
@@ -93,7 +93,9 @@ def sole_state(
 def _object_words(subject: Token) -> set[int]:
     """The words of what the verb of `subject` acts on: a group is not of the state it
     acts on ("the ILO demanded that Israel ease restrictions on Palestinian workers")."""
-    while subject.dep_ in ("pobj", "prep", "compound", "amod", "nmod", "appos", "poss") and subject.head is not subject:
+    for _ in range(len(subject.sent)):  # each step climbs one head: never more than the sentence has
+        if subject.dep_ not in ("pobj", "prep", "compound", "amod", "nmod", "appos", "poss"):
+            break
         subject = subject.head  # "Members of the Association ...": the subject is the members
     verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else None
     if verb is None:

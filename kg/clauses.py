@@ -164,14 +164,14 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
         governor = _governing_verb(predicate.head)
         return subjects_of(governor, depth + 1) if governor is not None else []
     if predicate.dep_ in INHERITING_DEPS or (predicate.dep_ == "pcomp" and predicate.head.dep_ == "prep"):
-        head = predicate.head
-        while head.dep_ == "prep" or (head.pos_ not in ("VERB", "AUX", "ADJ") and head.dep_ != "ROOT"):
-            if head.head is head:
-                break
-            head = head.head
-        if head is not predicate and head.pos_ in ("VERB", "AUX", "ADJ"):
+        head = next((t for t in predicate.ancestors if t.dep_ != "prep" and (_is_verbal(t) or t.dep_ == "ROOT")), None)
+        if head is not None and _is_verbal(head):
             return subjects_of(head, depth + 1)
     return []
+
+
+def _is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX", "ADJ")
 
 
 def _is_stative(predicate: Token) -> bool:
@@ -179,11 +179,8 @@ def _is_stative(predicate: Token) -> bool:
 
 
 def _governing_verb(token: Token) -> Token | None:
-    while token.head is not token:
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
+    """The nearest verb above a token, if any (`Token.ancestors` stops at the root)."""
+    return next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -213,7 +210,7 @@ def chain_up(predicate: Token) -> list[Token]:
     """The predicate and the control/copula heads above it ("is ready to send" -> send, ready, is)."""
     chain = [predicate]
     token = predicate
-    while token.head is not token:
+    for _ in range(len(predicate.sent)):  # each step climbs one head: never more than the sentence has
         if token.dep_ in ("xcomp", "acomp"):
             token = token.head
         elif token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ != "by":
@@ -282,7 +279,9 @@ def _reported(predicate: Token, vocabulary: Vocabulary) -> bool:
         if any(c.lower_ == "according" for c in token.children):
             return True
     token = chain_up(predicate)[-1]
-    while token.dep_ in ("ccomp", "conj") and token.head is not token:
+    for _ in range(len(predicate.sent)):  # each step climbs one head: never more than the sentence has
+        if token.dep_ not in ("ccomp", "conj"):
+            break
         head = token.head
         if token.dep_ == "ccomp" and head.lemma_.lower() in vocabulary.cues["reported"]:
             own = {s.lower_ for s in subjects_of(predicate)}
@@ -301,7 +300,7 @@ def polarity_of(predicate: Token, objects: list[Token], vocabulary: Vocabulary) 
                 return "negative"
             if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
                 return "negative"
-        if token is not predicate and token.lemma_.lower() in vocabulary.cues["negative"]:
+        if token.i != predicate.i and token.lemma_.lower() in vocabulary.cues["negative"]:
             return "negative"
     if any(c.lower_ == "no" and c.dep_ == "det" for o in objects for c in o.children):
         return "negative"

@@ -306,9 +306,10 @@ class StatementExtractor:
 
 
 def _governing_predicate(token: Token) -> Token:
-    while token.head is not token and token.pos_ not in ("VERB",):
-        token = token.head
-    return token
+    """The token itself if it is a verb, else the nearest verb above it, else the sentence's root."""
+    if token.pos_ == "VERB":
+        return token
+    return next((t for t in token.ancestors if t.pos_ == "VERB"), token.sent.root)
 
 
 def _place_prepositions(token: Token) -> Iterator[Token]:
@@ -333,7 +334,7 @@ def _named_by_apposition(token: Token, titles: frozenset[str]) -> Actor | None:
     be a person's by an apposition that is a title."""
     for child in token.children:
         if child.dep_ == "appos" and child.lemma_.lower() in titles:
-            start = min(t.i for t in token.subtree if t.dep_ == "compound" or t is token)
+            start = min(t.i for t in token.subtree if t.dep_ == "compound" or t.i == token.i)
             name = token.doc[start : token.i + 1].text
             return Actor(f"actor/{slug(name)}", name, "Person", role=child.text)
     return None
@@ -343,28 +344,28 @@ def extract(nlp: Language, briefs: Iterable[Brief], batch_size: int = 16) -> Ite
     """Stream briefs through the pipeline; yield each brief with its statements, in order."""
 
     def docs() -> Iterator[Doc]:
-        for brief in briefs:
+        for number, brief in enumerate(briefs):
             if not brief.segments:
                 empty = nlp.make_doc("")
-                empty.user_data["brief"] = brief
+                empty.user_data["brief"] = (number, brief)
                 yield empty
             for segment in brief.segments:
                 doc = nlp.make_doc(segment.text)
                 doc._.context = SegmentContext(brief.doc, segment)
-                doc.user_data["brief"] = brief
+                doc.user_data["brief"] = (number, brief)
                 yield doc
 
-    current: Brief | None = None
+    current: tuple[int, Brief] | None = None
     statements: list[Statement] = []
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        brief = doc.user_data["brief"]
-        if current is not None and brief is not current:
-            yield current, statements
+        numbered = doc.user_data["brief"]
+        if current is not None and numbered[0] != current[0]:
+            yield current[1], statements
             statements = []
-        current = brief
+        current = numbered
         statements.extend(doc._.statements)
     if current is not None:
-        yield current, statements
+        yield current[1], statements
 
 
 def _mentioned(token: Token) -> Actor | None:

@@ -103,7 +103,7 @@ def _folder_briefs(folder: Path, exclude: Path | None) -> list[Path]:
         except NotText as reason:
             log.warning("%s: skipped: %s", path, reason)
             continue
-        if (taken := ids.setdefault(slug(path.stem), path)) is not path:
+        if (taken := ids.setdefault(slug(path.stem), path)) != path:
             log.warning("%s: skipped: its brief id '%s' is taken by %s (rename one)", path, path.stem, taken)
             continue
         _log_notes(path, decoded)
