@@ -42,6 +42,11 @@ MONTH_RANGE = re.compile(rf"\b({MONTH}\s+\d{{1,2}}){DASH}\d{{1,2}}\b", re.I)
 LEADING_WORDS = re.compile(r"^(on|in|from|since|by|during|until|at|of|the|late|early|mid)\s+", re.I)
 
 
+class OutOfCalendar(ValueError):
+    """A date expression that points outside the calendar ("3000000 days later", years past
+    9999): it dates nothing, and one brief's absurd number must not stop a build."""
+
+
 @lru_cache(maxsize=256)
 def _parser_for(anchor: str | None) -> DateDataParser:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "current_period"}
@@ -69,7 +74,8 @@ def find_header_date(lines: list[str]) -> str | None:
 
 
 def resolve(expression: str, anchor: str | None) -> str | None:
-    """Normalise a date expression to ISO at its own granularity (day, month or year)."""
+    """Normalise a date expression to ISO at its own granularity (day, month or year); None
+    when it is no date, `OutOfCalendar` when it is one off the calendar."""
     text = DAY_RANGE.sub(r"\1\2", MONTH_RANGE.sub(r"\1", expression.strip()))
     while LEADING_WORDS.match(text):
         text = LEADING_WORDS.sub("", text)
@@ -80,7 +86,10 @@ def resolve(expression: str, anchor: str | None) -> str | None:
         return None
     if not has_year and not RELATIVE.search(text) and not re.search(MONTH, text, re.I):
         return None
-    parsed = _parser_for(anchor).get_date_data(text)
+    try:
+        parsed = _parser_for(anchor).get_date_data(text)
+    except (OverflowError, ValueError) as error:  # dateparser's arithmetic on an absurd number
+        raise OutOfCalendar(str(error)) from None
     if parsed is None or parsed.date_obj is None:
         return None
     found, period = parsed.date_obj, parsed.period
@@ -113,18 +122,19 @@ def resolve_in_narrative(
     """Like `resolve`, but "the same day", "the next day" and "three days later" count from the
     narrative date (the last date the text fixed), "February and March" keeps its first month,
     and a date without a year told in the past tense is not after the anchor ("On December 16,
-    Poland closed ..." in a brief of April 2016 is December 2015)."""
+    Poland closed ..." in a brief of April 2016 is December 2015). `OutOfCalendar` when the
+    expression points outside the calendar ("3000000 days later")."""
     text = expression.strip()
     if narrative and len(narrative) == 10:
         day = date.fromisoformat(narrative)
         if SAME_DAY.match(text):
             return narrative
         if NEXT_DAY.match(text):
-            return (day + timedelta(days=1)).isoformat()
+            return _shifted(day, 1)
         if match := LATER.match(text):
             count = int(match["n"]) if match["n"].isdigit() else NUMBERS[match["n"].lower()]
             sign = 1 if match["dir"].lower() in ("later", "after") else -1
-            return (day + timedelta(days=sign * count)).isoformat()
+            return _shifted(day, sign * count)
     resolved = resolve(text, anchor)
     if resolved is None and (month := FIRST_MONTH.search(text)) and " and " in text:
         resolved = resolve(month.group(1), anchor)
@@ -132,6 +142,14 @@ def resolve_in_narrative(
     if past and resolved and anchor and yearless and _days_after(resolved, anchor) > MAX_DAYS_AHEAD:
         resolved = f"{int(resolved[:4]) - 1:04d}{resolved[4:]}"
     return resolved
+
+
+def _shifted(day: date, days: int) -> str:
+    """`day` moved by `days`; `OutOfCalendar` where that leaves the calendar."""
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except (OverflowError, ValueError) as error:
+        raise OutOfCalendar(str(error)) from None
 
 
 def _days_after(value: str, anchor: str) -> int:

@@ -89,10 +89,14 @@ class StatementExtractor:
                 objects = self._objects(clause, number, salience)
                 if len(subjects) > 1 and clause.predicate.lemma_.lower() in self.vocabulary.reciprocals:
                     objects = [(actor.name, actor) for actor in subjects]  # "X and Y met (in Z)": each meets the other
-                date = self._date(clause, sentence, context.segment.date, narrative_date)
-                if date:
-                    sentence_dates.append(date)
-                date = date or narrative_date
+                try:
+                    date = self._date(clause, sentence, context.segment.date, narrative_date)
+                except dates.OutOfCalendar:  # the clause dates itself, off the calendar: no date
+                    date = None
+                else:
+                    if date:
+                        sentence_dates.append(date)
+                    date = date or narrative_date
                 if len(subjects) > 1 or any(actor for _, actor in objects):
                     salience.pair(number, [*subjects, *(a for _, a in objects if a is not None)])
                 for subject in subjects:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.briefs import parse_brief
-from kg.dates import find_header_date, resolve
+from kg.dates import OutOfCalendar, find_header_date, resolve, resolve_in_narrative
 
 BORDER = "Lithuania has closed two of its six border crossings with Belarus, citing security concerns."
 NOTE = "Minsk responded with a diplomatic note and promised to reconsider transit agreements with Vilnius."
@@ -176,3 +176,22 @@ def test_find_header_date(line: str, expected: str | None) -> None:
 )
 def test_resolve(expression: str, anchor: str | None, expected: str | None) -> None:
     assert resolve(expression, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "narrative"),
+    [
+        ("3000000 days later", "2016-03-05"),
+        ("3000000 days before", "2016-03-05"),
+        ("1 day after", "9999-12-31"),
+        ("the next day", "9999-12-31"),
+    ],
+)
+def test_a_narrative_shift_off_the_calendar_is_no_date(expression: str, narrative: str) -> None:
+    with pytest.raises(OutOfCalendar):
+        resolve_in_narrative(expression, "2016-03-03", narrative)
+
+
+def test_a_narrative_shift_within_the_calendar_counts_days() -> None:
+    assert resolve_in_narrative("3 days later", "2016-03-03", "2016-03-05") == "2016-03-08"
+    assert resolve_in_narrative("1 day after", "2016-03-03", "9999-12-30") == "9999-12-31"

@@ -689,6 +689,16 @@ def test_modality(nlp: Language, body: str, expected: list[Row]) -> None:
             "involved in the peace process.",
             [row("United States", "involve", "peace process", modality="reported")],
         ),
+        # a relative date off the calendar dates nothing (and stops nothing): no narrative date either
+        (
+            HEADER_DATE,
+            "On 5 March 2016, Belarus proposed talks with Poland. 3000000 days later, Belarus rejected "
+            "the proposal of the European Union.",
+            [
+                row("Belarus", "propose", "talks", date="2016-03-05"),
+                row("Belarus", "reject", "proposal of European Union"),
+            ],
+        ),
     ],
 )
 def test_dates(nlp: Language, header_date: str, body: str, expected: list[Row]) -> None:
