@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -26,6 +27,7 @@ from kg.demands import reported_demands
 from kg.events import EventCoder, load_coder
 from kg.rdf import slug
 from kg.statements import Actor, Statement
+from kg.targets import target_of
 from kg.vocabulary import Vocabulary, load_vocabulary
 
 GROUP_PREPOSITIONS = {"of", "from", "in", "throughout", "across"}
@@ -88,7 +90,8 @@ class StatementExtractor:
                     continue
                 objects = self._objects(clause, number, salience)
                 if len(subjects) > 1 and clause.predicate.lemma_.lower() in self.vocabulary.reciprocals:
-                    objects = [(actor.name, actor) for actor in subjects]  # "X and Y met (in Z)": each meets the other
+                    # "X and Y met (in Z)": each meets the other
+                    objects = [(actor.name, actor, None) for actor in subjects]
                 try:
                     date = self._date(clause, sentence, context.segment.date, narrative_date)
                 except dates.OutOfCalendar:  # the clause dates itself, off the calendar: no date
@@ -97,17 +100,19 @@ class StatementExtractor:
                     if date:
                         sentence_dates.append(date)
                     date = date or narrative_date
-                if len(subjects) > 1 or any(actor for _, actor in objects):
-                    salience.pair(number, [*subjects, *(a for _, a in objects if a is not None)])
+                if len(subjects) > 1 or any(actor for _, actor, _ in objects):
+                    salience.pair(number, [*subjects, *(a for _, a, _ in objects if a is not None)])
                 for subject in subjects:
-                    for text, actor in objects:
+                    for text, actor, token in objects:
                         if actor is not None and actor.key == subject.key:
                             continue
                         key = (subject.key, clause.relation, text.lower(), sentence.start)
                         if key in seen:
                             continue
                         seen.add(key)
-                        yield self._statement(context, sentence, clause, subject, text, actor, date)
+                        described = partial(self._actors, sentence=number, salience=salience)
+                        target = actor or target_of(clause.predicate, token, subject, self.vocabulary, described)
+                        yield self._statement(context, sentence, clause, subject, text, actor, date, target)
             if sentence_dates:
                 narrative_date = sentence_dates[0]
 
@@ -120,6 +125,7 @@ class StatementExtractor:
         text: str,
         actor: Actor | None,
         date: str | None,
+        target: Actor | None = None,
     ) -> Statement:
         segment = context.segment
         evidence = sentence.text.rstrip()
@@ -127,6 +133,7 @@ class StatementExtractor:
         end = start + len(evidence)
         subject = self._in_office(subject, date or segment.date)
         actor = self._in_office(actor, date or segment.date) if actor else None
+        target = self._in_office(target, date or segment.date) if target else None
         event = self.coder.code_clause(clause.predicate, clause.relation, clause.polarity, clause.modality)
         return Statement(
             doc=context.doc,
@@ -141,8 +148,10 @@ class StatementExtractor:
             start=start,
             end=end,
             event=event,
+            target=target.name if target else None,
             subject_actor=subject,
             object_actor=actor,
+            target_actor=target,
         )
 
     def _in_office(self, actor: Actor, date: str | None) -> Actor:
@@ -267,20 +276,23 @@ class StatementExtractor:
                     )
         return list({g.key: g for g in groups}.values())
 
-    def _objects(self, clause: Clause, sentence: int, salience: SalienceModel) -> list[tuple[str, Actor | None]]:
+    def _objects(
+        self, clause: Clause, sentence: int, salience: SalienceModel
+    ) -> list[tuple[str, Actor | None, Token | None]]:
+        """(text, actor or None for a theme, the object's head token) for each object."""
         if clause.object_text is not None:
-            return [(clause.object_text, None)]
-        result: list[tuple[str, Actor | None]] = []
+            return [(clause.object_text, None, None)]
+        result: list[tuple[str, Actor | None, Token | None]] = []
         for token in clause.objects:
             mention = mention_at(token)
             if mention is not None and mention.end - 1 == token.i:
-                result.append((mention.actor.name, mention.actor))
+                result.append((mention.actor.name, mention.actor, token))
             elif token.pos_ == "PRON":
-                result.extend((actor.name, actor) for actor in self._actors(token, sentence, salience))
+                result.extend((actor.name, actor, token) for actor in self._actors(token, sentence, salience))
             else:
                 text = noun_phrase(token)
                 if text:
-                    result.append((text, None))
+                    result.append((text, None, token))
         return result
 
     def _date(self, clause: Clause, sentence: Span, anchor: str | None, narrative: str | None) -> str | None:

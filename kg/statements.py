@@ -27,7 +27,8 @@ class Statement:
     """Subject -relation-> object, with polarity, modality, date and the sentence it came from.
 
     `start` and `end` are character offsets of the sentence in the brief's file text.
-    The JSON form (`to_json`) has the fields score.py reads, plus the sentence and event code.
+    The JSON form (`to_json`) has the fields score.py reads, plus the sentence, the event code and
+    the target actor's name (None when the event is aimed at no actor).
     """
 
     doc: str
@@ -42,10 +43,12 @@ class Statement:
     start: int
     end: int
     event: str | None = None  # CAMEO event code, see kg.events
+    target: str | None = None  # the actor the event is aimed at: the object, or its owner or recipient (kg.targets)
     subject_actor: Actor = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
     object_actor: Actor | None = field(compare=False, repr=False, default=None)
+    target_actor: Actor | None = field(compare=False, repr=False, default=None)
 
     def to_json(self) -> dict[str, object]:
         record = asdict(self)
-        del record["subject_actor"], record["object_actor"]
+        del record["subject_actor"], record["object_actor"], record["target_actor"]
         return record

@@ -52,6 +52,7 @@ def test_build_writes_every_product(built: Path) -> None:
         "start",
         "end",
         "event",
+        "target",
     }
 
 

@@ -218,7 +218,7 @@
   function statementItem(index) {
     var s = statements[index], item = element("li", "statement" + (s.polarity === "negative" || s.modality !== "asserted" ? " hedged" : ""));
     item.style.borderLeftColor = data.toneColours[s.tone];
-    item.appendChild(element("div", "claim", nodeById.get(s.subject).label + " " + s.relation + " " + nodeById.get(s.object).label));
+    item.appendChild(element("div", "claim", nodeById.get(s.subject).label + " " + s.relation + (s.theme ? " (" + s.theme + ")" : "") + " " + nodeById.get(s.object).label));
     var meta = element("div", "meta");
     meta.textContent = (s.date || "undated") + " · " + s.polarity + ", " + s.modality + (s.event ? " · event " + s.event : "");
     item.appendChild(meta);

@@ -1,11 +1,12 @@
 """What every view shows, read from the store with SPARQL (never from the extractor).
 
 `read_view_data` runs three queries over the union default graph: the statements (with their
-optional date, sentence, brief and event code), the nodes they connect (labels, kind, aliases,
-the actor they act for) and the briefs. Event codes (`kg:eventCode`, with `skos:notation`,
-`skos:prefLabel`, `kg:goldstein`, `kg:quadClass`, `kg:ploverCategory`) live in the vocabulary
-graph, so they are joined through the union default graph and are OPTIONAL: a store built before
-event coding existed gives statements without codes.
+optional date, sentence, brief and event code; a statement whose object is a theme aimed at an
+actor, `kg:target`, joins its subject to that actor, the theme going on the edge's label), the
+nodes they connect (labels, kind, aliases, the actor they act for) and the briefs. Event codes
+(`kg:eventCode`, with `skos:notation`, `skos:prefLabel`, `kg:goldstein`, `kg:quadClass`,
+`kg:ploverCategory`) live in the vocabulary graph, so they are joined through the union default
+graph and are OPTIONAL: a store built before event coding existed gives statements without codes.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ ACTOR_KINDS = ("Country", "Organisation", "Person", "Group")
 THEME = "Theme"
 
 STATEMENTS = """SELECT ?statement ?subject ?relation ?label ?object ?polarity ?modality ?date ?sentence ?brief
-                       ?notation ?codeLabel ?goldstein ?quadClass ?plover WHERE {
+                       ?notation ?codeLabel ?goldstein ?quadClass ?plover ?target ?theme WHERE {
   ?statement a kg:Statement ; kg:subject ?subject ; kg:relation ?relation ; kg:object ?object ;
              kg:polarity ?polarity ; kg:modality ?modality .
+  OPTIONAL { ?statement kg:target ?target . ?object a kg:Theme . OPTIONAL { ?object rdfs:label ?theme } }
   OPTIONAL { ?relation rdfs:label ?label }
   OPTIONAL { ?statement kg:date ?date }
   OPTIONAL { ?statement prov:wasDerivedFrom/nif:anchorOf ?sentence }
@@ -40,11 +42,11 @@ STATEMENTS = """SELECT ?statement ?subject ?relation ?label ?object ?polarity ?m
 }"""
 NODES = """SELECT DISTINCT ?node ?property ?value WHERE {
   VALUES ?property { rdf:type skos:prefLabel skos:altLabel kg:demonym rdfs:label kg:actsFor }
-  ?statement a kg:Statement ; kg:subject|kg:object ?node .
+  ?statement a kg:Statement ; kg:subject|kg:object|kg:target ?node .
   ?node ?property ?value .
 }"""
 ACTS_FOR = """SELECT DISTINCT ?actor ?top ?label WHERE {
-  ?statement a kg:Statement ; kg:subject|kg:object ?actor .
+  ?statement a kg:Statement ; kg:subject|kg:object|kg:target ?actor .
   ?actor kg:actsFor+ ?top .
   FILTER NOT EXISTS { ?top kg:actsFor ?higher }
   OPTIONAL { ?top skos:prefLabel ?label }
@@ -100,6 +102,12 @@ class Statement:
     sentence: str
     brief: str  # the brief's IRI
     code: EventCode | None = None
+    theme: str = ""  # what the statement is about when `object` is its target actor ("efforts")
+
+    @property
+    def edge_label(self) -> str:
+        """The relation, with the theme when the edge joins the subject to its target actor."""
+        return f"{self.relation}: {self.theme}" if self.theme else self.relation
 
     @property
     def hedged(self) -> bool:
@@ -169,10 +177,12 @@ def _statements(store: KnowledgeStore) -> list[Statement]:
                 _value(row, "plover"),
             )
         iri = row["statement"].value
+        # a statement about a theme aimed at an actor is an edge between the two actors
+        target = _value(row, "target")
         record = Statement(
             iri=iri,
             subject=row["subject"].value,
-            object=row["object"].value,
+            object=target or row["object"].value,
             relation=_value(row, "label") or local_name(row["relation"].value),
             polarity=local_name(row["polarity"].value).lower(),
             modality=local_name(row["modality"].value).lower(),
@@ -180,6 +190,7 @@ def _statements(store: KnowledgeStore) -> list[Statement]:
             sentence=_value(row, "sentence"),
             brief=_value(row, "brief"),
             code=code,
+            theme=(_value(row, "theme") or local_name(row["object"].value)) if target else "",
         )
         previous = records.get(iri)
         records[iri] = record if previous is None else min(previous, record, key=_sort_key)

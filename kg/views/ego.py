@@ -104,7 +104,7 @@ def ego_drawing(
         size = 5 + 2 * math.sqrt(len(statements)) if node.is_actor else 5
         x, y = radius * cos, radius * sin
         places[iri] = (x, y)
-        relations = Counter(s.relation for s in statements)
+        relations = Counter(s.edge_label for s in statements)
         summary = ", ".join(
             f"{r} ×{n}" if n > 1 else r for r, n in sorted(relations.items(), key=lambda i: (-i[1], i[0]))
         )

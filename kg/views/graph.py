@@ -2,10 +2,12 @@
 network and stays usable on graphs of thousands of nodes.
 
 The store's statements become a `networkx.MultiDiGraph` (nodes are actors and themes, edges are
-statements); pyvis turns it into vis-network's node and edge records, and the page's own template
-(`assets/templates/graph.html`) inlines the vendored vis-network and the data, so the page needs
-no CDN (pyvis's templates fetch bootstrap even in their `local` and `in_line` modes) and shows
-every brief string as text (pyvis puts HTML in tooltips, which vis-network 9 shows as raw text).
+statements; a statement about a theme aimed at an actor is an edge from its subject to that actor,
+labelled with the relation and the theme: "support: efforts"); pyvis turns it into vis-network's
+node and edge records, and the page's own template (`assets/templates/graph.html`) inlines the
+vendored vis-network and the data, so the page needs no CDN (pyvis's templates fetch bootstrap
+even in their `local` and `in_line` modes) and shows every brief string as text (pyvis puts HTML
+in tooltips, which vis-network 9 shows as raw text).
 The evidence for an edge is in a side panel opened by clicking it, built with `textContent`.
 
 Where the heuristics come from:
@@ -100,7 +102,7 @@ def graph_page_context(data: ViewData, pages: dict[str, str]) -> dict[str, objec
     groups: dict[EdgeKey, list[int]] = defaultdict(list)
     for index, s in enumerate(data.statements):
         code = s.code.notation if s.code else ""
-        groups[(s.subject, s.object, s.relation, s.polarity, s.modality, code)].append(index)
+        groups[(s.subject, s.object, s.edge_label, s.polarity, s.modality, code)].append(index)
     graph = _graph(data, pages, ids, degree, groups)
     large = graph.number_of_nodes() > PHYSICS_LIMIT
     if large:
@@ -158,9 +160,9 @@ def _graph(
         colour = TONE_COLOURS[tone(first)]
         attributes: dict[str, object] = {
             "id": f"e{number}",
-            "label": first.relation,
+            "label": first.edge_label,
             "title": (
-                f"{data.nodes[subject].label} → {first.relation} → {data.nodes[obj].label}\n"
+                f"{data.nodes[subject].label} → {first.edge_label} → {data.nodes[obj].label}\n"
                 f"{first.polarity}, {first.modality}{' · ' + event_text(first) if first.code else ''}"
                 f" · {plural(len(members), 'statement')}"
                 " · click for the evidence"
@@ -228,6 +230,7 @@ def _statement_record(s: Statement, data: ViewData, ids: dict[str, str], briefs:
         "subject": ids[s.subject],
         "object": ids[s.object],
         "relation": s.relation,
+        "theme": s.theme,
         "polarity": s.polarity,
         "modality": s.modality,
         "date": s.date,

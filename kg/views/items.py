@@ -70,7 +70,7 @@ def statement_items(
             StatementItem(
                 date=s.date,
                 subject=party(s.subject),
-                relation=s.relation,
+                relation=s.edge_label,
                 object=party(s.object),
                 polarity=s.polarity,
                 modality=s.modality,

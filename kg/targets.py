@@ -1,0 +1,115 @@
+"""Target actors: at whom a statement's event is aimed, when its object is a theme.
+
+Event data are dyads: CAMEO codes a source actor, an event and a target actor, and when the
+verb's object is not an actor the target is the actor the object belongs to or is aimed at
+(CAMEO Manual 1.1b3, ch. 2, "the target is the recipient of the action"; PETRARCH2 looks for
+the target in the noun phrases of the verb phrase, after the verb). "Portugal will support
+Turkey's efforts to join the EC" is Portugal -> Turkey, not Portugal -> efforts. The candidates,
+best first, follow the places English gives a recipient or an owner of a theme:
+
+- the object's possessor: "Turkey's efforts", "Ukraine's initiative";
+- the object's modifiers, a demonym or a name: "the Ukrainian proposal", "a U.N. resolution";
+- the object noun's complement: "support for the PLO", "sanctions against Belarus",
+  "pressure on Lithuania", "talks with Poland", "the withdrawal from Lebanon" is no recipient
+  ("from" is left out), "the sovereignty of Ukraine" is ("of" last);
+- the verb's own recipient: a ditransitive's indirect object ("gave Tanzania a grant"), the
+  addressee of a speech act ("said to Putin", "told Putin") or a prepositional complement
+  ("imposed sanctions on Belarus", "appealed to the UN");
+- else the first actor named in the object's phrase, then in the verb's non-finite complements
+  ("is willing to send material to help defend Saudi Arabia"), never crossing into a clause with
+  a subject of its own, as PETRARCH2 takes the first actor of the verb phrase.
+
+The subject itself is never its own target ("Belarus continued its policy" has none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from kg.actors import mention_at
+from kg.clauses import POSSESSIVE_MARKS, SUBJECT_DEPS
+from kg.statements import Actor
+from kg.vocabulary import Vocabulary
+
+NOUN_PREPOSITIONS = ("against", "on", "upon", "for", "with", "to", "toward", "towards", "at", "over", "of")
+VERB_PREPOSITIONS = ("against", "on", "upon", "to", "toward", "towards", "with", "for", "at", "over")
+MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
+NONFINITE_DEPS = ("xcomp", "advcl", "acl", "relcl", "prep", "pobj", "pcomp", "dobj", "conj", "appos")
+
+
+def target_of(
+    predicate: Token,
+    obj: Token | None,
+    subject: Actor,
+    vocabulary: Vocabulary,
+    described: Callable[[Token], list[Actor]],
+) -> Actor | None:
+    """The first candidate (`target_candidates`) that names an actor other than the subject, its
+    state or a group of its own state ("sent Belarusian peacekeepers" is aimed at no one). A
+    demonym is its state ("the Ukrainian proposal": Ukraine); a noun is resolved by `described`
+    (the extractor's reading of groups, pronouns and descriptions)."""
+    own = {subject.key, *((subject.acts_for.key,) if subject.acts_for else ())}
+    for token in target_candidates(predicate, obj):
+        mention = mention_at(token)
+        if token._.demonym_of and (mention is None or mention.end - mention.start == 1):
+            found = [vocabulary.actors[token._.demonym_of].actor]
+        elif mention is not None:
+            found = [mention.actor]
+        elif token.pos_ in ("NOUN", "PROPN", "PRON"):
+            found = described(token)
+        else:
+            found = []
+        for actor in found:
+            if actor.key not in own and not (actor.kind == "Group" and actor.acts_for and actor.acts_for.key in own):
+                return actor
+    return None
+
+
+def target_candidates(predicate: Token, obj: Token | None) -> Iterator[Token]:
+    """Tokens that may name the target of a clause with this predicate and object, best first."""
+    if obj is not None:
+        yield from (c for c in obj.children if _owns(c))
+        yield from (c for c in obj.lefts if c.dep_ in MODIFIER_DEPS)
+        yield from _complements(obj, NOUN_PREPOSITIONS)
+    yield from (c for c in predicate.children if c.dep_ == "dative" and c.pos_ != "ADP")
+    yield from _complements(predicate, VERB_PREPOSITIONS, after=predicate.i)
+    if obj is not None:
+        yield from (t for t in obj.subtree if t.i != obj.i)
+    yield from _nonfinite_phrase(predicate)
+
+
+def _owns(token: Token) -> bool:
+    """A possessor: `poss`, or a name the parser attached before a possessive mark."""
+    if token.dep_ == "poss":
+        return True
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.dep_ in ("nmod", "compound") and following is not None and following.text in POSSESSIVE_MARKS
+
+
+def _complements(head: Token, prepositions: tuple[str, ...], after: int = -1) -> Iterator[Token]:
+    """The objects of the head's prepositions, in the order of `prepositions` (and their conjuncts)."""
+    preps = [c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in prepositions and c.i > after]
+    preps.sort(key=lambda p: prepositions.index(p.lower_))
+    for prep in preps:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                yield pobj
+                yield from pobj.conjuncts
+
+
+def _nonfinite_phrase(predicate: Token) -> Iterator[Token]:
+    """The tokens after the predicate in its phrase, left to right, leaving out clauses that have
+    a subject of their own ("..., officials said") and anything before the predicate."""
+    pending = [c for c in predicate.children if c.i > predicate.i and c.dep_ in NONFINITE_DEPS]
+    found: list[Token] = []
+    for _ in range(len(predicate.sent)):  # each step takes one token off the list: bounded by the sentence
+        if not pending:
+            break
+        token = pending.pop()
+        if any(c.dep_ in SUBJECT_DEPS for c in token.children) and token.pos_ in ("VERB", "AUX"):
+            continue
+        found.append(token)
+        pending.extend(c for c in token.children if c.dep_ in (*NONFINITE_DEPS, *MODIFIER_DEPS, "poss"))
+    yield from sorted(found, key=lambda t: t.i)
