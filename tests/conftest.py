@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.briefs import Brief, Segment
-from kg.namespaces import DEFAULT_BASE_IRI
-from kg.rdf import brief_graph, brief_quads
-from kg.statements import Actor, Statement
-from kg.store import KnowledgeStore
+from kg.extract.statements import Actor, Statement
+from kg.graph.namespaces import DEFAULT_BASE_IRI
+from kg.graph.rdf import brief_graph, brief_quads
+from kg.graph.store import KnowledgeStore
+from kg.read.briefs import Brief, Segment
 
 RUSSIA = Actor("actor/russia", "Russia", "Country")
 BELARUS = Actor("actor/belarus", "Belarus", "Country")
@@ -192,7 +192,7 @@ def view_store(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeStore:
     group whose name carries markup), and the event-code concepts. Read it, do not write to it."""
     from pyoxigraph import Literal, NamedNode, Quad
 
-    from kg.namespaces import KG, SKOS, XSD
+    from kg.graph.namespaces import KG, SKOS, XSD
 
     base = DEFAULT_BASE_IRI
     store = KnowledgeStore(tmp_path_factory.mktemp("view-store") / "store", base)

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.briefs import Brief, Segment
-from kg.namespaces import DEFAULT_BASE_IRI, KG, SKOS, XSD
-from kg.rdf import brief_graph, brief_quads
-from kg.statements import Actor, Statement
-from kg.store import KnowledgeStore
+from kg.extract.statements import Actor, Statement
+from kg.graph.namespaces import DEFAULT_BASE_IRI, KG, SKOS, XSD
+from kg.graph.rdf import brief_graph, brief_quads
+from kg.graph.store import KnowledgeStore
+from kg.read.briefs import Brief, Segment
 
 KINDS = ("Country", "Organisation", "Person", "Group")
 RELATIONS = ("meet", "support", "criticise", "accuse", "visit", "sign", "threaten", "discuss", "sanction", "aid")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.briefs import Brief, Segment
-from kg.extract import extract
-from kg.pipeline import load_pipeline
-from kg.statements import Statement
+from kg.extract.extractor import extract
+from kg.extract.pipeline import load_pipeline
+from kg.extract.statements import Statement
+from kg.read.briefs import Brief, Segment
 
 
 def statements(text: str, date: str = "2000-01-01") -> list[Statement]:

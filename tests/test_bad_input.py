@@ -26,7 +26,7 @@ import pytest
 
 from kg.cli import main
 from kg.console import Console
-from kg.sources import read_text
+from kg.read.sources import read_text
 
 BORDER = "Lithuania has closed two of its six border crossings with Belarus, citing security concerns."
 NOTE = "Minsk responded with a diplomatic note and promised to reconsider transit agreements with Vilnius."
@@ -248,7 +248,7 @@ def test_debug_shows_the_traceback(capsys, tmp_path: Path, output: Path, previou
     assert code == 1
     assert err[0] == "Traceback (most recent call last):"
     assert err[-1] == f"kg: error: {missing}: no such file or folder"
-    assert any(line.startswith("kg.sources.SourceError: ") for line in err)
+    assert any(line.startswith("kg.read.sources.SourceError: ") for line in err)
     assert_untouched(output, previous)
 
 
@@ -360,8 +360,8 @@ def test_offsets_index_the_decoded_text_with_newlines_normalised(mixed) -> None:
 READ_IN_PIECES = """
 import json, re, sys
 from pathlib import Path
-from kg.briefs import read_briefs
-from kg.sources import brief_files, read_text
+from kg.read.briefs import read_briefs
+from kg.read.sources import brief_files, read_text
 
 def peak_kb():  # this process's own high-water mark (ru_maxrss would include its parent's, from before exec)
     return int(re.search(r"VmHWM:\\s+(\\d+) kB", Path("/proc/self/status").read_text())[1])
@@ -403,7 +403,7 @@ def test_a_20_mb_brief_is_read_in_bounded_pieces_in_bounded_memory(tmp_path: Pat
     """Measured in a fresh process, so the peak is the reader's own: 20 MB of text takes ~4x
     its size while it is read (lines, paragraphs, pieces), and no piece, hence no spaCy doc,
     is longer than MAX_SEGMENT_CHARS."""
-    from kg.briefs import MAX_SEGMENT_CHARS
+    from kg.read.briefs import MAX_SEGMENT_CHARS
 
     text, body = big_brief(20_000_000, long_paragraph=4000)  # 300,000 characters without a break
     source = tmp_path / "big.txt"
@@ -422,9 +422,9 @@ def test_a_20_mb_brief_is_read_in_bounded_pieces_in_bounded_memory(tmp_path: Pat
 def test_no_spacy_doc_is_longer_than_a_piece(monkeypatch) -> None:
     """With spaCy's limit set to the piece size, a brief 40 times longer extracts without error
     (make_doc raises E088 on any longer doc), and offsets in later pieces still map back."""
-    from kg.briefs import parse_brief
-    from kg.extract import extract
-    from kg.pipeline import load_pipeline
+    from kg.extract.extractor import extract
+    from kg.extract.pipeline import load_pipeline
+    from kg.read.briefs import parse_brief
 
     nlp = load_pipeline()
     monkeypatch.setattr(nlp, "max_length", 400)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.briefs import parse_brief
 from kg.dates import OutOfCalendar, find_header_date, resolve, resolve_in_narrative
+from kg.read.briefs import parse_brief
 
 BORDER = "Lithuania has closed two of its six border crossings with Belarus, citing security concerns."
 NOTE = "Minsk responded with a diplomatic note and promised to reconsider transit agreements with Vilnius."

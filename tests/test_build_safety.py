@@ -14,10 +14,10 @@ from pathlib import Path
 import psutil
 import pytest
 
+from kg.build.lock import output_lock
+from kg.build.output import read_manifest
+from kg.build.staging import JOURNAL, STAGING_PREFIX, make_staging, recover, swap_in
 from kg.cli import main
-from kg.lock import output_lock
-from kg.output import read_manifest
-from kg.staging import JOURNAL, STAGING_PREFIX, make_staging, recover, swap_in
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

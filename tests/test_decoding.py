@@ -11,8 +11,8 @@ import random
 
 import pytest
 
-from kg.decoding import NotText, decode
-from kg.html_text import html_to_text, looks_like_html
+from kg.read.decoding import NotText, decode
+from kg.read.html_text import html_to_text, looks_like_html
 
 RUSSIAN = (
     "Министр иностранных дел Беларуси Владимир Макей встретился с заместителем помощника "

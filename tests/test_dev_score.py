@@ -14,10 +14,10 @@ from types import ModuleType
 
 import pytest
 
-from kg.briefs import read_briefs
-from kg.extract import extract
-from kg.pipeline import load_pipeline
-from kg.sources import brief_files
+from kg.extract.extractor import extract
+from kg.extract.pipeline import load_pipeline
+from kg.read.briefs import read_briefs
+from kg.read.sources import brief_files
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"

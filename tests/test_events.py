@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.briefs import Brief, Segment
-from kg.extract import extract
-from kg.pipeline import load_pipeline
-from kg.queries import bind, load_query, rows
-from kg.rdf import brief_graph, brief_quads
-from kg.statements import Statement
-from kg.store import KnowledgeStore
+from kg.extract.extractor import extract
+from kg.extract.pipeline import load_pipeline
+from kg.extract.statements import Statement
+from kg.graph.queries import bind, load_query, rows
+from kg.graph.rdf import brief_graph, brief_quads
+from kg.graph.store import KnowledgeStore
+from kg.read.briefs import Brief, Segment
 
 BASE = "http://example.org/kg/"
 

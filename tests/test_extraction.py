@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from kg.briefs import parse_brief
-from kg.extract import extract
-from kg.pipeline import load_pipeline
+from kg.extract.extractor import extract
+from kg.extract.pipeline import load_pipeline
+from kg.read.briefs import parse_brief
 
 Row = tuple[str, str, str, str, str, str | None]
 

@@ -16,12 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.briefs import Brief, parse_brief, read_briefs
-from kg.decoding import LINE_BREAK, SIGNATURES, NotText, decode
-from kg.extract import extract
-from kg.html_text import html_to_text
-from kg.pipeline import load_pipeline
-from kg.sources import SourceError, brief_files, read_text
+from kg.extract.extractor import extract
+from kg.extract.pipeline import load_pipeline
+from kg.read.briefs import Brief, parse_brief, read_briefs
+from kg.read.decoding import LINE_BREAK, SIGNATURES, NotText, decode
+from kg.read.html_text import html_to_text
+from kg.read.sources import SourceError, brief_files, read_text
 
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build as run_build
+from kg.build.builder import build as run_build
+from kg.build.incremental import SourceFile, plan_build
+from kg.build.output import read_manifest
 from kg.cli import main
-from kg.incremental import SourceFile, plan_build
-from kg.output import read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

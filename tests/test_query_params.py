@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.queries import QueryError, bind
+from kg.graph.queries import QueryError, bind
 
 
 def test_parameters_become_literals_in_the_where_block() -> None:

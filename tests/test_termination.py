@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from kg.briefs import parse_brief
-from kg.extract import extract
-from kg.pipeline import load_pipeline
+from kg.extract.extractor import extract
+from kg.extract.pipeline import load_pipeline
+from kg.read.briefs import parse_brief
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kg"
 HEADER = "Baltic and Eastern European security weekly\nApril 22, 2016 18:58\n\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from kg.validate import validate_graph
+from kg.graph.validate import validate_graph
 
 PREFIXES = """
 @prefix kg: <https://w3id.org/briefkg/ontology#> .

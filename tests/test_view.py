@@ -11,8 +11,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from kg.namespaces import DEFAULT_BASE_IRI
-from kg.store import KnowledgeStore
+from kg.graph.namespaces import DEFAULT_BASE_IRI
+from kg.graph.store import KnowledgeStore
 from kg.views import write_views
 
 PAGE_LINK = r"(\.\./)?(index|graph|timeline|actors/[a-z0-9-]+)\.html"
@@ -278,10 +278,10 @@ def test_every_asset_ships_with_the_package() -> None:
 def test_kg_view_rebuilds_from_the_store_and_opens_the_start_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kg.briefs import Brief, Segment
     from kg.cli import main
-    from kg.rdf import brief_graph, brief_quads
-    from kg.statements import Actor, Statement
+    from kg.extract.statements import Actor, Statement
+    from kg.graph.rdf import brief_graph, brief_quads
+    from kg.read.briefs import Brief, Segment
 
     belarus, russia = Actor("actor/belarus", "Belarus", "Country"), Actor("actor/russia", "Russia", "Country")
     said = Statement(

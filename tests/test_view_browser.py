@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from chromium import CHROMIUM, Offline, offline_browser
 
-from kg.store import KnowledgeStore
+from kg.graph.store import KnowledgeStore
 from kg.views import write_views
 
 pytestmark = [

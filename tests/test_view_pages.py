@@ -10,7 +10,7 @@ from typing import ClassVar
 
 import pytest
 
-from kg.store import KnowledgeStore
+from kg.graph.store import KnowledgeStore
 from kg.views import write_views
 
 
@@ -193,11 +193,11 @@ def test_timeline_counts_cooperation_and_conflict_per_month(folder: Path) -> Non
 
 
 def test_timeline_counts_people_for_the_state_they_act_for(tmp_path: Path) -> None:
-    from kg.briefs import Brief, Segment
-    from kg.namespaces import DEFAULT_BASE_IRI
-    from kg.rdf import brief_graph, brief_quads
-    from kg.statements import Actor, Statement
-    from kg.store import KnowledgeStore
+    from kg.extract.statements import Actor, Statement
+    from kg.graph.namespaces import DEFAULT_BASE_IRI
+    from kg.graph.rdf import brief_graph, brief_quads
+    from kg.graph.store import KnowledgeStore
+    from kg.read.briefs import Brief, Segment
     from kg.views.data import read_view_data
     from kg.views.timeline import actor_pairs
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.store import KnowledgeStore
+from kg.graph import KnowledgeStore
 from kg.views.actor_pages import write_actor_pages
 from kg.views.data import read_view_data
 from kg.views.graph import GRAPH_PAGE, write_graph_page

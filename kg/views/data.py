@@ -16,8 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from kg.namespaces import KG
-from kg.store import KnowledgeStore
+from kg.graph import KG, KnowledgeStore
 
 ACTOR_KINDS = ("Country", "Organisation", "Person", "Group")
 THEME = "Theme"

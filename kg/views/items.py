@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from kg.rdf import slug
+from kg.identifiers import slug
 from kg.views.data import Node, Statement, ViewData, local_name
 from kg.views.evidence import find_marks, highlighted
 from kg.views.style import TONE_COLOURS, event_text, tone

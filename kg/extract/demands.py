@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.clauses import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Clause, modality_of, polarity_of, subjects_of
-from kg.vocabulary import Vocabulary
+from kg.extract.clauses import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Clause, modality_of, polarity_of, subjects_of
+from kg.extract.vocabulary import Vocabulary
 
 DEMAND = "demand"
 

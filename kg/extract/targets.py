@@ -28,10 +28,10 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
-from kg.actors import mention_at
-from kg.clauses import POSSESSIVE_MARKS, SUBJECT_DEPS
-from kg.statements import Actor
-from kg.vocabulary import Vocabulary
+from kg.extract.actors import mention_at
+from kg.extract.clauses import POSSESSIVE_MARKS, SUBJECT_DEPS
+from kg.extract.statements import Actor
+from kg.extract.vocabulary import Vocabulary
 
 NOUN_PREPOSITIONS = ("against", "on", "upon", "for", "with", "to", "toward", "towards", "at", "over", "of")
 VERB_PREPOSITIONS = ("against", "on", "upon", "to", "toward", "towards", "with", "for", "at", "over")

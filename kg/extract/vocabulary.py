@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.statements import Actor, ActorKind
+from kg.extract.statements import Actor, ActorKind
 
 KG = Namespace("https://w3id.org/briefkg/ontology#")
 VOCABULARY_BASE = "http://vocabulary.invalid/"

@@ -40,11 +40,11 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.affiliation import STATE_AGENTS, affiliated, patron_of, residence, sole_state
-from kg.demonyms import Demonyms
-from kg.rdf import slug
-from kg.statements import Actor, ActorKind
-from kg.vocabulary import Vocabulary, load_vocabulary
+from kg.extract.affiliation import STATE_AGENTS, affiliated, patron_of, residence, sole_state
+from kg.extract.demonyms import Demonyms
+from kg.extract.statements import Actor, ActorKind
+from kg.extract.vocabulary import Vocabulary, load_vocabulary
+from kg.identifiers import slug
 
 ENTITY_KINDS: dict[str, ActorKind] = {"PERSON": "Person", "ORG": "Organisation", "NORP": "Group", "GPE": "Country"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -80,7 +80,7 @@ def mention_at(token: Token) -> Mention | None:
 
 @Language.factory("actor_ruler", default_config={"ontology_dir": None})
 def create_actor_ruler(nlp: Language, name: str, ontology_dir: str | None) -> ActorRuler:
-    from kg.store import ONTOLOGY_DIR
+    from kg.ontology import ONTOLOGY_DIR
 
     return ActorRuler(nlp, load_vocabulary(Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR))
 

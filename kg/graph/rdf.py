@@ -9,26 +9,19 @@ in the brief's own graph, so replacing a brief is "drop graph, insert graph".
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.briefs import Brief
-from kg.namespaces import CAMEO, DCTERMS, KG, NIF, PROV, RDF, RDFS, SKOS, XSD, term
-from kg.statements import Actor, Statement
+from kg.extract import Actor, Statement
+from kg.graph.namespaces import CAMEO, DCTERMS, KG, NIF, PROV, RDF, RDFS, SKOS, XSD, term
+from kg.identifiers import slug
+from kg.read import Brief
 
 TYPE = term(RDF, "type")
 LABEL = term(RDFS, "label")
 PREF_LABEL = term(SKOS, "prefLabel")
 DATE_TYPES = {10: "date", 7: "gYearMonth", 4: "gYear"}
-
-
-def slug(text: str) -> str:
-    """A readable IRI segment: ASCII, lower case, words joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
 def brief_graph(base_iri: str, doc: str) -> NamedNode:

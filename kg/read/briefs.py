@@ -36,7 +36,7 @@ from itertools import islice
 from pathlib import Path
 
 from kg.dates import find_header_date
-from kg.sources import brief_text
+from kg.read.sources import brief_text
 
 SEGMENT_BREAK = re.compile(r"^\s*(similar|related|more|recommended) (articles|posts|stories)\s*$", re.I)
 FOOTER_START = re.compile(r"subscribe|successfully subscribed|newsletter", re.I)

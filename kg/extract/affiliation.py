@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from kg.statements import Actor
+from kg.extract.statements import Actor
 
 MODIFIERS = {"amod", "compound", "nmod", "poss", "appos"}
 PLACE_PREPOSITIONS = {"of", "in", "from"}

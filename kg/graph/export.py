@@ -10,8 +10,8 @@ from typing import BinaryIO
 
 from pyoxigraph import RdfFormat, serialize
 
-from kg.namespaces import PREFIXES
-from kg.store import KnowledgeStore
+from kg.graph.namespaces import PREFIXES
+from kg.graph.store import KnowledgeStore
 
 FORMATS = {
     "turtle": RdfFormat.TURTLE,

@@ -10,7 +10,8 @@ from pyoxigraph import RdfFormat, serialize
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
-from kg.store import ONTOLOGY_DIR, KnowledgeStore
+from kg.graph.store import KnowledgeStore
+from kg.ontology import ONTOLOGY_DIR
 
 
 @dataclass(frozen=True)

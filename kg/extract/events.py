@@ -34,7 +34,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from kg.vocabulary import load_vocabulary, table_rows
+from kg.extract.vocabulary import load_vocabulary, table_rows
 
 TABLES = ("event_verbs.tsv", "cameo_verbs.tsv")  # in order of precedence
 FUTURE_AUXILIARIES = {"will", "'ll", "would", "shall"}

@@ -12,7 +12,7 @@ applied against a closed list; multi-word names take no part, so "Western" is no
 
 from __future__ import annotations
 
-from kg.vocabulary import Vocabulary
+from kg.extract.vocabulary import Vocabulary
 
 MIN_STEM = 4
 MAX_TAIL = 2

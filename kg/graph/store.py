@@ -16,9 +16,9 @@ from typing import BinaryIO
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
 
-from kg.namespaces import sparql_prefixes
+from kg.graph.namespaces import sparql_prefixes
+from kg.ontology import ONTOLOGY_DIR
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 # Oxigraph keeps inserts in RocksDB's in-memory write buffers until they are flushed: measured
 # at about 750 bytes a quad, 700 MiB for 1,000 briefs. Flushing every 100,000 quads bounds that
 # to about 75 MiB whatever the number of briefs.

@@ -17,11 +17,9 @@ from contextlib import ExitStack, closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from kg.export import export
-from kg.incremental import Plan, SourceFile, fingerprint, plan_build
-from kg.lock import output_lock
-from kg.namespaces import DEFAULT_BASE_IRI
-from kg.output import (
+from kg.build.incremental import Plan, SourceFile, fingerprint, plan_build
+from kg.build.lock import output_lock
+from kg.build.output import (
     MANIFEST_FILE,
     PRODUCTS,
     STATEMENTS_FILE,
@@ -30,11 +28,10 @@ from kg.output import (
     BuildError,
     read_manifest,
 )
-from kg.parallel import extract_files
-from kg.rdf import brief_graph, brief_quads
-from kg.sources import brief_files
-from kg.staging import make_staging, recover, swap_in
-from kg.store import KnowledgeStore
+from kg.build.parallel import extract_files
+from kg.build.staging import make_staging, recover, swap_in
+from kg.graph import DEFAULT_BASE_IRI, KnowledgeStore, brief_graph, brief_quads, export
+from kg.read import brief_files
 from kg.views import write_views
 
 

@@ -19,16 +19,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg import dates
-from kg.actors import Mention, mention_at
-from kg.briefs import Brief, Segment
-from kg.clauses import Clause, clauses, nominal_events, noun_phrase
-from kg.coref import SalienceModel
-from kg.demands import reported_demands
-from kg.events import EventCoder, load_coder
-from kg.rdf import slug
-from kg.statements import Actor, Statement
-from kg.targets import target_of
-from kg.vocabulary import Vocabulary, load_vocabulary
+from kg.extract.actors import Mention, mention_at
+from kg.extract.clauses import Clause, clauses, nominal_events, noun_phrase
+from kg.extract.coref import SalienceModel
+from kg.extract.demands import reported_demands
+from kg.extract.events import EventCoder, load_coder
+from kg.extract.statements import Actor, Statement
+from kg.extract.targets import target_of
+from kg.extract.vocabulary import Vocabulary, load_vocabulary
+from kg.identifiers import slug
+from kg.read import Brief, Segment
 
 GROUP_PREPOSITIONS = {"of", "from", "in", "throughout", "across"}
 LOCATING_PARTICIPLES = {"base", "locate", "station", "headquarter"}
@@ -52,7 +52,7 @@ if not Doc.has_extension("statements"):
 
 @Language.factory("statement_extractor", default_config={"ontology_dir": None})
 def create_statement_extractor(nlp: Language, name: str, ontology_dir: str | None) -> StatementExtractor:
-    from kg.store import ONTOLOGY_DIR
+    from kg.ontology import ONTOLOGY_DIR
 
     folder = Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR
     return StatementExtractor(load_vocabulary(folder), load_coder(folder))

@@ -25,8 +25,8 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from kg.decoding import Decoded, NotText, decode
-from kg.html_text import html_to_text, looks_like_html
+from kg.read.decoding import Decoded, NotText, decode
+from kg.read.html_text import html_to_text, looks_like_html
 
 BRIEF_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -82,7 +82,7 @@ def brief_text(path: Path) -> str:
 
 def _folder_briefs(folder: Path, exclude: Path | None) -> list[Path]:
     """The briefs below `folder`, with one line for each other visible file, in path order."""
-    from kg.rdf import slug  # a brief's IRI is made from the slug of its id (the file stem)
+    from kg.identifiers import slug  # a brief's IRI is made from the slug of its id (the file stem)
 
     files: list[Path] = []
     ids: dict[str, Path] = {}

@@ -24,10 +24,8 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.briefs import Brief, read_briefs
-from kg.extract import extract
-from kg.pipeline import load_pipeline
-from kg.statements import Statement
+from kg.extract import Statement, extract, load_pipeline
+from kg.read import Brief, read_briefs
 
 Extracted = list[tuple[Brief, list[Statement]]]  # one file's briefs (none if it was skipped)
 CHUNK_FILES = 8  # files a worker takes at once: big enough for full spaCy batches
