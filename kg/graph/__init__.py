@@ -1,12 +1,12 @@
 """The graph: `Statement`s to RDF quads, one named graph per brief (`rdf`, `namespaces`), the
 Oxigraph store that every product reads (`store`), named SPARQL queries (`queries`, `queries/*.rq`),
-exports (`export`) and SHACL validation (`validate`)."""
+exports (`exporter`) and SHACL validation (`validate`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.graph.export import export
+from kg.graph.exporter import export
 from kg.graph.namespaces import DEFAULT_BASE_IRI, KG
 from kg.graph.queries import QueryError, bind, description, format_results, load_query, named_queries
 from kg.graph.store import KnowledgeStore, StoreError

@@ -1,0 +1,46 @@
+"""The package's layers (issue 14): `lint-imports` checks the contracts in pyproject.toml, so a
+change that makes a stage import upstream (the reader the extractor, the graph the build), that
+reaches into another stage's modules past its `__init__`, or that closes an import cycle fails
+the suite. A copy of the package with such an import shows that the check can fail."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT_IMPORTS = str(Path(sysconfig.get_path("scripts")) / "lint-imports")
+
+
+def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run `lint-imports` on the package and pyproject.toml under `root` (no cache: a stale one hides changes)."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run(
+        [LINT_IMPORTS, "--no-cache"], cwd=root, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.mark.timeout(150)
+def test_the_stages_import_downstream_only() -> None:
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "BROKEN" not in result.stdout
+    assert "Stages import downstream only (cli > build > views > graph > extract > read > " in result.stdout
+
+
+@pytest.mark.timeout(150)
+def test_a_reader_that_imports_the_extractor_breaks_the_layers(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "kg", tmp_path / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    briefs = tmp_path / "kg" / "read" / "briefs.py"
+    briefs.write_text(briefs.read_text(encoding="utf-8") + "\nfrom kg.extract import Statement  # noqa\n")
+    result = lint_imports(tmp_path)
+    assert result.returncode == 1
+    assert "kg.read is not allowed to import kg.extract:" in result.stdout
+    assert "- kg.read.briefs -> kg.extract" in result.stdout
+    assert "No import cycles among kg's modules BROKEN" in result.stdout
