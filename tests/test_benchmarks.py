@@ -1,0 +1,36 @@
+"""The build benchmark's code path on a 20-brief corpus: it runs and prints its tables (nothing
+is timed here; the figures themselves are read from a real run of benchmarks/bench_build.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.graph import named_queries
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@pytest.mark.timeout(400)
+def test_the_build_benchmark_runs_on_a_small_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import bench_build
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    figures = tmp_path / "figures.json"
+    bench_build.main(["--briefs", "20", "--query-runs", "1", "--work", str(tmp_path), "--json", str(figures)])
+    printed = capsys.readouterr().out
+
+    [result] = json.loads(figures.read_text())
+    assert result["briefs"] == 20
+    assert result["statements"] == result["extract_statements"] > 0  # kg extract and kg build agree
+    assert result["bare_cpu"] > 0 and result["extract_cpu"] > 0 and result["build_cpu"] > 0
+    assert set(result["queries"]) == set(named_queries())
+    assert f"| 20 | {result['words']:,} | {result['segments']:,} | {result['statements']:,} |" in printed
+    for name, query in result["queries"].items():
+        assert f"| {name} | {query['rows']:,} |" in printed
+    assert "- [" in printed and "extraction >= 0.85 of bare nlp.pipe (CPU) at 20" in printed
