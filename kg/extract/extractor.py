@@ -24,6 +24,7 @@ from kg.extract.clauses import Clause, clauses, nominal_events, noun_phrase
 from kg.extract.coref import SalienceModel
 from kg.extract.demands import reported_demands
 from kg.extract.events import EventCoder, load_coder
+from kg.extract.main_event import main_event_rank
 from kg.extract.statements import Actor, Statement
 from kg.extract.targets import target_of
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
@@ -83,8 +84,8 @@ class StatementExtractor:
             sentence_dates: list[str] = []
             clause_sources = (clauses, reported_demands, nominal_events)
             found = [c for source in clause_sources for c in source(sentence, self.vocabulary)]
-            # the main clause first, then in the order of the text: a one-event coder reports the main verb
-            for clause in sorted(found, key=lambda c: (len(list(c.predicate.ancestors)), c.predicate.i)):
+            # the event a CAMEO coder codes first (`kg.main_event`)
+            for clause in sorted(found, key=lambda c: main_event_rank(c, self.vocabulary)):
                 subjects = [a for t in clause.subjects for a in self._actors(t, number, salience)]
                 if not subjects:
                     continue

@@ -46,11 +46,11 @@ def target_of(
     vocabulary: Vocabulary,
     described: Callable[[Token], list[Actor]],
 ) -> Actor | None:
-    """The first candidate (`target_candidates`) that names an actor other than the subject, its
-    state or a group of its own state ("sent Belarusian peacekeepers" is aimed at no one). A
+    """The first candidate (`target_candidates`) that names an actor other than the subject. A
     demonym is its state ("the Ukrainian proposal": Ukraine); a noun is resolved by `described`
-    (the extractor's reading of groups, pronouns and descriptions)."""
-    own = {subject.key, *((subject.acts_for.key,) if subject.acts_for else ())}
+    (the extractor's reading of groups, pronouns and descriptions). The subject's own state may
+    be the target: CAMEO codes domestic events with the state as target ("Sudan's government
+    lifted the state of emergency in Darfur" is SDNGOV -> SDN)."""
     for token in target_candidates(predicate, obj):
         mention = mention_at(token)
         if token._.demonym_of and (mention is None or mention.end - mention.start == 1):
@@ -62,7 +62,7 @@ def target_of(
         else:
             found = []
         for actor in found:
-            if actor.key not in own and not (actor.kind == "Group" and actor.acts_for and actor.acts_for.key in own):
+            if actor.key != subject.key:
                 return actor
     return None
 
