@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.briefs import Brief, Segment
-from kg.extract import extract
-from kg.pipeline import load_pipeline
+from kg.extract.extractor import extract
+from kg.extract.pipeline import load_pipeline
+from kg.read.briefs import Brief, Segment
 
 
 def main_event(text: str) -> tuple[str, str, str | None]:

@@ -42,6 +42,7 @@ from spacy.util import filter_spans
 
 from kg.extract.affiliation import STATE_AGENTS, affiliated, patron_of, residence, sole_state
 from kg.extract.demonyms import Demonyms
+from kg.extract.identity import canonical_body, is_hearsay_subject
 from kg.extract.statements import Actor, ActorKind
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
 from kg.identifiers import slug
@@ -293,7 +294,7 @@ class ActorRuler:
             body_words.pop()
         while body_words and body_words[0] in state_words:
             body_words.pop(0)
-        body = " ".join(body_words)
+        body = canonical_body(" ".join(body_words))
         name = f"{demonym} {body}"
         country = self.vocabulary.actors[state].actor
         agent = self.vocabulary.agent_nouns.get(body_words[-1].lower() if body_words else "", "GOV")
@@ -313,6 +314,11 @@ class ActorRuler:
             tokens.pop()
         if not tokens or not any(t.text[:1].isupper() for t in tokens):
             return None
+        if len(tokens) == 1 and is_hearsay_subject(tokens[0]):
+            return None  # "Rumor has it that ..."
+        places = [c for c in ent.root.conjuncts if c.ent_type_ == "GPE" or c.text in self._state_name]
+        if ent.label_ == "PERSON" and places:
+            return None  # "went to Vilnius and Klaipeda": coordinated with a place, a place, no person
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
         kind = ENTITY_KINDS[ent.label_]
         if kind == "Person" and span[-1].tag_ == "NNPS":

@@ -24,6 +24,7 @@ from kg.extract.clauses import Clause, clauses, nominal_events, noun_phrase
 from kg.extract.coref import SalienceModel
 from kg.extract.demands import reported_demands
 from kg.extract.events import EventCoder, load_coder
+from kg.extract.identity import canonical, home_state
 from kg.extract.main_event import main_event_rank
 from kg.extract.statements import Actor, Statement
 from kg.extract.targets import target_of
@@ -73,6 +74,7 @@ class StatementExtractor:
         salience = SalienceModel()
         seen: set[tuple[str, str, str, int]] = set()
         narrative_date: str | None = None  # the last date the text fixed: later clauses happen then
+        home = home_state(m.actor for m in doc._.actor_mentions or ())  # completes bare body names
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 mention = mention_at(token)
@@ -113,6 +115,11 @@ class StatementExtractor:
                         seen.add(key)
                         described = partial(self._actors, sentence=number, salience=salience)
                         target = actor or target_of(clause.predicate, token, subject, self.vocabulary, described)
+                        subject, actor, target = (
+                            canonical(a, home, self.vocabulary) if a else None for a in (subject, actor, target)
+                        )
+                        if actor is not None and actor.key == subject.key:
+                            continue  # two names of one actor ("the ministry's representatives met the ministry")
                         yield self._statement(context, sentence, clause, subject, text, actor, date, target)
             if sentence_dates:
                 narrative_date = sentence_dates[0]
