@@ -70,7 +70,7 @@ def test_who_did_what_covers_every_brief(built: Path, capsys: pytest.CaptureFixt
         row
         for row in rows
         if row["brief"] == "004_8a7d9df607a01cc2"
-        and row["subject"] == "Belarusian Ministry of Defence"
+        and row["subject"] == "Belarusian Defence Ministry"
         and row["relation"] == "confirm"
     ]
     assert defence and defence[0]["object"] == "commitment"
