@@ -4,11 +4,37 @@ them all."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
+import regex
+from anyascii import anyascii
+
+from kg.normalise import fold
+
+NAME_PART = regex.compile(r"[\p{L}\p{M}\p{N}\p{S}]+")  # what a name's hash is made of
+
 
 def slug(text: str) -> str:
-    """A readable IRI segment: ASCII, lower case, words joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+    """A readable IRI segment: ASCII, lower case, words joined by hyphens; the same for the
+    same name in every build, different for different names in any script.
+
+    A name in Latin letters loses only its accents ("Côte d'Ivoire" -> cote-d-ivoire). A name
+    with letters, digits or symbols that have no ASCII decomposition (Cyrillic, Greek, "Ł")
+    is transliterated (`anyascii`) and ends with a hash of its letters, digits and symbols, so
+    names that transliterate alike stay apart ("Лукашэнка" -> lukashenka-<hash>, "Lukashenka"
+    -> lukashenka). Invisible and width variants do not count (`kg.normalise.fold`), nor does case;
+    diacritics outside Latin do, since they make letters of their own there (й and и, ў and у).
+    """
+    decomposed = unicodedata.normalize("NFKD", fold(text))
+    if not any(not c.isascii() and unicodedata.category(c)[0] in "LNS" for c in decomposed):
+        return _hyphenated(decomposed.encode("ascii", "ignore").decode()) or "x"
+    composed = unicodedata.normalize("NFC", unicodedata.normalize("NFC", decomposed).casefold())
+    digest = hashlib.blake2s("-".join(NAME_PART.findall(composed)).encode(), digest_size=4).hexdigest()
+    readable = _hyphenated(anyascii(composed).replace("'", ""))  # "Вильнюс" is vil'nyus
+    return f"{readable}-{digest}" if readable else digest
+
+
+def _hyphenated(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -138,7 +138,7 @@ class StatementExtractor:
         segment = context.segment
         evidence = sentence.text.rstrip()
         start = segment.source_offset(sentence.start_char)
-        end = start + len(evidence)
+        end = segment.source_offset(sentence.start_char + len(evidence), end=True)
         subject = self._in_office(subject, date or segment.date)
         actor = self._in_office(actor, date or segment.date) if actor else None
         target = self._in_office(target, date or segment.date) if target else None

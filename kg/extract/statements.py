@@ -26,7 +26,9 @@ class Actor:
 class Statement:
     """Subject -relation-> object, with polarity, modality, date and the sentence it came from.
 
-    `start` and `end` are character offsets of the sentence in the brief's file text.
+    `start` and `end` are character offsets of the sentence in the brief's file text; `sentence`
+    is that text as the extractor read it (`kg.normalise.fold`: the same, unless the brief holds
+    invisible format characters or fullwidth letters).
     The JSON form (`to_json`) has the fields score.py reads, plus the sentence, the event code and
     the target actor's name (None when the event is aimed at no actor).
     """

@@ -15,7 +15,10 @@ with layout heuristics that hold for web pages in general rather than for one si
 
 Offsets: each segment's text is its paragraphs joined by blank lines, and `source_offset` maps
 a character position in the segment back to the brief's text: the file's text as
-`kg.sources.read_text` gives it (decoded, line breaks as "\n", HTML reduced to text).
+`kg.sources.read_text` gives it (decoded, line breaks as "\n", HTML reduced to text). The reader
+reads the brief folded (`kg.normalise.fold`: invisible format characters dropped, fullwidth and
+font variants as plain letters), so that "Bela<U+200B>rus" and "Ｂｅｌａｒｕｓ" are Belarus; a
+segment's text is folded, and the offsets step over what was dropped.
 
 Long articles: spaCy refuses texts over `nlp.max_length` (a million characters), its memory grows
 with the length of the docs in a batch, and the extractor's time grows faster than the length of
@@ -36,6 +39,7 @@ from itertools import islice
 from pathlib import Path
 
 from kg.dates import find_header_date
+from kg.normalise import FoldedText
 from kg.read.sources import brief_text
 
 SEGMENT_BREAK = re.compile(r"^\s*(similar|related|more|recommended) (articles|posts|stories)\s*$", re.I)
@@ -62,11 +66,17 @@ class Segment:
     title: str
     date: str | None
     text: str
-    # (offset in `text`, offset in the brief's file text, length) for each paragraph
+    # (offset in `text`, offset in the brief's file text, length) for each run of a paragraph
+    # copied from the brief (one run, unless the brief holds characters `kg.normalise` drops)
     paragraphs: tuple[tuple[int, int, int], ...] = ()
 
-    def source_offset(self, position: int) -> int:
-        """Map a character position in `text` to the brief's text."""
+    def source_offset(self, position: int, end: bool = False) -> int:
+        """Map a character position in `text` to the brief's text: a start to where its
+        character is, an end (`end=True`, exclusive) to right after the character before it.
+        They differ where a dropped character lies between the two."""
+        for start, source_start, length in self.paragraphs:
+            if (start < position <= start + length) if end else (start <= position < start + length):
+                return source_start + position - start
         for start, source_start, length in self.paragraphs:
             if start <= position <= start + length:
                 return source_start + position - start
@@ -104,12 +114,13 @@ def read_briefs(files: Iterable[Path]) -> Iterator[Brief]:
 
 def parse_brief(doc: str, text: str, path: Path | None = None, max_chars: int = MAX_SEGMENT_CHARS) -> Brief:
     """Split a brief's text into segments and keep each one's title, date and body; no
-    segment's text is longer than `max_chars`."""
-    lines = _lines(text)
+    segment's text is longer than `max_chars`. The brief is read folded (`kg.normalise`)."""
+    folded = FoldedText(text)
+    lines = _lines(folded.text)
     segments = [
         piece
         for number, chunk in enumerate(_split_segments(lines), start=1)
-        for piece in _segment(number, chunk, max_chars)
+        for piece in _segment(number, chunk, max_chars, folded)
     ]
     main = segments[0] if segments else Segment(1, "", None, "")
     return Brief(doc, path or Path(doc), main.title, main.date, tuple(segments))
@@ -141,7 +152,7 @@ def _is_body(line: _Line) -> bool:
     return bool(SENTENCE_END.search(line.text) or BULLET.match(line.text))
 
 
-def _segment(number: int, lines: list[_Line], max_chars: int) -> Iterator[Segment]:
+def _segment(number: int, lines: list[_Line], max_chars: int, folded: FoldedText) -> Iterator[Segment]:
     first_body = next((i for i, line in enumerate(lines) if _is_body(line)), len(lines))
     footer = next(
         (i for i in range(first_body, len(lines)) if FOOTER_START.search(lines[i].text) and not _is_body(lines[i])),
@@ -157,7 +168,7 @@ def _segment(number: int, lines: list[_Line], max_chars: int) -> Iterator[Segmen
         text = BULLET.sub("", line.text)
         paragraphs.extend(_cut(text, line.offset + line.text.index(text), max_chars))
     for piece in _pack(paragraphs, max_chars):
-        yield _join(number, title, date, piece)
+        yield _join(number, title, date, piece, folded)
 
 
 def _cut(text: str, source: int, max_chars: int) -> Iterator[tuple[str, int]]:
@@ -195,10 +206,10 @@ def _pack(paragraphs: list[tuple[str, int]], max_chars: int) -> Iterator[list[tu
         yield group
 
 
-def _join(number: int, title: str, date: str | None, paragraphs: list[tuple[str, int]]) -> Segment:
+def _join(number: int, title: str, date: str | None, paragraphs: list[tuple[str, int]], folded: FoldedText) -> Segment:
     spans, position = [], 0
     for text, source in paragraphs:
-        spans.append((position, source, len(text)))
+        spans.extend((position + offset, written, length) for offset, written, length in folded.runs(source, len(text)))
         position += len(text) + len(PARAGRAPH_SEPARATOR)
     return Segment(number, title, date, PARAGRAPH_SEPARATOR.join(text for text, _ in paragraphs), tuple(spans))
 
