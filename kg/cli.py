@@ -183,33 +183,32 @@ def run(args: argparse.Namespace, console: Console) -> int:
         return 0
     if args.command == "extract":
         return _extract(args.path, args.format)
-    from kg.build import open_store
+    from kg.build import reading
 
     if args.command == "query":
         from kg.graph import QueryError, bind, format_results, load_query
 
         params = dict(_param(p) for p in args.param)
-        store = open_store(args.output)
-        try:
-            results = store.query(bind(load_query(args.query), params))
-        except SyntaxError as error:
-            raise QueryError(f"the query does not parse: {error}") from error
-        sys.stdout.write(format_results(results, args.format))
+        with reading(args.output) as built:
+            try:
+                results = built.store.query(bind(load_query(args.query), params))
+            except SyntaxError as error:
+                raise QueryError(f"the query does not parse: {error}") from error
+            sys.stdout.write(format_results(results, args.format))
         return 0
     if args.command == "export":
         from kg.graph import export
 
-        store = open_store(args.output)
+        with reading(args.output) as built:
+            export(built.store, args.format, args.file or sys.stdout.buffer)
         if args.file:
-            export(store, args.format, args.file)
             print(f"wrote {args.file}", file=sys.stderr)
-        else:
-            export(store, args.format, sys.stdout.buffer)
         return 0
     if args.command == "validate":
         from kg.graph import validate_store
 
-        report = validate_store(open_store(args.output))
+        with reading(args.output) as built:
+            report = validate_store(built.store)
         if report.conforms:
             print("conforms: the graph satisfies ontology/shapes.ttl")
             return 0
@@ -227,7 +226,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if args.command == "view":
         from kg.views import INDEX_PAGE, write_views
 
-        write_views(open_store(args.output), args.output)
+        with reading(args.output) as built:
+            write_views(built.store, args.output)
         path = args.output / INDEX_PAGE
         print(path.resolve())
         if args.open:

@@ -6,7 +6,8 @@ both must read the same on-disk format).
   and writes to `/store` are refused (HTTP 403). `--allow-updates` starts `oxigraph serve`
   instead; updates then change the server's own copy only, never the build.
 - The server reads a snapshot of `output/store` (a RocksDB checkpoint in `output/.serving-PID`:
-  hard links, no copying), never the store itself: Oxigraph's documentation calls reading a
+  hard links, no copying, taken under the output's read lock so that no swap interrupts it),
+  never the store itself: Oxigraph's documentation calls reading a
   store that another process writes undefined behaviour, and a build replaces `output/store`
   when it ends. When a new build lands (its `build.json` replaces the old one), `kg serve`
   takes a new snapshot and restarts the server on the same address, so clients see the new
@@ -34,8 +35,8 @@ from typing import IO
 
 import pyoxigraph
 
-from kg.build import MANIFEST_FILE, STORE_DIR, BuildError, read_manifest
-from kg.graph import KnowledgeStore
+from kg.build import MANIFEST_FILE, BuildError, read_manifest, reading
+from kg.graph import StoreError
 
 SNAPSHOT_PREFIX = ".serving-"
 START_SECONDS = 15.0
@@ -126,14 +127,15 @@ def _build_id(output: Path) -> tuple[int, int]:
 
 
 def _take_snapshot(output: Path, snapshot: Path, attempts: int = 3) -> dict[str, object]:
-    """Checkpoint the store into `snapshot`; retried, since a build may swap stores meanwhile."""
+    """Checkpoint the store into `snapshot` (no build swaps stores meanwhile: `reading`);
+    retried, should the file system fail once."""
     for attempt in range(attempts):
         shutil.rmtree(snapshot, ignore_errors=True)
         try:
-            manifest = read_manifest(output)
-            KnowledgeStore(output / STORE_DIR, str(manifest["base_iri"]), read_only=True).copy_to(snapshot)
-            return manifest
-        except (OSError, BuildError):
+            with reading(output) as build:
+                build.store.copy_to(snapshot)
+                return build.manifest
+        except (OSError, BuildError, StoreError):
             if attempt == attempts - 1:
                 raise
             time.sleep(POLL_SECONDS)

@@ -1,14 +1,15 @@
 """The build: drives the stages over a source folder into an output folder (`builder`),
 incrementally (`incremental`), over worker processes (`parallel`), under a lock (`lock`),
 swapping its products in crash-safely (`staging`). `output` names the products and opens a
-finished build for reading, which is all that the commands that only read need."""
+finished build for reading (`reading`, which no swap interrupts), all that the commands that
+only read need."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from kg.build.lock import OutputLocked, output_lock
-from kg.build.output import MANIFEST_FILE, STORE_DIR, BuildError, open_store, read_manifest
+from kg.build.output import MANIFEST_FILE, STORE_DIR, BuildError, Reading, read_manifest, reading
 from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
@@ -19,9 +20,10 @@ __all__ = [
     "STORE_DIR",
     "BuildError",
     "OutputLocked",
+    "Reading",
     "build",
-    "open_store",
     "output_lock",
     "read_manifest",
+    "reading",
 ]
 __getattr__ = lazy_names(__name__, {"build": "builder"})

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from contextlib import ExitStack, closing
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 from kg.build.incremental import Plan, SourceFile, fingerprint, plan_build
@@ -88,7 +89,8 @@ def build(
         staging = make_staging(output)
         try:
             summary = _build_into(staging, output, plan, base_iri, marker, jobs, progress, status or _silent, started)
-            swap_in(staging, output, [*PRODUCTS, *summary.views])
+            waiting = partial(status or _silent, f"waiting for the commands reading {output} to finish")
+            swap_in(staging, output, [*PRODUCTS, *summary.views], waiting)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return summary

@@ -4,6 +4,11 @@ The kernel drops a `flock` when the process holding it ends, however it ends (SI
 included), so a killed build never leaves a stale lock behind; the lock file itself stays and
 is harmless. While it holds the lock, a build writes its process id and start time into the
 file, so the build that is turned away can say who holds it.
+
+Readers and the swap: a second lock, `output/.swap.lock`, is a readers-writer lock. Commands
+that read a build's products (query, export, validate, view, serve's snapshot) hold it shared
+while they read; a build holds it exclusively for the few renames of its swap, so a reader
+never opens a product between two renames, nor a store whose files the swap moves away.
 """
 
 from __future__ import annotations
@@ -11,11 +16,13 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 LOCK_FILE = ".lock"
+SWAP_LOCK_FILE = ".swap.lock"
 
 
 class OutputLocked(Exception):
@@ -48,3 +55,36 @@ def output_lock(output: Path) -> Iterator[None]:
             handle.flush()
     finally:
         handle.close()  # closing the file releases the lock
+
+
+@contextmanager
+def read_lock(output: Path) -> Iterator[None]:
+    """Hold the output's swap lock shared for the `with` block: no build swaps its products in
+    meanwhile (waiting, at most, for a swap under way). An output this process cannot write,
+    whose lock file is missing, is read unlocked: no build can swap into it either."""
+    handle: IO[bytes]
+    try:
+        handle = (output / SWAP_LOCK_FILE).open("a+b")
+    except OSError:
+        try:
+            handle = (output / SWAP_LOCK_FILE).open("rb")
+        except OSError:
+            yield
+            return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_SH)
+        yield
+
+
+@contextmanager
+def swap_lock(output: Path, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the output's swap lock exclusively for the `with` block, once the readers that
+    hold it have finished (`waiting` is called first if any do)."""
+    with (output / SWAP_LOCK_FILE).open("a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                waiting()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield

@@ -5,9 +5,12 @@ need nothing else, so they start without loading spaCy."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from kg.build.lock import OutputLocked, output_lock
+from kg.build.lock import OutputLocked, output_lock, read_lock
 from kg.build.staging import JOURNAL, recover
 from kg.graph import KnowledgeStore
 
@@ -22,18 +25,40 @@ class BuildError(Exception):
     """Input or output that a build cannot use."""
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A build's manifest and its store opened for reading, while `reading` holds its lock."""
+
+    manifest: dict[str, object]
+    store: KnowledgeStore
+
+
 def read_manifest(output: Path) -> dict[str, object]:
+    """The manifest of the build in `output` (a swap that a killed build left half-done is
+    finished first). Not for use inside `reading`: `reading` gives the manifest."""
     if (output / JOURNAL).is_file():
         _finish_interrupted_swap(output)
+    return _manifest(output)
+
+
+@contextmanager
+def reading(output: Path) -> Iterator[Reading]:
+    """The build in `output`, to read while the `with` block runs: a build that finishes
+    meanwhile waits for the block to end before it swaps its products in, and the block waits
+    for a swap under way (a few milliseconds), so what it reads is one build, whole. The store
+    must not be used after the block."""
+    if (output / JOURNAL).is_file():
+        _finish_interrupted_swap(output)
+    with read_lock(output):
+        manifest = _manifest(output)
+        yield Reading(manifest, KnowledgeStore(output / STORE_DIR, str(manifest["base_iri"]), read_only=True))
+
+
+def _manifest(output: Path) -> dict[str, object]:
     path = output / MANIFEST_FILE
     if not path.is_file():
         raise BuildError(f"{output}: no build found (run `kg build SOURCE -o {output}` first)")
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def open_store(output: Path, *, read_only: bool = True) -> KnowledgeStore:
-    manifest = read_manifest(output)
-    return KnowledgeStore(output / STORE_DIR, str(manifest["base_iri"]), read_only=read_only)
 
 
 def _finish_interrupted_swap(output: Path) -> None:
