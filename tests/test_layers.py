@@ -1,10 +1,12 @@
 """The package's layers (issue 14): `lint-imports` checks the contracts in pyproject.toml, so a
 change that makes a stage import upstream (the reader the extractor, the graph the build), that
 reaches into another stage's modules past its `__init__`, or that closes an import cycle fails
-the suite. A copy of the package with such an import shows that the check can fail."""
+the suite. A copy of the package with such an import shows that the check can fail. Also here:
+the commands that only read a build import no spaCy, and the extractor opens no files."""
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -68,3 +70,53 @@ def test_commands_that_only_read_a_build_import_no_spacy(tmp_path: Path) -> None
     )
     assert result.stdout == "[]\n", result.stderr
     assert result.stderr.count("no build found") == 5
+
+
+FILE_CALLS = {
+    "open",
+    "read_text",
+    "read_bytes",
+    "write_text",
+    "write_bytes",
+    "glob",
+    "rglob",
+    "iterdir",
+    "mkdir",
+    "unlink",
+}
+FILE_READERS = {"read_briefs", "brief_files", "read_text"}  # kg.read's functions that open brief files
+CONFIGURATION = {"vocabulary.py"}  # reads ontology/ (lexicons, CAMEO tables): configuration, not input
+
+
+def file_access(source: str) -> list[str]:
+    """Lines of `source` that open, list or write files, or import kg.read's file readers."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in FILE_CALLS:
+                found.append(f"line {node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.ImportFrom) and {alias.name for alias in node.names} & FILE_READERS:
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_the_check_finds_file_access() -> None:
+    source = "from kg.read import Brief, read_briefs\nwith path.open() as f:\n    text = Path(x).read_text()\n"
+    assert file_access(source) == [
+        "line 1: from kg.read import Brief, read_briefs",
+        "line 2: path.open()",
+        "line 3: Path(x).read_text()",
+    ]
+
+
+def test_the_extractor_takes_briefs_and_opens_no_files() -> None:
+    """One way through: a brief's text is read once, by kg/read; the extraction stage gets `Brief`s."""
+    modules = sorted((ROOT / "kg" / "extract").glob("*.py"))
+    assert len(modules) > 10
+    found = {
+        path.name: lines
+        for path in modules
+        if path.name not in CONFIGURATION and (lines := file_access(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
