@@ -1,4 +1,4 @@
-"""Reading brief pages (`kg.briefs.parse_brief`) and normalising dates (`kg.dates`), on invented pages."""
+"""Reading brief pages (`kg.read.briefs.parse_brief`) and normalising dates (`kg.dates`), on invented pages."""
 
 from __future__ import annotations
 

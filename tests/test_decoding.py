@@ -1,4 +1,4 @@
-"""Bytes to brief text (`kg.decoding`) and HTML to text (`kg.html_text`), on texts written for it.
+"""Bytes to brief text (`kg.read.decoding`) and HTML to text (`kg.read.html_text`), on texts written for it.
 
 The Cyrillic texts are real sentences: a decoder that produced mojibake ("Ìèíñê" for "Минск")
 fails these tests, since every one compares the decoded text with the original string.

@@ -1,9 +1,9 @@
 """A build: briefs -> statements -> store -> exports and views, written into an output folder.
 
-One build at a time holds the output's lock (`kg.lock`). Everything is first written into a
-staging folder inside the output and swapped into place at the end (`kg.staging`), so a failed,
+One build at a time holds the output's lock (`kg.build.lock`). Everything is first written into a
+staging folder inside the output and swapped into place at the end (`kg.build.staging`), so a failed,
 interrupted or killed build leaves the previous output as it was. On an existing output only
-new and changed briefs are extracted (`kg.incremental`); the staging store starts as a copy of
+new and changed briefs are extracted (`kg.build.incremental`); the staging store starts as a copy of
 the previous one, loses the graphs of changed and deleted briefs and gains the new ones.
 """
 

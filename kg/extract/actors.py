@@ -183,7 +183,7 @@ class ActorRuler:
         return doc
 
     def _affiliated(self, mention: Mention, doc: Doc, by_token: dict[int, Actor], inner: dict[int, Actor]) -> Mention:
-        """An actor outside the vocabulary, coded by the state or IGO its modifiers name (`kg.affiliation`)."""
+        """An actor outside the vocabulary, coded by the state or IGO its modifiers name (`kg.extract.affiliation`)."""
         actor = mention.actor
 
         def named_at(token: Token) -> Actor | None:

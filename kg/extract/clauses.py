@@ -334,7 +334,7 @@ def noun_phrase(token: Token, with_of: bool = True) -> str:
 
 def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     """Every clause of a sentence whose predicate has a subject and an object, or that is
-    reciprocal ("X and Y met": `kg.extract` makes each subject the other's object)."""
+    reciprocal ("X and Y met": `kg.extract.extractor` makes each subject the other's object)."""
     for token in sentence:
         if not is_predicate(token) or hands_up(token, vocabulary):
             continue

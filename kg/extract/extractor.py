@@ -4,7 +4,7 @@ into `Statement` records on `doc._.statements`.
 A clause yields a statement when its subject resolves to an actor: a mention of one (directly
 or as the modifier of a member noun: "NATO representatives", "a representative of the
 Ministry of Defence"), or a pronoun or definite description resolved by the salience model in
-`kg.coref`. Objects resolve to an actor the same way, or become a theme noun phrase. The date
+`kg.extract.coref`. Objects resolve to an actor the same way, or become a theme noun phrase. The date
 is the clause's own date expression, normalised against the segment's date (`kg.dates`).
 """
 
@@ -86,7 +86,7 @@ class StatementExtractor:
             sentence_dates: list[str] = []
             clause_sources = (clauses, reported_demands, nominal_events)
             found = [c for source in clause_sources for c in source(sentence, self.vocabulary)]
-            # the event a CAMEO coder codes first (`kg.main_event`)
+            # the event a CAMEO coder codes first (`kg.extract.main_event`)
             for clause in sorted(found, key=lambda c: main_event_rank(c, self.vocabulary)):
                 subjects = [a for t in clause.subjects for a in self._actors(t, number, salience)]
                 if not subjects:

@@ -94,7 +94,7 @@ def _singular(word: str) -> str:
 
 
 def _body(written_state: str, body: str, state: Actor, vocabulary: Vocabulary) -> Actor:
-    """A body of a state, named and coded as `kg.actors` names a body it matches."""
+    """A body of a state, named and coded as `kg.extract.actors` names a body it matches."""
     name = f"{written_state} {body}"
     agent = vocabulary.agent_nouns.get(body.split()[-1].lower(), "GOV")
     code = f"{state.code}{agent}" if state.code and len(state.code) == 3 else state.code  # IGOs keep theirs

@@ -13,7 +13,7 @@ the CAMEO/PETRARCH2 conventions:
   the report; PETRARCH2 discards a "say" event when the reported clause has one), so the step
   from a reporting verb to its reported clause costs nothing, and a speech act with a reported
   clause comes after the events of its own depth;
-- a demand made by report ("X said that Y must leave", `kg.demands`) before the reported event,
+- a demand made by report ("X said that Y must leave", `kg.extract.demands`) before the reported event,
   as the PLOVER gold records code it (X's DEMAND on Y);
 - then the order of the text.
 """

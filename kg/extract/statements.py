@@ -44,8 +44,8 @@ class Statement:
     sentence: str
     start: int
     end: int
-    event: str | None = None  # CAMEO event code, see kg.events
-    target: str | None = None  # the actor the event is aimed at: the object, or its owner or recipient (kg.targets)
+    event: str | None = None  # CAMEO event code, see kg.extract.events
+    target: str | None = None  # the actor the event is aimed at: the object, or its owner or recipient (targets)
     subject_actor: Actor = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
     object_actor: Actor | None = field(compare=False, repr=False, default=None)
     target_actor: Actor | None = field(compare=False, repr=False, default=None)

@@ -15,7 +15,7 @@ with layout heuristics that hold for web pages in general rather than for one si
 
 Offsets: each segment's text is its paragraphs joined by blank lines, and `source_offset` maps
 a character position in the segment back to the brief's text: the file's text as
-`kg.sources.read_text` gives it (decoded, line breaks as "\n", HTML reduced to text). The reader
+`kg.read.sources.read_text` gives it (decoded, line breaks as "\n", HTML reduced to text). The reader
 reads the brief folded (`kg.normalise.fold`: invisible format characters dropped, fullwidth and
 font variants as plain letters), so that "Bela<U+200B>rus" and "Ｂｅｌａｒｕｓ" are Belarus; a
 segment's text is folded, and the offsets step over what was dropped.
@@ -107,7 +107,7 @@ class _Line:
 
 
 def read_briefs(files: Iterable[Path]) -> Iterator[Brief]:
-    """Yield the brief of each file (as `kg.sources.brief_files` lists them), one at a time."""
+    """Yield the brief of each file (as `kg.read.sources.brief_files` lists them), one at a time."""
     for file in files:
         yield parse_brief(file.stem, brief_text(file), file)
 

@@ -1,7 +1,7 @@
 """HTML pages to the plain text kg reads: one line per block, the way a browser lays it out.
 
 A brief saved from a browser as HTML becomes the text its "save as text" would give, so the
-layout heuristics of `kg.briefs` apply unchanged: every block element (paragraph, heading, list
+layout heuristics of `kg.read.briefs` apply unchanged: every block element (paragraph, heading, list
 item, table cell, <br>) ends a line, list items get a bullet, whitespace inside a block
 collapses to one space (<pre> keeps its line breaks), and character references are resolved.
 Scripts, styles, templates, embedded SVG and the like are dropped; the <title> is the first

@@ -3,19 +3,19 @@
 A build reads one file, or every file under a folder whose name ends in one of
 `BRIEF_SUFFIXES` (any case), in path order. Hidden files and folders (a name starting with
 ".") and the build's own output folder are passed over silently; every other file that is not
-read is reported as one line on the `kg.sources` logger, naming the file and the reason: not a
+read is reported as one line on the `kg.read.sources` logger, naming the file and the reason: not a
 brief's file type, not a regular file, a link to a folder (not followed), empty, binary or not
 text, or a brief id already taken (two files named `a.txt` and `a.html` would write the same
 graph). A file or folder that exists but cannot be read (permissions, I/O error) stops the build
 instead: skipping it would silently drop briefs from the graph.
 
 `.html`/`.htm` files, and text files that are in fact saved web pages, are reduced to their
-text (`kg.html_text`); everything is decoded by `kg.decoding`, whose notes ("decoded as
+text (`kg.read.html_text`); everything is decoded by `kg.read.decoding`, whose notes ("decoded as
 windows-1251") are logged once per file as well.
 
 `brief_files` reads each file once to judge it, before a build starts (so every line comes
 before the progress bar, and a build fails before any work when a file cannot be read);
-`kg.briefs.read_briefs` reads it again when its turn comes, so a folder is never in memory whole.
+`kg.read.briefs.read_briefs` reads it again when its turn comes, so a folder is never in memory whole.
 """
 
 from __future__ import annotations
