@@ -53,6 +53,7 @@ def test_build_writes_every_product(built: Path) -> None:
         "end",
         "event",
         "target",
+        "source",
     }
 
 
@@ -139,3 +140,13 @@ def test_errors_are_one_line_with_nonzero_exit(tmp_path: Path, capsys: pytest.Ca
     with pytest.raises(SystemExit) as usage:
         main(["frobnicate"])
     assert usage.value.code == 2
+
+
+def test_who_claims_what_lists_statements_by_their_source(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = query_json(built, "who-claims-what", capsys)
+    assert rows and all(row["source"] for row in rows)
+    send = [row for row in rows if row["brief"] == "000_72903afcf27c2c8c" and row["relation"] == "send"]
+    assert [(r["source"], r["subject"], r["object"], r["modality"]) for r in send] == [
+        ("Alexander Lukashenko", "Alexander Lukashenko", "Belarusian peacekeepers", "intended")
+    ]
+    assert send[0]["sentence"].startswith("In an interview with Euronews, President Lukashenko said")

@@ -220,7 +220,7 @@
     item.style.borderLeftColor = data.toneColours[s.tone];
     item.appendChild(element("div", "claim", nodeById.get(s.subject).label + " " + s.relation + (s.theme ? " (" + s.theme + ")" : "") + " " + nodeById.get(s.object).label));
     var meta = element("div", "meta");
-    meta.textContent = (s.date || "undated") + " · " + s.polarity + ", " + s.modality + (s.event ? " · event " + s.event : "");
+    meta.textContent = (s.date || "undated") + " · " + s.polarity + ", " + s.modality + (s.source ? " · according to " + s.source : "") + (s.event ? " · event " + s.event : "");
     item.appendChild(meta);
     item.appendChild(evidence(s));
     var brief = data.briefs[s.brief];

@@ -1,7 +1,8 @@
 """Extraction: `Brief`s to `Statement`s. The spaCy pipeline (`pipeline`) with the project's
 components: actors (`actors`, `affiliation`, `demonyms`, `coref`), clauses and demands
-(`clauses`, `demands`), CAMEO event codes (`events`), all configured from `ontology/`
-(`vocabulary`); `extractor` turns parsed segments into statements. It reads no files but the
+(`clauses`, `subjects`, `demands`), who said what (`attribution`), CAMEO event codes
+(`events`), all configured from `ontology/` (`vocabulary`); `extractor` turns parsed segments
+into statements. It reads no files but the
 ontology's: briefs come in as `Brief`s."""
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ Each predicate (a verb, or an adjective after a copula: "is dependent on") gives
   prepositional object; coordinated subjects and objects give one clause each;
 - polarity: a `neg` dependent (or "never", "no longer", "fail to") on the predicate or on the
   verbs it hands its relation up to; a "no" determiner on the object;
-- modality: cue lemmas from the lexicon on the governing chain (intended, possible), modal
-  auxiliaries, and reporting verbs governing the clause with another subject (reported).
+- modality: cue lemmas from the lexicon on the governing chain (intended, possible) and modal
+  auxiliaries; what someone said is made `reported` by `kg.extract.attribution`.
 This follows the clause-based open information extraction of ClausIE (Del Corro and Gemulla,
 2013), reduced to the clause types analysts' statements take.
 """
@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from kg.extract.subjects import object_controller
 from kg.extract.vocabulary import Vocabulary
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -163,6 +164,8 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
         # "a strategy aiming to erode ...": the purpose is the clause subject's
         governor = _governing_verb(predicate.head)
         return subjects_of(governor, depth + 1) if governor is not None else []
+    if controller := object_controller(predicate):
+        return controller  # "accused Moscow of jamming": the object is the gerund's subject
     if predicate.dep_ in INHERITING_DEPS or (predicate.dep_ == "pcomp" and predicate.head.dep_ == "prep"):
         head = next((t for t in predicate.ancestors if t.dep_ != "prep" and (_is_verbal(t) or t.dep_ == "ROOT")), None)
         if head is not None and _is_verbal(head):
@@ -237,6 +240,8 @@ def hands_up(token: Token, vocabulary: Vocabulary) -> bool:
     lemma = token.lemma_.lower()
     if lemma in vocabulary.cues["reported"] and any(c.dep_ == "ccomp" for c in token.children):
         return not any(c.dep_ == "dobj" for c in token.children)
+    if lemma in vocabulary.cues["reported"] and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
+        return True  # "claims to have uncovered": what is claimed is the statement (kg.extract.attribution)
     has_complement = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
     cues = vocabulary.cues["intended"] | vocabulary.cues["possible"] | vocabulary.cues["negative"]
     return has_complement and bool(forms(token) & (cues | ASPECTUAL))
@@ -252,8 +257,6 @@ def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
     chain = chain_up(predicate)
     lemmas = [form for t in chain[1:] for form in forms(t)]
     modals = [c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux", "advmod")]
-    if _reported(predicate, vocabulary):
-        return "reported"
     if any(word in vocabulary.cues["intended"] for word in lemmas):
         return "intended"
     if any(any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in t.children) for t in chain[1:]):
@@ -271,26 +274,6 @@ def _is_purpose(predicate: Token) -> bool:
         return False
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children)
     return has_to and predicate.dep_ == "advcl"
-
-
-def _reported(predicate: Token, vocabulary: Vocabulary) -> bool:
-    """Under a reporting verb ("X said that Y ...") or "according to"."""
-    for token in chain_up(predicate):
-        if any(c.lower_ == "according" for c in token.children):
-            return True
-    token = chain_up(predicate)[-1]
-    for _ in range(len(predicate.sent)):  # each step climbs one head: never more than the sentence has
-        if token.dep_ not in ("ccomp", "conj"):
-            break
-        head = token.head
-        if token.dep_ == "ccomp" and head.lemma_.lower() in vocabulary.cues["reported"]:
-            own = {s.lower_ for s in subjects_of(predicate)}
-            reporter = {s.lower_ for s in subjects_of(head)}
-            return not (own & reporter) and not any(
-                s.lower_ in ("he", "she", "we", "i") for s in subjects_of(predicate)
-            )
-        token = head
-    return False
 
 
 def polarity_of(predicate: Token, objects: list[Token], vocabulary: Vocabulary) -> str:

@@ -20,9 +20,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import dates
 from kg.extract.actors import Mention, mention_at
+from kg.extract.attribution import Attributions
 from kg.extract.clauses import Clause, clauses, nominal_events, noun_phrase
 from kg.extract.coref import SalienceModel
-from kg.extract.demands import reported_demands
+from kg.extract.demands import DEMAND, reported_demands
 from kg.extract.events import EventCoder, load_coder
 from kg.extract.identity import canonical, home_state
 from kg.extract.main_event import main_event_rank
@@ -75,6 +76,7 @@ class StatementExtractor:
         seen: set[tuple[str, str, str, int]] = set()
         narrative_date: str | None = None  # the last date the text fixed: later clauses happen then
         home = home_state(m.actor for m in doc._.actor_mentions or ())  # completes bare body names
+        attributions = Attributions(doc, self.vocabulary)
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 mention = mention_at(token)
@@ -88,9 +90,12 @@ class StatementExtractor:
             found = [c for source in clause_sources for c in source(sentence, self.vocabulary)]
             # the event a CAMEO coder codes first (`kg.extract.main_event`)
             for clause in sorted(found, key=lambda c: main_event_rank(c, self.vocabulary)):
-                subjects = [a for t in clause.subjects for a in self._actors(t, number, salience)]
+                if clause.relation != DEMAND and attributions.is_frame(clause.predicate):
+                    continue  # "X said that ...": what was said is the statement, X its source
+                subjects = [a for t in clause.subjects for a in self._speaking(t, number, salience, attributions)]
                 if not subjects:
                     continue
+                clause, source = self._attributed(clause, number, salience, attributions)
                 objects = self._objects(clause, number, salience)
                 if len(subjects) > 1 and clause.predicate.lemma_.lower() in self.vocabulary.reciprocals:
                     # "X and Y met (in Z)": each meets the other
@@ -115,12 +120,12 @@ class StatementExtractor:
                         seen.add(key)
                         described = partial(self._actors, sentence=number, salience=salience)
                         target = actor or target_of(clause.predicate, token, subject, self.vocabulary, described)
-                        subject, actor, target = (
-                            canonical(a, home, self.vocabulary) if a else None for a in (subject, actor, target)
+                        subject, actor, target, speaker = (
+                            canonical(a, home, self.vocabulary) if a else None for a in (subject, actor, target, source)
                         )
                         if actor is not None and actor.key == subject.key:
                             continue  # two names of one actor ("the ministry's representatives met the ministry")
-                        yield self._statement(context, sentence, clause, subject, text, actor, date, target)
+                        yield self._statement(context, sentence, clause, subject, text, actor, date, target, speaker)
             if sentence_dates:
                 narrative_date = sentence_dates[0]
 
@@ -134,6 +139,7 @@ class StatementExtractor:
         actor: Actor | None,
         date: str | None,
         target: Actor | None = None,
+        source: Actor | None = None,
     ) -> Statement:
         segment = context.segment
         evidence = sentence.text.rstrip()
@@ -142,6 +148,7 @@ class StatementExtractor:
         subject = self._in_office(subject, date or segment.date)
         actor = self._in_office(actor, date or segment.date) if actor else None
         target = self._in_office(target, date or segment.date) if target else None
+        source = self._in_office(source, date or segment.date) if source else None
         event = self.coder.code_clause(clause.predicate, clause.relation, clause.polarity, clause.modality)
         return Statement(
             doc=context.doc,
@@ -160,7 +167,34 @@ class StatementExtractor:
             subject_actor=subject,
             object_actor=actor,
             target_actor=target,
+            source=source.name if source else None,
+            source_actor=source,
         )
+
+    def _attributed(
+        self, clause: Clause, sentence: int, salience: SalienceModel, attributions: Attributions
+    ) -> tuple[Clause, Actor | None]:
+        """A clause inside what someone said: its source, and modality reported unless the clause
+        has its own ("said it was ready to send" stays intended)."""
+        if attributions.avows(clause.predicate, clause.objects):
+            own = [a for t in clause.subjects for a in self._actors(t, sentence, salience)]
+            return replace(clause, modality="intended"), (own[0] if own else None)
+        act = attributions.speech_act(clause.predicate)
+        if act is None or attributions.by_the_author(act):
+            return clause, None
+        speakers = [a for t in attributions.speakers(act) for a in self._actors(t, sentence, salience)]
+        modality = clause.modality if clause.modality in ("intended", "possible") else "reported"
+        return replace(clause, modality=modality), (speakers[0] if speakers else None)
+
+    def _speaking(
+        self, token: Token, sentence: int, salience: SalienceModel, attributions: Attributions
+    ) -> list[Actor]:
+        """A quoted "we" is the speaker's state or body ("'We vetoed it,' the minister said")."""
+        act = attributions.quoted_speech_act(token)
+        if act is None:
+            return self._actors(token, sentence, salience)
+        speakers = [a for t in attributions.speakers(act) for a in self._actors(t, sentence, salience)]
+        return [s.acts_for or s for s in speakers[:1]]
 
     def _in_office(self, actor: Actor, date: str | None) -> Actor:
         """An office named by its title ("the Belarusian foreign minister") is whoever held it on

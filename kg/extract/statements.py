@@ -24,7 +24,7 @@ class Actor:
 
 @dataclass(frozen=True)
 class Statement:
-    """Subject -relation-> object, with polarity, modality, date and the sentence it came from.
+    """Subject -relation-> object, with polarity, modality, date, source and the sentence it came from.
 
     `start` and `end` are character offsets of the sentence in the brief's file text; `sentence`
     is that text as the extractor read it (`kg.normalise.fold`: the same, unless the brief holds
@@ -46,11 +46,13 @@ class Statement:
     end: int
     event: str | None = None  # CAMEO event code, see kg.extract.events
     target: str | None = None  # the actor the event is aimed at: the object, or its owner or recipient (targets)
+    source: str | None = None  # who said so, for a statement inside what someone said (attribution)
     subject_actor: Actor = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
     object_actor: Actor | None = field(compare=False, repr=False, default=None)
     target_actor: Actor | None = field(compare=False, repr=False, default=None)
+    source_actor: Actor | None = field(compare=False, repr=False, default=None)
 
     def to_json(self) -> dict[str, object]:
         record = asdict(self)
-        del record["subject_actor"], record["object_actor"], record["target_actor"]
+        del record["subject_actor"], record["object_actor"], record["target_actor"], record["source_actor"]
         return record

@@ -1,7 +1,9 @@
 """Statements to RDF: each brief becomes the quads of one named graph.
 
 A statement is an n-ary relation node (the W3C "Defining N-ary Relations" pattern 1) with its
-subject, relation, object, target actor, polarity, modality and date, derived (PROV-O) from a sentence node
+subject, relation, object, target actor, polarity, modality, date and source (`kg:source`, a
+sub-property of PROV-O's `prov:wasAttributedTo`: who said what the statement says), derived
+(PROV-O) from a sentence node
 that carries the text and offsets (NIF). Positive statements also get the direct edge
 `actor --relation--> object`. Actors found in the text but not in the vocabulary are described
 in the brief's own graph, so replacing a brief is "drop graph, insert graph".
@@ -75,6 +77,8 @@ def brief_quads(brief: Brief, statements: Iterable[Statement], base_iri: str) ->
             yield quad(node, term(KG, "eventCode"), event_node(statement.event))
         if statement.target_actor is not None:
             yield quad(node, term(KG, "target"), actor_node(base_iri, statement.target_actor))
+        if statement.source_actor is not None:
+            yield quad(node, term(KG, "source"), actor_node(base_iri, statement.source_actor))
         yield quad(node, term(PROV, "wasDerivedFrom"), sentence)
         yield quad(node, term(KG, "inBrief"), graph)
         yield quad(node, term(KG, "segment"), Literal(statement.segment))
@@ -97,7 +101,7 @@ def brief_quads(brief: Brief, statements: Iterable[Statement], base_iri: str) ->
             described.add(obj.value)
             yield quad(obj, TYPE, term(KG, "Theme"))
             yield quad(obj, LABEL, Literal(statement.object))
-        for actor in (statement.subject_actor, statement.object_actor, statement.target_actor):
+        for actor in (statement.subject_actor, statement.object_actor, statement.target_actor, statement.source_actor):
             if actor is not None and actor.key not in described:
                 described.add(actor.key)
                 yield from (Quad(s, p, o, graph) for s, p, o in actor_triples(base_iri, actor))

@@ -22,12 +22,13 @@ ACTOR_KINDS = ("Country", "Organisation", "Person", "Group")
 THEME = "Theme"
 
 STATEMENTS = """SELECT ?statement ?subject ?relation ?label ?object ?polarity ?modality ?date ?sentence ?brief
-                       ?notation ?codeLabel ?goldstein ?quadClass ?plover ?target ?theme WHERE {
+                       ?notation ?codeLabel ?goldstein ?quadClass ?plover ?target ?theme ?source WHERE {
   ?statement a kg:Statement ; kg:subject ?subject ; kg:relation ?relation ; kg:object ?object ;
              kg:polarity ?polarity ; kg:modality ?modality .
   OPTIONAL { ?statement kg:target ?target . ?object a kg:Theme . OPTIONAL { ?object rdfs:label ?theme } }
   OPTIONAL { ?relation rdfs:label ?label }
   OPTIONAL { ?statement kg:date ?date }
+  OPTIONAL { ?statement kg:source/skos:prefLabel ?source }
   OPTIONAL { ?statement prov:wasDerivedFrom/nif:anchorOf ?sentence }
   OPTIONAL { ?statement kg:inBrief ?brief }
   OPTIONAL {
@@ -102,6 +103,7 @@ class Statement:
     brief: str  # the brief's IRI
     code: EventCode | None = None
     theme: str = ""  # what the statement is about when `object` is its target actor ("efforts")
+    source: str = ""  # who said so (the source actor's name), "" for nobody's speech
 
     @property
     def edge_label(self) -> str:
@@ -190,6 +192,7 @@ def _statements(store: KnowledgeStore) -> list[Statement]:
             brief=_value(row, "brief"),
             code=code,
             theme=(_value(row, "theme") or local_name(row["object"].value)) if target else "",
+            source=_value(row, "source"),
         )
         previous = records.get(iri)
         records[iri] = record if previous is None else min(previous, record, key=_sort_key)

@@ -233,6 +233,7 @@ def _statement_record(s: Statement, data: ViewData, ids: dict[str, str], briefs:
         "theme": s.theme,
         "polarity": s.polarity,
         "modality": s.modality,
+        "source": s.source,
         "date": s.date,
         "from": start,
         "to": end,

@@ -33,6 +33,7 @@ class StatementItem:
     event: str
     brief: str
     evidence: Markup
+    source: str = ""  # who said so
 
 
 def actor_pages(nodes: dict[str, Node]) -> dict[str, str]:
@@ -79,6 +80,7 @@ def statement_items(
                 event=event_text(s),
                 brief=brief.title if brief else "",
                 evidence=highlighted(s.sentence, marks),
+                source=s.source,
             )
         )
     return items

@@ -1,0 +1,223 @@
+"""Attribution: who said what a clause says (the GUIDELINE's Attribution rule).
+
+A neutral speech act ("said", "stated", "noted", "told reporters", "according to") frames what
+was said and is no event of its own: TimeML's REPORTING class (Pustejovsky et al. 2003, "say,
+report, tell, explain, state": events "of a person declaring something") and CAMEO's practice
+of coding the reported event, not the reporting (Manual 1.1b3, 1.2: the source of a statement
+is who made it). The clauses inside what was said keep their own subject and gain a `source`,
+the speaker. A speech act aimed at an actor or taking a stance (accuse, warn, condemn, urge ...:
+the CAMEO roots 11-13 and 10) is an event of its own, and what it says is sourced the same way.
+
+What was said is found three ways:
+- the clause is the complement of a speech verb (`ccomp`, `parataxis`: "X said (that) ...",
+  "..., the minister said, ..."), or the gerund of a stance verb's "of" ("accused Minsk of
+  organising"), at any depth of clauses below it;
+- "according to X" modifies the clause or a verb above it;
+- the clause stands inside a quotation whose speaker a speech verb names beside it ("'...,' X
+  said", "X said: '...'"), the convention of news style guides (AP: the attribution follows the
+  first quoted sentence and covers the paragraph's quotation);
+- the clause follows a speech verb's colon ("He stated that:"): the list items after it, or
+  without a list the next sentence (a colon announces what follows: Chicago Manual 6.63);
+- the clause modifies the object of a speech verb ("declared its readiness to increase",
+  "expressed interest in joining"): the intent the speaker voiced, as is the speech act itself;
+- the clause is the infinitive of a neutral speech verb ("claims to have uncovered a plot").
+The speech verbs are data: `kg:Reported` (neutral) and `kg:Stance` cues in `ontology/lexicon.ttl`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.clauses import SUBJECT_DEPS, subjects_of
+from kg.extract.vocabulary import Vocabulary
+
+DOUBLE_QUOTES = {'"', "“", "”", "«", "»", "„"}
+OPENING_QUOTES = {"“", "«", "„"}
+CLOSING_QUOTES = {"”", "»"}
+CONTENT_DEPS = ("ccomp", "parataxis")
+FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
+ADDRESSEE_OBJECTS = {"that", "this", "it", "so", "what"}
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Tokens `start`..`end` (exclusive) stand between quotation marks; `verb` names its speaker."""
+
+    start: int
+    end: int
+    verb: int
+
+
+class Attributions:
+    """The speech acts of one doc: which speech verb, if any, frames each clause."""
+
+    def __init__(self, doc: Doc, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.neutral = vocabulary.cues["reported"]
+        self.stance = vocabulary.cues["stance"] | vocabulary.cues["avowal"]
+        self.avowals = vocabulary.cues["reported"] | vocabulary.cues["avowal"]
+        self.quotations = _quotations(doc, self._is_speech_verb) + _announced(doc, self._is_speech_verb)
+
+    def _is_speech_verb(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.neutral | self.stance
+
+    def _is_intent(self, noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        return lemma in self.vocabulary.intent_nouns or lemma in self.vocabulary.cues["intended"]
+
+    def is_frame(self, predicate: Token) -> bool:
+        """A neutral speech act whose object is what was said: no statement of its own ("X said
+        that ...", "X told reporters that ...", "'...,' X told journalists", "X stated that:")."""
+        if predicate.lemma_.lower() not in self.neutral:
+            return False
+        children = list(predicate.children)
+        if any(c.dep_ in CONTENT_DEPS for c in children):
+            return True
+        if any(c.dep_ == "dobj" and c.lower_ in ADDRESSEE_OBJECTS for c in children):
+            return True
+        return any(q.verb == predicate.i for q in self.quotations)
+
+    def speech_act(self, predicate: Token) -> Token | None:
+        """The speech verb (or the "according to" phrase's object) that frames a clause."""
+        below = predicate
+        for token in (predicate, *predicate.ancestors):
+            if token.i != predicate.i:
+                if below.dep_ in CONTENT_DEPS and self._is_speech_verb(token):
+                    return token
+                if below.dep_ == "xcomp" and token.lemma_.lower() in self.neutral:
+                    return token  # "claims to have uncovered a plot"
+                if below.dep_ == "dobj" and self._is_intent(below) and self._is_speech_verb(token):
+                    return token  # "declared its readiness to increase", "expressed interest in joining"
+                if (
+                    below.dep_ == "prep"
+                    and below.lower_ == "of"
+                    and token.lemma_.lower() in self.stance
+                    and any(c.dep_ == "pcomp" for c in below.children)
+                ):
+                    return token  # "accused Minsk of organising the crossings"
+            according = _according_to(token)
+            if according is not None:
+                return according
+            below = token
+        for quotation in self.quotations:
+            if quotation.start <= predicate.i < quotation.end:
+                return predicate.doc[quotation.verb]
+        return None
+
+    def avows(self, predicate: Token, objects: list[Token]) -> bool:
+        """A speech act voicing the speaker's own intent ("expressed interest in joining",
+        "declared its readiness"): the speaker is its own source, and the statement intended."""
+        return predicate.lemma_.lower() in self.avowals and any(self._is_intent(o) for o in objects)
+
+    def speakers(self, act: Token) -> list[Token]:
+        """Who performs a speech act: the subject of the verb, or the object of "according to"."""
+        if act.dep_ == "pobj":
+            return [act, *act.conjuncts]
+        return subjects_of(act)
+
+    def by_the_author(self, act: Token) -> bool:
+        """'we explain how ...' outside quotation marks: the brief's own voice, no one's report."""
+        speakers = self.speakers(act)
+        return bool(speakers) and all(s.lower_ in FIRST_PERSON | {"i"} for s in speakers) and not self._quoted(act)
+
+    def _quoted(self, token: Token) -> bool:
+        return any(q.start <= token.i < q.end for q in self.quotations)
+
+    def quoted_speech_act(self, token: Token) -> Token | None:
+        """The speech verb of the quotation a first-person pronoun stands in ("'We vetoed it,'
+        the minister said": "we" is the minister's state)."""
+        if token.lower_ not in FIRST_PERSON:
+            return None
+        for quotation in self.quotations:
+            if quotation.start <= token.i < quotation.end:
+                return token.doc[quotation.verb]
+        return None
+
+
+def _according_to(token: Token) -> Token | None:
+    """'according to the ministry' on a verb: the ministry."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return None
+
+
+def _quotation_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans between double quotation marks (curly ones pair by shape, straight ones in turn)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for token in doc:
+        mark = token.text
+        if mark not in DOUBLE_QUOTES:
+            continue
+        if opened is None and mark not in CLOSING_QUOTES:
+            opened = token.i
+        elif opened is not None and mark not in OPENING_QUOTES:
+            spans.append((opened + 1, token.i))
+            opened = None
+        elif mark in OPENING_QUOTES:
+            opened = token.i  # an opening mark left unclosed: the quotation restarts
+    return spans
+
+
+def _quotations(doc: Doc, is_speech_verb: Callable[[Token], bool]) -> list[Quotation]:
+    """Quotations holding a clause of their own, with the speech verb outside them in the
+    sentence that closes them ("...,' X said") or in the sentence that opens them ("X said: '..."),
+    else the speaker of the paragraph's previous quotation."""
+    found: list[Quotation] = []
+    for start, end in _quotation_spans(doc):
+        inside = doc[start:end]
+        if not any(t.dep_ in SUBJECT_DEPS for t in inside):
+            continue  # a quoted phrase ("called it 'an occupying power'"), not quoted speech
+        verb = _verb_outside(doc[end - 1].sent if end > start else inside, start, end, is_speech_verb)
+        if verb is None and start > 0:
+            verb = _verb_outside(doc[start - 1].sent, start, end, is_speech_verb)
+        if verb is None and found and "\n\n" not in doc[found[-1].end : start].text:
+            verb = doc[found[-1].verb]  # a later quotation of the same paragraph: the same speaker
+        if verb is not None:
+            found.append(Quotation(start, end, verb.i))
+    return found
+
+
+def _announced(doc: Doc, is_speech_verb: Callable[[Token], bool]) -> list[Quotation]:
+    """What a speech verb's colon announces: the paragraph after "He stated that:", and the list
+    items after it (paragraphs that follow a ";" or start in lower case)."""
+    found: list[Quotation] = []
+    sentences = list(doc.sents)
+    for number, sentence in enumerate(sentences[:-1]):
+        words = [t for t in sentence if not t.is_space]
+        if not words or words[-1].text != ":":
+            continue
+        speech = [t for t in sentence if is_speech_verb(t) and subjects_of(t)]
+        verb = next((t for t in speech if not any(c.dep_ == "ccomp" for c in t.children)), None)
+        if verb is None:
+            continue
+        following = sentences[number + 1]
+        end = following.end
+        for before, later in zip(sentences[number + 1 :], sentences[number + 2 :], strict=False):
+            if not _continues(before, later):
+                break
+            end = later.end
+        found.append(Quotation(following.start, end, verb.i))
+    return found
+
+
+def _continues(before: Span, later: Span) -> bool:
+    """Does `later` go on with what `before` began: the same paragraph, or the next list item?"""
+    if "\n\n" not in before.doc[before.end - 1 : later.start].text_with_ws:
+        return True
+    last = before.text.rstrip()
+    return last.endswith((";", ",")) or later.text[:1].islower()
+
+
+def _verb_outside(sentence: Span, start: int, end: int, is_speech_verb: Callable[[Token], bool]) -> Token | None:
+    for token in sentence:
+        if (token.i < start - 1 or token.i > end) and is_speech_verb(token) and subjects_of(token):
+            return token
+    return None
