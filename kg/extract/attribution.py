@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.actors import mention_at
 from kg.extract.clauses import SUBJECT_DEPS, subjects_of
 from kg.extract.vocabulary import Vocabulary
 
@@ -70,10 +71,13 @@ class Attributions:
 
     def is_frame(self, predicate: Token) -> bool:
         """A neutral speech act whose object is what was said: no statement of its own ("X said
-        that ...", "X told reporters that ...", "'...,' X told journalists", "X stated that:")."""
+        that ...", "X told reporters that ...", "'...,' X told journalists", "X stated that:");
+        told to an actor ("told Putin that ...") it is aimed at that actor and stays one."""
         if predicate.lemma_.lower() not in self.neutral:
             return False
         children = list(predicate.children)
+        if any(c.dep_ in ("dobj", "dative") and mention_at(c) is not None for c in children):
+            return False  # "told Putin that ...": aimed at an actor, a statement of its own
         if any(c.dep_ in CONTENT_DEPS for c in children):
             return True
         if any(c.dep_ == "dobj" and c.lower_ in ADDRESSEE_OBJECTS for c in children):
