@@ -36,10 +36,10 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.extract.actor_patterns import AGENT_KEY, OFFICE_KEY, POSSESSIVE, STATE_KEY, ActorPatterns
 from kg.extract.affiliation import STATE_AGENTS, affiliated, patron_of, residence, sole_state
 from kg.extract.demonyms import Demonyms
 from kg.extract.identity import canonical_body, is_hearsay_subject
@@ -48,11 +48,6 @@ from kg.extract.vocabulary import Vocabulary, load_vocabulary
 from kg.identifiers import slug
 
 ENTITY_KINDS: dict[str, ActorKind] = {"PERSON": "Person", "ORG": "Organisation", "NORP": "Group", "GPE": "Country"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
-STATE_KEY = "state"
-BODY_KEY = "body"
-OFFICE_KEY = "office"
-AGENT_KEY = "agent"
 MIN_MISSPELT_LENGTH = 5
 
 
@@ -87,19 +82,11 @@ def create_actor_ruler(nlp: Language, name: str, ontology_dir: str | None) -> Ac
 
 
 class ActorRuler:
-    """Finds actor mentions with token patterns built from the vocabulary."""
+    """Finds actor mentions with the patterns `kg.extract.actor_patterns` builds from the vocabulary."""
 
     def __init__(self, nlp: Language, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self.matcher = Matcher(nlp.vocab)
         self.demonyms = Demonyms(vocabulary)
-        tokenize = nlp.tokenizer
-        for key, entry in vocabulary.actors.items():
-            for label in entry.labels:
-                words = [t.text for t in tokenize(label)]
-                for variant in {tuple(words), (words[0][:1].upper() + words[0][1:], *words[1:])}:
-                    self.matcher.add(key, [[{"ORTH": w} for w in variant]])
-        demonym = {"_": {"demonym_of": {"NOT_IN": [""]}}}
         # one-word names of states ("Belarus", "Minsk", "Kremlin"), for "Ministry of Defence of Belarus"
         self._state_name = {
             label: key
@@ -109,6 +96,7 @@ class ActorRuler:
             if " " not in label
         }
         state_words = sorted(self._state_name)
+        self.patterns = ActorPatterns(nlp, vocabulary, state_words)
         # the names a misspelling may stand for, by initial, and the answers found so far
         self._names_by_initial: dict[str, list[str]] = {}
         for label in state_words:
@@ -117,30 +105,6 @@ class ActorRuler:
         self._misspelt: dict[str, str | None] = {}
         # words of a multi-word title: "Deputy State Secretary", "First Deputy Prime Minister"
         self._title_words = vocabulary.titles | {"of", "foreign", "defence", "defense", "state", "first"}
-        titles = {title for office in vocabulary.offices.values() for title in office.titles}
-        possessive = {"ORTH": {"IN": sorted(POSSESSIVE)}}
-        for title in titles:
-            title_tokens = self._lower(tokenize, title)
-            state = {"ORTH": {"IN": state_words}}
-            self.matcher.add(OFFICE_KEY, [[demonym, *title_tokens]])
-            self.matcher.add(OFFICE_KEY, [[state, possessive, *title_tokens]])
-            self.matcher.add(OFFICE_KEY, [[*title_tokens, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, state]])
-        agent_nouns = sorted(n for n in vocabulary.agent_nouns if " " not in n)
-        self.matcher.add(
-            AGENT_KEY, [[demonym, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": agent_nouns}, "POS": "NOUN"}]]
-        )
-        for designator in vocabulary.designators:
-            self.matcher.add(STATE_KEY, [[demonym, *self._lower(tokenize, designator)]])
-        for body in vocabulary.bodies:
-            body_tokens = self._lower(tokenize, body)
-            self.matcher.add(BODY_KEY, [[demonym, {"POS": "ADJ", "OP": "?"}, *body_tokens]])
-            state = {"ORTH": {"IN": state_words}}
-            self.matcher.add(BODY_KEY, [[*body_tokens, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, state]])
-            self.matcher.add(BODY_KEY, [[state, {"ORTH": {"IN": sorted(POSSESSIVE)}}, *body_tokens]])
-
-    @staticmethod
-    def _lower(tokenize, phrase: str) -> list[dict]:
-        return [{"LOWER": t.lower_} for t in tokenize(phrase)]
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
@@ -149,13 +113,13 @@ class ActorRuler:
                 token._.demonym_of = self.demonyms.state_of(token.text) or ""
         spans: list[Span] = []
         actors: dict[tuple[int, int], Actor] = {}
-        for match_id, start, end in self.matcher(doc):
-            key = doc.vocab.strings[match_id]
+        for start, end, keys in self.patterns.matches(doc):
             span = doc[start:end]
-            actor = self._actor(key, span)
-            if actor is not None:
-                spans.append(span)
-                actors[(span.start, span.end)] = actor
+            for key in keys:  # the strongest key that names an actor decides
+                actor = self._actor(key, span)
+                if actor is not None:
+                    spans.append(span)
+                    actors[(start, end)] = actor
         for token in doc:
             if token.pos_ == "PROPN" and not token._.demonym_of and (misspelt := self._state_misspelt(token.text)):
                 spans.append(doc[token.i : token.i + 1])
