@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.graph.queries import QueryError, bind
+from kg.graph.queries import QueryError, bind, format_results
+from kg.graph.store import KnowledgeStore
 
 
 def test_parameters_become_literals_in_the_where_block() -> None:
@@ -24,3 +25,9 @@ def test_parameters_need_a_where_block() -> None:
     assert bind("ASK { ?a ?b ?c }", {}) == "ASK { ?a ?b ?c }"
     with pytest.raises(QueryError, match="parameters need a query with a WHERE block"):
         bind("ASK { ?a ?b ?c }", {"actor": "x"})
+
+
+def test_an_ask_query_answers_true_or_false(small_store: KnowledgeStore) -> None:
+    """pyoxigraph answers ASK with a QueryBoolean, which is no bool: `kg query` stopped on it."""
+    assert format_results(small_store.query("ASK { ?statement kg:relation ?relation }"), "table") == "true"
+    assert format_results(small_store.query("ASK { <urn:kg:nothing> ?p ?o }"), "json") == "false"

@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, QueryTriples, Triple
 
 QUERY_DIR = Path(__file__).parent / "queries"
 
@@ -85,7 +85,7 @@ def rows(results: QuerySolutions) -> tuple[list[str], list[list[str]]]:
     return variables, [[_text(solution[v]) for v in variables] for solution in results]
 
 
-def format_results(results: QuerySolutions | bool | object, fmt: str) -> str:
+def format_results(results: QuerySolutions | QueryTriples | bool, fmt: str) -> str:
     """Render SELECT results as an aligned table, CSV or JSON; ASK as true/false; graphs as N-Triples."""
     if isinstance(results, bool):
         return json.dumps(results) if fmt == "json" else str(results).lower()

@@ -14,7 +14,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Triple,
+)
 
 from kg.graph.namespaces import sparql_prefixes
 from kg.ontology import ONTOLOGY_DIR
@@ -94,9 +104,11 @@ class KnowledgeStore:
     def graphs(self) -> list[NamedNode]:
         return sorted((g for g in self._store.named_graphs() if isinstance(g, NamedNode)), key=lambda g: g.value)
 
-    def query(self, sparql: str) -> QuerySolutions | Iterator[Triple] | bool:
-        """Run a SPARQL query over the union of all graphs, with the project's prefixes declared."""
-        return self._store.query(sparql_prefixes(self.base_iri) + sparql)
+    def query(self, sparql: str) -> QuerySolutions | QueryTriples | bool:
+        """Run a SPARQL query over the union of all graphs, with the project's prefixes declared
+        (an ASK query answers a bool: pyoxigraph's QueryBoolean is no bool)."""
+        results = self._store.query(sparql_prefixes(self.base_iri) + sparql)
+        return bool(results) if isinstance(results, QueryBoolean) else results
 
     def refresh_union(self) -> None:
         """Make the default graph the union of the named graphs (the store keeps quads as a set)."""
