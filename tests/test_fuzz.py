@@ -1,5 +1,10 @@
 """Property-based tests (hypothesis): random and adversarial input to the brief reader and the
-extractor never raises, and every offset kg writes points where it says.
+extractor never raises, ends in time, and every offset kg writes points where it says.
+
+Each example has a deadline (`DEADLINE`, wall clock, hypothesis' own check once it returns) and
+the reader and the extractor run under a CPU-time limit of the same length (`cpu_limit`), which
+stops a loop that never ends, so a hang fails its example instead of the whole suite. Besides
+random characters, the extractor gets sentences of every shape a brief has (`sentence_shapes`).
 
 Deterministic in CI: `derandomize=True` draws the same examples on every run (no example
 database is kept). `KG_FUZZ_EXAMPLES=2000 pytest tests/test_fuzz.py` searches harder.
@@ -8,13 +13,18 @@ database is kept). `KG_FUZZ_EXAMPLES=2000 pytest tests/test_fuzz.py` searches ha
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from cpu_limit import cpu_limit
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from sentence_shapes import text_of_shapes
+from spacy.language import Language
 
 from kg.extract.extractor import extract
 from kg.extract.pipeline import load_pipeline
@@ -25,13 +35,22 @@ from kg.read.html_text import html_to_text
 from kg.read.sources import SourceError, brief_files, read_text
 
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "60"))
+# an example takes well under a second; a few seconds leave room for a slow CI machine
+DEADLINE = float(os.environ.get("KG_FUZZ_DEADLINE", "5"))
 FUZZ = settings(
     max_examples=EXAMPLES,
-    deadline=None,
+    deadline=timedelta(seconds=DEADLINE),
     derandomize=True,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def pipeline() -> Language:
+    """Loaded before the first example, whose deadline its seconds would otherwise spend."""
+    return load_pipeline()
+
 
 # ---- strategies: text that looks like briefs, and text that tries to break them --------------
 ACTORS = ["Belarus", "Minsk", "Lukashenko", "Alexander Lukashenko", "Russia", "the Kremlin", "NATO", "Poland"]
@@ -179,7 +198,9 @@ def test_html_to_text_never_raises(page: str) -> None:
 @given(briefs | html, st.integers(min_value=12, max_value=400))
 def test_parse_brief_never_raises_and_its_offsets_map_back(text: str, max_chars: int) -> None:
     text = LINE_BREAK.sub("\n", text)
-    assert_offsets_map_back(parse_brief("fuzz", text, max_chars=max_chars), text, max_chars)
+    with cpu_limit(DEADLINE, "reading the brief"):
+        brief = parse_brief("fuzz", text, max_chars=max_chars)
+    assert_offsets_map_back(brief, text, max_chars)
 
 
 @FUZZ
@@ -203,8 +224,9 @@ def test_any_file_is_read_as_a_brief_or_refused_with_one_line(data: bytes) -> No
 @given(briefs, st.sampled_from([60, 200, 20_000]))
 def test_extractor_never_raises_and_statement_offsets_point_at_their_sentence(text: str, max_chars: int) -> None:
     text = LINE_BREAK.sub("\n", text)
-    brief = parse_brief("fuzz", text, max_chars=max_chars)
-    [(_, statements)] = extract(load_pipeline(), [brief])
+    with cpu_limit(DEADLINE, "reading and extracting the brief"):
+        brief = parse_brief("fuzz", text, max_chars=max_chars)
+        [(_, statements)] = extract(load_pipeline(), [brief])
     for statement in statements:
         assert statement.sentence and statement.sentence == statement.sentence.rstrip()
         assert 0 <= statement.start < statement.end <= len(text)
@@ -213,6 +235,30 @@ def test_extractor_never_raises_and_statement_offsets_point_at_their_sentence(te
         assert any(
             start <= statement.start and statement.end <= end for s in segments for start, end in paragraph_extents(s)
         ), "a sentence lies inside one paragraph of its segment"
+
+
+CALENDAR_VALUE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?")
+
+
+@settings(FUZZ, phases=[Phase.explicit, Phase.reuse, Phase.generate])  # shrinking a hang costs DEADLINE a try
+@given(text_of_shapes, st.sampled_from([None, "2016-04-22", "2016-04", "2016"]))
+def test_extraction_of_every_sentence_shape_ends_in_time_and_points_where_it_says(
+    text: str, anchor: str | None
+) -> None:
+    """Verbless, copular, passive, interrogative and fragment sentences, headlines, bullets,
+    quotations, parentheses and long sentences, with dates and numbers, handed to the extractor
+    as one segment (none dropped by the reader), dated or not (relative dates count from it)."""
+    segment = Segment(1, "Shapes", anchor, text, ((0, 0, len(text)),))
+    brief = Brief("shapes", Path("shapes.txt"), "Shapes", anchor, (segment,))
+    with cpu_limit(DEADLINE, "extracting the sentences"):
+        [(_, statements)] = extract(load_pipeline(), [brief])
+    for statement in statements:
+        assert statement.subject and statement.relation and statement.object
+        assert 0 <= statement.start < statement.end <= len(text)
+        assert text[statement.start : statement.end] == statement.sentence
+        assert statement.date is None or CALENDAR_VALUE.fullmatch(statement.date), statement.date
+        if statement.date and len(statement.date) == 10:
+            assert date.fromisoformat(statement.date)
 
 
 # ---- shapes that made the reader quadratic: each must take about as long as its length --------
