@@ -39,6 +39,8 @@ DOUBLE_QUOTES = {'"', "“", "”", "«", "»", "„"}
 OPENING_QUOTES = {"“", "«", "„"}
 CLOSING_QUOTES = {"”", "»"}
 CONTENT_DEPS = ("ccomp", "parataxis")
+NOMINAL_DEPS = ("acl", "relcl", "appos")
+DEMONSTRATIVES = {"that", "this", "it"}
 FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
 ADDRESSEE_OBJECTS = {"that", "this", "it", "so", "what"}
 
@@ -65,6 +67,11 @@ class Attributions:
     def _is_speech_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.neutral | self.stance
 
+    def _has_speaker(self, verb: Token) -> bool:
+        """'That said, ...' is a discourse marker: its subject is a demonstrative, not a speaker."""
+        speakers = subjects_of(verb)
+        return not speakers or not all(s.lower_ in DEMONSTRATIVES for s in speakers)
+
     def _is_intent(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
         return lemma in self.vocabulary.intent_nouns or lemma in self.vocabulary.cues["intended"]
@@ -89,7 +96,9 @@ class Attributions:
         below = predicate
         for token in (predicate, *predicate.ancestors):
             if token.i != predicate.i:
-                if below.dep_ in CONTENT_DEPS and self._is_speech_verb(token):
+                if below.dep_ in NOMINAL_DEPS and not self._is_intent(token):
+                    break  # "evidence that X fought": a noun's content is nobody's speech
+                if below.dep_ in CONTENT_DEPS and self._is_speech_verb(token) and self._has_speaker(token):
                     return token
                 if below.dep_ == "xcomp" and token.lemma_.lower() in self.neutral:
                     return token  # "claims to have uncovered a plot"
@@ -153,20 +162,22 @@ def _according_to(token: Token) -> Token | None:
 
 
 def _quotation_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans between double quotation marks (curly ones pair by shape, straight ones in turn)."""
+    """Token spans between double quotation marks (curly ones pair by shape, straight ones in
+    turn), each within one paragraph."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     for token in doc:
         mark = token.text
-        if mark not in DOUBLE_QUOTES:
-            continue
-        if opened is None and mark not in CLOSING_QUOTES:
-            opened = token.i
-        elif opened is not None and mark not in OPENING_QUOTES:
-            spans.append((opened + 1, token.i))
-            opened = None
-        elif mark in OPENING_QUOTES:
-            opened = token.i  # an opening mark left unclosed: the quotation restarts
+        if mark in DOUBLE_QUOTES:
+            if opened is None and mark not in CLOSING_QUOTES:
+                opened = token.i
+            elif opened is not None and mark not in OPENING_QUOTES:
+                spans.append((opened + 1, token.i))
+                opened = None
+            elif mark in OPENING_QUOTES:
+                opened = token.i  # an opening mark left unclosed: the quotation restarts
+        if "\n\n" in token.whitespace_ or (token.is_space and "\n\n" in token.text):
+            opened = None  # a quotation does not run over a paragraph break
     return spans
 
 
