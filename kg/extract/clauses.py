@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from kg.extract.modality import marked_modality
 from kg.extract.subjects import object_controller
 from kg.extract.vocabulary import Vocabulary
 
@@ -255,12 +256,15 @@ def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
     ):
         return modality_of(predicate.head, vocabulary)  # "trying to take advantage ... and repeating"
     chain = chain_up(predicate)
+    if (marked := marked_modality(predicate, chain, vocabulary)) is not None:
+        return marked  # "if Moscow stops blocking ...", "Do they take orders?", "allegedly"
     lemmas = [form for t in chain[1:] for form in forms(t)]
     modals = [c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux", "advmod")]
     if any(word in vocabulary.cues["intended"] for word in lemmas):
         return "intended"
     if any(any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in t.children) for t in chain[1:]):
-        return "possible" if any(m in vocabulary.cues["possible"] for m in modals) else "intended"  # "was invited to"
+        # "was invited to" is intended, "is widely assumed to" possible
+        return "possible" if any(m in vocabulary.cues["possible"] for m in modals + lemmas) else "intended"
     if _is_purpose(predicate):
         return "intended"
     if any(word in vocabulary.cues["possible"] for word in lemmas + modals):

@@ -120,7 +120,17 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
         actors[key] = replace(entry, actor=replace(entry.actor, acts_for=state, code=code))
     cues = {
         modality: frozenset(str(cue).lower() for cue in graph.objects(KG[modality.title()], KG.cue))
-        for modality in ("reported", "stance", "avowal", "intended", "possible", "negative", "obligation")
+        for modality in (
+            "reported",
+            "stance",
+            "avowal",
+            "intended",
+            "possible",
+            "negative",
+            "obligation",
+            "conditional",
+            "hedge",
+        )
     }
     event_nouns = {
         str(graph.value(member, SKOS.prefLabel)): str(graph.value(member, KG.verb))

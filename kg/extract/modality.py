@@ -1,0 +1,42 @@
+"""Modality that no governing cue word carries: conditions, questions and hedging adverbs.
+
+- A clause inside the antecedent of a conditional ("if Moscow stops blocking ...") or heading
+  its consequent ("... Serbia would lose ...") states a possibility, not a fact: conditionals
+  are epistemic modality (Palmer 2001, *Mood and Modality*, 8.1), and TimeML relates both
+  clauses by a conditional SLINK, not as facts (Saurí et al. 2006, FactBank: "uncertain").
+- A question asks whether something holds; it asserts nothing (Palmer 2001, 3.2.3: the
+  interrogative is non-assertive).
+- A hedging adverb ("allegedly", "reportedly") reports what unnamed others say: `reported`,
+  with no source (GUIDELINE, Attribution: "reportedly" names no one).
+The cue words are data: `kg:Conditional` and `kg:Hedge` in `ontology/lexicon.ttl`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.vocabulary import Vocabulary
+
+
+def marked_modality(predicate: Token, chain: list[Token], vocabulary: Vocabulary) -> str | None:
+    """`possible` for a conditional or a question, `reported` for a hedged clause, else None."""
+    if _conditional(predicate, chain, vocabulary.cues["conditional"]):
+        return "possible"
+    if predicate.sent.text.rstrip().endswith("?"):
+        return "possible"
+    hedges = vocabulary.cues["hedge"]
+    if any(c.dep_ == "advmod" and c.lower_ in hedges for t in chain for c in t.children):
+        return "reported"
+    return None
+
+
+def _conditional(predicate: Token, chain: list[Token], marks: frozenset[str]) -> bool:
+    """In an if-clause (any verb above the predicate is one), or heading a clause that has one."""
+    for token in (predicate, *predicate.ancestors):
+        if token.dep_ == "advcl" and _marked(token, marks):
+            return True
+    return any(c.dep_ == "advcl" and _marked(c, marks) for t in chain for c in t.children)
+
+
+def _marked(clause: Token, marks: frozenset[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
