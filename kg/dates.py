@@ -4,8 +4,13 @@ Clause dates follow TimeML practice (TIMEX3 normalisation): an expression keeps 
 it states, so "in 2016" is `2016`, "last month" is a year-month and "On December 16" a full
 date; expressions without a year, and relative ones ("last week", "two years ago"), are
 anchored to the document creation time, here the date of the segment the clause stands in.
-Parsing of the expression itself is dateparser's; without an anchor, an expression that does
-not name its year gives no date rather than one guessed from today's clock.
+Parsing of the expression itself is dateparser's, read with its `PREFER_DATES_FROM`
+"current_period" (a date without a year is in the anchor's year); without an anchor, an
+expression that does not name its year gives no date rather than one guessed from today's
+clock. The forms that make most of the news's dates ("12 May 2019", "May 12, 2019", "18 March",
+"May 2019", "2019", ISO dates) are read by rules that give what dateparser gives for them (a
+test compares the two); dateparser reads the rest. Each expression is normalised once per
+anchor (and narrative date): results are cached, since briefs repeat their dates.
 """
 
 from __future__ import annotations
@@ -40,6 +45,22 @@ RELATIVE = re.compile(r"\b(ago|last|next|previous|past|this|yesterday|today|tomo
 DAY_RANGE = re.compile(rf"\b(\d{{1,2}}){DASH}\d{{1,2}}(\s+{MONTH})", re.I)
 MONTH_RANGE = re.compile(rf"\b({MONTH}\s+\d{{1,2}}){DASH}\d{{1,2}}\b", re.I)
 LEADING_WORDS = re.compile(r"^(on|in|from|since|by|during|until|at|of|the|late|early|mid)\s+", re.I)
+RULE_YEAR = r"(?P<y>(?:1[89]|20)\d{2})"
+ORDINAL = r"(?:st|nd|rd|th)?"
+RULES = (  # whole expressions, read without dateparser; a missing day or year is filled as dateparser does
+    re.compile(rf"{RULE_YEAR}-(?P<m>\d{{2}})(?:-(?P<d>\d{{2}}))?"),  # 2019-05-12, 2019-05
+    re.compile(rf"(?P<d>\d{{1,2}}){ORDINAL}\s+(?P<m>{MONTH}),?(?:\s+{RULE_YEAR})?", re.I),  # 12 May 2019, 18 March
+    re.compile(rf"(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){ORDINAL}(?:,?\s+{RULE_YEAR})?", re.I),  # May 12, 2019; December 16
+    re.compile(rf"(?P<m>{MONTH}),?(?:\s+{RULE_YEAR})?", re.I),  # May 2019, February
+    re.compile(RULE_YEAR),  # 2019
+)
+MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+CACHED_EXPRESSIONS = 16384
 
 
 class OutOfCalendar(ValueError):
@@ -73,6 +94,7 @@ def find_header_date(lines: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=CACHED_EXPRESSIONS)
 def resolve(expression: str, anchor: str | None) -> str | None:
     """Normalise a date expression to ISO at its own granularity (day, month or year); None
     when it is no date, `OutOfCalendar` when it is one off the calendar."""
@@ -86,6 +108,34 @@ def resolve(expression: str, anchor: str | None) -> str | None:
         return None
     if not has_year and not RELATIVE.search(text) and not re.search(MONTH, text, re.I):
         return None
+    return _by_rules(text, anchor) or _by_dateparser(text, anchor)
+
+
+def _by_rules(text: str, anchor: str | None) -> str | None:
+    """The ISO value of an expression of one of the `RULES` forms, at its granularity; None for
+    any other expression (and for days off the calendar, which dateparser judges)."""
+    for rule in RULES:
+        if match := rule.fullmatch(text):
+            found = match.groupdict()
+            year = found["y"] or (anchor[:4] if anchor else None)
+            month = found.get("m")
+            if year is None:
+                return None
+            if month is None:
+                return year
+            number = int(month) if month.isdigit() else MONTH_NUMBERS.get(month[:3].lower())
+            if number is None or not 1 <= number <= 12:
+                return None
+            if found.get("d") is None:
+                return f"{year}-{number:02d}"
+            try:
+                return date(int(year), number, int(found["d"])).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def _by_dateparser(text: str, anchor: str | None) -> str | None:
     try:
         parsed = _parser_for(anchor).get_date_data(text)
     except (OverflowError, ValueError) as error:  # dateparser's arithmetic on an absurd number
@@ -116,6 +166,7 @@ MAX_DAYS_AHEAD = 31  # a weekly digest dated by its first day still reports the 
 FIRST_MONTH = re.compile(rf"\b({MONTH})\b", re.I)
 
 
+@lru_cache(maxsize=CACHED_EXPRESSIONS)
 def resolve_in_narrative(
     expression: str, anchor: str | None, narrative: str | None, *, past: bool = False
 ) -> str | None:
