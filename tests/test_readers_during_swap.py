@@ -22,16 +22,19 @@ from kg.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 SWAPS = 400
 
-# a reader in a process of its own, as `kg query` is: it counts the builds it sees until told to stop
+MIN_READS = 50  # reads while the swaps go on: the swapping goes on until the reader has made them
+
+# a reader in a process of its own, as `kg query` is: it queries until told to stop, and writes
+# how many reads it has made into `progress` after each
 READER = """
 import contextlib, io, json, sys
 from pathlib import Path
 from kg.cli import main
 
-output, stop, triples = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+output, stop, progress, triples = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
 query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 reads, failures = 0, []
-while not stop.exists() or reads < 20:
+while not stop.exists():
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["query", query, "-o", str(output), "--format", "json"])
@@ -40,6 +43,7 @@ while not stop.exists() or reads < 20:
         failures.append(err.getvalue().strip())
     elif (n := int(json.loads(out.getvalue())[0]["n"])) != triples:
         failures.append(f"{n} triples, not {triples}")
+    progress.write_text(str(reads))
 print(json.dumps({"reads": reads, "failures": failures[:5], "failed": len(failures)}))
 """
 
@@ -75,21 +79,31 @@ def test_a_reader_during_400_swaps_never_fails(built: Path, tmp_path: Path) -> N
     output = tmp_path / "output"
     shutil.copytree(built, output)
     triples = json.loads((built / MANIFEST_FILE).read_text(encoding="utf-8"))["triples"]
-    stop = tmp_path / "stop"
+    stop, progress = tmp_path / "stop", tmp_path / "progress"
     reader = subprocess.Popen(
-        [sys.executable, "-c", READER, str(output), str(stop), str(triples)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", READER, str(output), str(stop), str(progress), str(triples)],
+        stdout=subprocess.PIPE,
+        text=True,
     )
+    swaps = 0
     try:
-        time.sleep(1.5)  # the reader's imports
-        for number in range(SWAPS):
-            swap_in(stage_copy(template, output, number), output, list(PRODUCTS))
+        while (swaps < SWAPS or reads_made(progress) < MIN_READS) and reader.poll() is None:
+            swap_in(stage_copy(template, output, swaps), output, list(PRODUCTS))
+            swaps += 1
             time.sleep(0.005)
     finally:
         stop.touch()
         result = json.loads(reader.communicate(timeout=60)[0])
     assert result["failures"] == [], result
-    assert result["reads"] >= 50, result  # the reads overlapped the swaps
-    assert json.loads((output / MANIFEST_FILE).read_text(encoding="utf-8"))["swap"] == SWAPS - 1
+    assert swaps >= SWAPS and result["reads"] >= MIN_READS, (swaps, result)
+    assert json.loads((output / MANIFEST_FILE).read_text(encoding="utf-8"))["swap"] == swaps - 1
+
+
+def reads_made(progress: Path) -> int:
+    try:
+        return int(progress.read_text())
+    except (FileNotFoundError, ValueError):  # not written yet, or being written
+        return 0
 
 
 def test_a_swap_waits_for_a_reader_and_says_so(built: Path, tmp_path: Path) -> None:
