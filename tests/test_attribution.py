@@ -160,3 +160,49 @@ def test_the_evidence_shows_who_said_so(tmp_path: Path) -> None:
     graph = (tmp_path / "views" / "graph.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', graph, re.S)[1])
     assert [(s["relation"], s["source"]) for s in data["statements"]] == [("arm", "Lithuania")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # a surname after the full name is the same person, as a mention or not
+            "Rasmus Lund, a Danish activist, spoke in Oslo on Monday. "
+            "Lund, who leads a small party, burned a flag outside the embassy.",
+            [
+                ("Rasmus Lund", "burn", "flag", "positive", "asserted", None, None),
+                ("Rasmus Lund", "speak", "Norway", "positive", "asserted", None, None),
+            ],
+        ),
+        (  # the speaker named by surname after a quotation
+            'Delia Moreno met the Cuban ambassador in Caracas on Friday. "The United States has imposed '
+            'new sanctions on Venezuela," said Moreno.',
+            [
+                ("Delia Moreno", "meet", "Cuban ambassador", "positive", "asserted", None, None),
+                ("United States", "impose", "new sanctions", "positive", "reported", None, "Delia Moreno"),
+            ],
+        ),
+    ],
+)
+def test_a_surname_names_the_person_named_in_full_before(nlp: Language, body: str, expected: list[Row]) -> None:
+    assert statements(nlp, body) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # two people share the surname: "Weber" names neither, so "criticised" has no subject
+            "Karl Weber and Anna Weber arrived in Vienna on Monday. "
+            "Weber, who chairs the party, criticised the budget.",
+            [
+                ("Anna Weber", "arrive", "Austria", "positive", "asserted", None, None),
+                ("Karl Weber", "arrive", "Austria", "positive", "asserted", None, None),
+            ],
+        ),
+        (  # a quoted "we" of a person whose state the text does not give is no actor
+            'Delia Moreno spoke to reporters in Caracas on Friday. "We reject the new sanctions," Moreno said.',
+            [("Delia Moreno", "speak", "reporters", "positive", "asserted", None, None)],
+        ),
+    ],
+)
+def test_an_unresolved_surname_or_we_is_no_subject(nlp: Language, body: str, expected: list[Row]) -> None:
+    assert statements(nlp, body) == sorted(expected, key=str)

@@ -28,6 +28,7 @@ from kg.extract.events import EventCoder, load_coder
 from kg.extract.identity import canonical, home_state
 from kg.extract.main_event import main_event_rank
 from kg.extract.statements import Actor, Statement
+from kg.extract.subjects import full_name, reduced_name
 from kg.extract.targets import target_of
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
 from kg.identifiers import slug
@@ -189,12 +190,14 @@ class StatementExtractor:
     def _speaking(
         self, token: Token, sentence: int, salience: SalienceModel, attributions: Attributions
     ) -> list[Actor]:
-        """A quoted "we" is the speaker's state or body ("'We vetoed it,' the minister said")."""
+        """A quoted "we" is the speaker's state or body ("'We vetoed it,' the minister said"); a
+        person whose state is unknown gives no subject (the person is not the "we")."""
         act = attributions.quoted_speech_act(token)
         if act is None:
             return self._actors(token, sentence, salience)
         speakers = [a for t in attributions.speakers(act) for a in self._actors(t, sentence, salience)]
-        return [s.acts_for or s for s in speakers[:1]]
+        # a person's "we" is their state, when known; an organisation's is itself
+        return [s.acts_for or s for s in speakers[:1] if s.acts_for or s.kind != "Person"]
 
     def _in_office(self, actor: Actor, date: str | None) -> Actor:
         """An office named by its title ("the Belarusian foreign minister") is whoever held it on
@@ -218,7 +221,10 @@ class StatementExtractor:
                 for t in (c, *c.conjuncts)
                 if (a := _mentioned(t))
             ]
-            return [mention.actor, *listed]
+            named = mention.actor
+            if named.kind == "Person" and " " not in named.name:  # "Lund" after "Rasmus Lund"
+                named = full_name(named.name, (i.actor for i in salience.seen if i.token < mention.start)) or named
+            return [named, *listed]
         lemma = token.lemma_.lower()
         pair_noun = (lemma in PAIR_NOUNS and any(c.lower_ in ("both", "the", "two") for c in token.children)) or (
             lemma in PAIR_COUNT_NOUNS and any(c.lower_ in ("both", "two") for c in token.children)
@@ -269,6 +275,8 @@ class StatementExtractor:
         found = salience.resolve_description(token, sentence, self.vocabulary.designators, self.vocabulary.titles)
         if found is None and token.pos_ == "PROPN":
             found = _named_by_apposition(token, self.vocabulary.titles)
+        if found is None:  # "Paludan, who ..." after "Rasmus Paludan"
+            found = reduced_name(token, (item.actor for item in salience.seen if item.token < token.i))
         return [found] if found else []
 
     def _state_modifying(self, noun: Token) -> Mention | None:

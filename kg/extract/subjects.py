@@ -1,5 +1,5 @@
 """Subjects the parse does not hand over: the controller of a complement that is the matrix
-verb's object, not its subject.
+verb's object, not its subject; and a person named again by the surname alone.
 
 Object control (Rosenbaum 1967; Postal 1970): in "Tallinn accused Moscow of jamming signals",
 "Kyiv blamed Moscow for shelling the plant" or "stopped Minsk from sending troops", the
@@ -13,7 +13,11 @@ the matrix subject's act and keeps that subject.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
+
+from kg.extract.statements import Actor
 
 CONTROLLED_PREPOSITIONS = {"of", "for", "from"}
 # Levin (1993) class 33, judgement verbs, as news English uses them of states
@@ -36,3 +40,18 @@ def object_controller(predicate: Token) -> list[Token]:
         return []
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < preposition.i]
     return [t for o in objects for t in (o, *o.conjuncts)]
+
+
+def reduced_name(token: Token, seen: Iterable[Actor]) -> Actor | None:
+    """'Rasmus Paludan ... Paludan, who also has Swedish citizenship': a proper noun equal to the
+    surname of exactly one person named in full earlier (news style names a person in full
+    once, then by surname: AP Stylebook, "names")."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    return full_name(token.text, seen)
+
+
+def full_name(surname: str, seen: Iterable[Actor]) -> Actor | None:
+    """The one person named in full earlier whose surname this is, if exactly one."""
+    people = {a.key: a for a in seen if a.kind == "Person" and " " in a.name and a.name.rsplit(" ", 1)[1] == surname}
+    return next(iter(people.values())) if len(people) == 1 else None
