@@ -62,16 +62,16 @@ class Mention:
 
 if not Doc.has_extension("actor_mentions"):
     Doc.set_extension("actor_mentions", default=None)
+if not Doc.has_extension("actor_mention_index"):
+    Doc.set_extension("actor_mention_index", default=None)  # token index -> the mention covering it
 if not Token.has_extension("demonym_of"):
     Token.set_extension("demonym_of", default="")  # the key of the state a demonym names
 
 
 def mention_at(token: Token) -> Mention | None:
-    """The actor mention that covers a token, if any."""
-    for mention in token.doc._.actor_mentions or ():
-        if mention.start <= token.i < mention.end:
-            return mention
-    return None
+    """The actor mention that covers a token, if any (mentions do not overlap)."""
+    index: dict[int, Mention] | None = token.doc._.actor_mention_index
+    return index.get(token.i) if index is not None else None
 
 
 @Language.factory("actor_ruler", default_config={"ontology_dir": None})
@@ -143,6 +143,7 @@ class ActorRuler:
             for i in range(start, end)
         }
         doc._.actor_mentions = [self._affiliated(m, doc, by_token, inner) for m in mentions]
+        doc._.actor_mention_index = {i: m for m in doc._.actor_mentions for i in range(m.start, m.end)}
         doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.actor.kind) for m in doc._.actor_mentions]
         return doc
 
