@@ -282,15 +282,18 @@ def table(title: str, figures: dict[str, float]) -> str:
     return "\n".join([f"\n{title}\n", "| measure | value |", "| --- | --- |", *rows])
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--benchmarks", type=Path, default=Path("../shared/benchmarks"), help="the benchmarks folder")
     parser.add_argument("--show-misses", action="store_true", help="print each record the system gets wrong")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--limit", type=int, help="only the first N records of each set (a quick check of the code path)"
+    )
+    args = parser.parse_args(argv)
     if not (args.benchmarks / "plover_gsr").is_dir():
         print(f"{args.benchmarks}: not a benchmarks folder (no plover_gsr/)", file=sys.stderr)
         return 2
-    plover, petrarch = plover_records(args.benchmarks), petrarch_records(args.benchmarks)
+    plover, petrarch = plover_records(args.benchmarks)[: args.limit], petrarch_records(args.benchmarks)[: args.limit]
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as temporary:
         briefs = Path(temporary) / "briefs"
         plover_ids = write_briefs(briefs / "plover", "plover", plover, lambda r: "2000-01-01")

@@ -66,17 +66,18 @@ def test_actors_outside_the_vocabulary_get_the_code_of_what_describes_them(text:
 
 
 def test_a_titled_person_holds_office_in_the_one_state_the_sentence_names() -> None:
-    banned = first("President Yoweri Museveni has banned Ugandan opposition candidates from the elections.")
-    assert (banned.subject, banned.subject_actor.code, banned.event) == ("Yoweri Museveni", "UGAGOV", "172")
+    banned = first("President Joseph Okwera has banned Ugandan opposition candidates from the elections.")
+    assert (banned.subject, banned.subject_actor.code, banned.event) == ("Joseph Okwera", "UGAGOV", "172")
     assert banned.subject_actor.acts_for is not None and banned.subject_actor.acts_for.name == "Uganda"
     # a state the person acts on is a target, not a home: Kenya does not count
-    accused = first("President Yoweri Museveni accused Kenya of helping Ugandan rebels.")
-    assert (accused.subject, accused.subject_actor.code, accused.object) == ("Yoweri Museveni", "UGAGOV", "Kenya")
+    accused = first("President Joseph Okwera accused Kenya of helping Ugandan rebels.")
+    assert (accused.subject, accused.subject_actor.code, accused.object) == ("Joseph Okwera", "UGAGOV", "Kenya")
+    # Russia is what he acts on: Bush's code is the one PETRARCH2's dictionary gives him, not Russia's
     threatened = first("President Bush has threatened further action against Russia.")
-    assert threatened.subject == "Bush" and threatened.subject_actor.code is None
+    assert threatened.subject == "Bush" and threatened.subject_actor.code == "USAGOV"
     # two states named outside the targets: no guess
-    met = first("President Yoweri Museveni met officials from Kenya and Tanzania in Nairobi.")
-    assert met.subject == "Yoweri Museveni" and met.subject_actor.code is None
+    met = first("President Joseph Okwera met officials from Kenya and Tanzania in Nairobi.")
+    assert met.subject == "Joseph Okwera" and met.subject_actor.code is None
 
 
 def test_an_organisation_belongs_to_the_one_state_named_outside_what_it_acts_on() -> None:

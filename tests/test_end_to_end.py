@@ -150,3 +150,20 @@ def test_who_claims_what_lists_statements_by_their_source(built: Path, capsys: p
         ("Alexander Lukashenko", "Alexander Lukashenko", "Belarusian peacekeepers", "intended")
     ]
     assert send[0]["sentence"].startswith("In an interview with Euronews, President Lukashenko said")
+
+
+def test_the_seeds_name_each_actor_once(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One node per actor on the seeds: the ministry's three names, the delegation's two, no city
+    as a person, no 'Rumor'; and 40% of the statements or more have an actor as target."""
+    query = (
+        "SELECT DISTINCT ?name ?kind WHERE { ?s kg:subject|kg:object|kg:target ?a . "
+        "?a skos:prefLabel ?name ; a ?kind . FILTER(lang(?name) = 'en') }"
+    )
+    actors = {(row["name"], row["kind"].rsplit("#", 1)[1]) for row in query_json(built, query, capsys)}
+    names = {name for name, _ in actors}
+    assert [n for n in names if "Defence" in n or "Ministry of Defence" in n] == ["Belarusian Defence Ministry"]
+    assert sorted(n for n in names if n.startswith("US delegation")) == ["US delegation"]
+    assert ("Klaipeda", "Place") in actors and not any(n == "Klaipeda" for n, kind in actors if kind == "Person")
+    assert not any(n.startswith("Rumo") for n in names)
+    records = [json.loads(line) for line in (built / "statements.jsonl").read_text().splitlines()]
+    assert sum(1 for r in records if r["target"]) >= 0.4 * len(records)

@@ -60,3 +60,32 @@ def test_a_bare_ministry_is_the_ministry_of_the_state_the_text_is_about() -> Non
 def test_hearsay_and_places_are_no_actors() -> None:
     assert subjects("Rumor has it that Poland will close the border.") == [("Poland", "POL")]
     assert subjects("Gossip has it that Latvia will expel the diplomats.") == [("Latvia", "LVA")]
+
+
+def kinds(text: str) -> dict[str, tuple[str, str | None]]:
+    """Every actor a text mentions: name -> (kind, CAMEO code)."""
+    return {m.actor.name: (m.actor.kind, m.actor.code) for m in load_pipeline()(text)._.actor_mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "code"),
+    [
+        ("The minister travelled to Vilnius and Klaipeda to meet Lithuanian officials.", "Klaipeda", "LTU"),
+        ("Russian troops shelled the port of Odesa on Monday.", "Odesa", "UKR"),
+        ("Canadian officials opened a consulate in Odessa.", "Odessa", "UKR"),
+        ("Protesters blocked the road to Basra.", "Basra", "IRQ"),
+        ("Turkish police arrested two journalists in Izmir.", "Izmir", "TUR"),
+    ],
+)
+def test_a_city_is_a_place_of_its_state_never_a_person(text: str, place: str, code: str) -> None:
+    assert kinds(text).get(place) == ("Place", code)
+
+
+def test_a_city_name_that_starts_a_state_name_is_the_state() -> None:
+    assert "Trinidad" not in {
+        name for name, (kind, _) in kinds("Rebels based in Trinidad attacked the port.").items() if kind == "Place"
+    }
+
+
+def test_a_person_named_like_a_town_stays_a_person_where_he_acts() -> None:
+    assert kinds("President Bush threatened further action against Russia.")["Bush"][0] == "Person"

@@ -15,6 +15,10 @@ matched with their case, or capitalised at a sentence start) and from its lexico
   surface form, persons without their title ("Foreign Minister Vladimir Makei" -> Vladimir
   Makei, role "Foreign Minister"); a NORP that is a demonym ("Palestinians") is coded as its state.
 
+Entities the vocabulary lacks are checked against two tables before their NER label is trusted:
+the cities of GeoNames (`kg.extract.places`: a city is a Place, never a Person or a Country) and
+the people and bodies of PETRARCH2's country dictionary (`kg.extract.known_actors`).
+
 Actors carry CAMEO actor codes: the vocabulary's (`BLR`, `IGOWSTNAT`), or the state's code with
 the agent code of a body or group (`BLRMIL` for "the Belarusian army", Manual 1.1b3 ch. 3).
 
@@ -43,6 +47,8 @@ from kg.extract.actor_patterns import AGENT_KEY, OFFICE_KEY, POSSESSIVE, STATE_K
 from kg.extract.affiliation import STATE_AGENTS, affiliated, patron_of, residence, sole_state
 from kg.extract.demonyms import Demonyms
 from kg.extract.identity import canonical_body, is_hearsay_subject
+from kg.extract.known_actors import KnownActors, load_known_actors
+from kg.extract.places import Gazetteer, load_places
 from kg.extract.statements import Actor, ActorKind
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
 from kg.identifiers import slug
@@ -78,15 +84,18 @@ def mention_at(token: Token) -> Mention | None:
 def create_actor_ruler(nlp: Language, name: str, ontology_dir: str | None) -> ActorRuler:
     from kg.ontology import ONTOLOGY_DIR
 
-    return ActorRuler(nlp, load_vocabulary(Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR))
+    folder = Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR
+    return ActorRuler(nlp, load_vocabulary(folder), load_places(folder), load_known_actors(folder))
 
 
 class ActorRuler:
     """Finds actor mentions with the patterns `kg.extract.actor_patterns` builds from the vocabulary."""
 
-    def __init__(self, nlp: Language, vocabulary: Vocabulary) -> None:
+    def __init__(self, nlp: Language, vocabulary: Vocabulary, places: dict[str, str], known: dict[str, str]) -> None:
         self.vocabulary = vocabulary
+        self.known = KnownActors(known, vocabulary)
         self.demonyms = Demonyms(vocabulary)
+        self.gazetteer = Gazetteer(places, vocabulary)
         # one-word names of states ("Belarus", "Minsk", "Kremlin"), for "Ministry of Defence of Belarus"
         self._state_name = {
             label: key
@@ -120,10 +129,15 @@ class ActorRuler:
                 if actor is not None:
                     spans.append(span)
                     actors[(start, end)] = actor
-        for token in doc:
-            if token.pos_ == "PROPN" and not token._.demonym_of and (misspelt := self._state_misspelt(token.text)):
+        for token in (t for t in doc if t.pos_ == "PROPN"):
+            found: Actor | None = None
+            if not token._.demonym_of and (misspelt := self._state_misspelt(token.text)):
+                found = self.vocabulary.actors[misspelt].actor
+            elif not token.ent_type_:  # a city the model did not tag: "the port of Odesa"
+                found = self.gazetteer.place(doc[token.i : token.i + 1], "")
+            if found is not None:
                 spans.append(doc[token.i : token.i + 1])
-                actors[(token.i, token.i + 1)] = self.vocabulary.actors[misspelt].actor
+                actors[(token.i, token.i + 1)] = found
         for ent in doc.ents:
             if ent.label_ in ENTITY_KINDS:
                 entity = self._entity(ent)
@@ -174,7 +188,9 @@ class ActorRuler:
                 return replace(mention, actor=Actor(f"actor/{slug(name)}", name, "Group", code=home.code))
         if actor.code is not None or actor.key in self.vocabulary.actors:
             return mention
-        patron = patron_of(span, coded_at)
+        patron = patron_of(span, coded_at)  # what the text says first, then the dictionary ("President Bush")
+        if patron is None and (known := self.known.coded(actor)).code is not None:
+            return replace(mention, actor=known)
         if patron is None and (actor.kind != "Person" or actor.role):
             patron = sole_state(span.sent, span, state_at, person=actor.kind == "Person")
         if patron is None:
@@ -281,10 +297,10 @@ class ActorRuler:
             return None
         if len(tokens) == 1 and is_hearsay_subject(tokens[0]):
             return None  # "Rumor has it that ..."
-        places = [c for c in ent.root.conjuncts if c.ent_type_ == "GPE" or c.text in self._state_name]
-        if ent.label_ == "PERSON" and places:
-            return None  # "went to Vilnius and Klaipeda": coordinated with a place, a place, no person
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+        place = self.gazetteer.place(span, ent.label_)  # a city: never a Person or a Country
+        if place is not None:
+            return span, place
         kind = ENTITY_KINDS[ent.label_]
         if kind == "Person" and span[-1].tag_ == "NNPS":
             kind = "Group"  # "Bosnian Serbs", which the small model tags PERSON: a person's name is not plural

@@ -7,7 +7,7 @@ from typing import Literal
 
 Polarity = Literal["positive", "negative"]
 Modality = Literal["asserted", "reported", "intended", "possible"]
-ActorKind = Literal["Country", "Organisation", "Person", "Group"]
+ActorKind = Literal["Country", "Organisation", "Person", "Group", "Place"]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from datetime import date as Date
 
 from kg.graph import KG, KnowledgeStore
 
-ACTOR_KINDS = ("Country", "Organisation", "Person", "Group")
+ACTOR_KINDS = ("Country", "Organisation", "Person", "Group", "Place")
 THEME = "Theme"
 
 STATEMENTS = """SELECT ?statement ?subject ?relation ?label ?object ?polarity ?modality ?date ?sentence ?brief

@@ -17,7 +17,13 @@ from __future__ import annotations
 
 from kg.views.data import Node, Statement
 
-KIND_COLOURS = {"Country": "#56B4E9", "Organisation": "#E69F00", "Person": "#009E73", "Group": "#CC79A7"}
+KIND_COLOURS = {
+    "Country": "#56B4E9",
+    "Organisation": "#E69F00",
+    "Person": "#009E73",
+    "Group": "#CC79A7",
+    "Place": "#F0E442",  # Okabe-Ito yellow: blue and vermillion are the tones of edges
+}
 UNKNOWN_ACTOR_COLOUR, THEME_COLOUR = "#999999", "#C8C8C8"
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
