@@ -1,4 +1,4 @@
-"""Dates: a brief's publication date from its page header, and the date of a clause.
+"""Dates: the date of a clause (a brief's publication date is found by `kg.read.header_dates`).
 
 Clause dates follow TimeML practice (TIMEX3 normalisation): an expression keeps the granularity
 it states, so "in 2016" is `2016`, "last month" is a year-month and "On December 16" a full
@@ -26,20 +26,6 @@ MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 DASH = r"\s*[–—-]\s*"
-HEADER_PATTERNS = (
-    # "December 13 – December 19, 2021": a weekly digest; its first day is the date
-    re.compile(rf"(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){DASH}{MONTH}\s+\d{{1,2}},?\s+(?P<y>\d{{4}})", re.I),
-    # "April 22, 2016 18:58", "September 20th, 2016"
-    re.compile(rf"(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I),
-    # "22 April 2016", "13 – 19 December 2021"
-    re.compile(rf"(?P<d>\d{{1,2}})(?:{DASH}\d{{1,2}})?\s+(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})", re.I),
-    # "2016-04-22"
-    re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})"),
-)
-# "lukashenko_rubin_27022015.jpg": a day-month-year stamp in an image file name
-FILE_STAMP = re.compile(
-    r"(?<!\d)(?P<d>\d{2})(?P<m>\d{2})(?P<y>(?:19|20)\d{2})(?!\d)[^\s]*\.(?:jpe?g|png|gif|webp)\b", re.I
-)
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 RELATIVE = re.compile(r"\b(ago|last|next|previous|past|this|yesterday|today|tomorrow|earlier|later)\b", re.I)
 DAY_RANGE = re.compile(rf"\b(\d{{1,2}}){DASH}\d{{1,2}}(\s+{MONTH})", re.I)
@@ -74,24 +60,6 @@ def _parser_for(anchor: str | None) -> DateDataParser:
     if anchor:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(_complete(anchor))
     return DateDataParser(languages=["en"], settings=settings)
-
-
-def _iso(year: str, month: str, day: str) -> str | None:
-    try:
-        month_number = int(month) if month.isdigit() else datetime.strptime(month[:3].title(), "%b").month
-        return date(int(year), month_number, int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-def find_header_date(lines: list[str]) -> str | None:
-    """The first full date written in a page header, as an ISO date, or None."""
-    for line in lines:
-        for pattern in (*HEADER_PATTERNS, FILE_STAMP):
-            match = pattern.search(line)
-            if match and (found := _iso(match["y"], match["m"], match["d"])):
-                return found
-    return None
 
 
 @lru_cache(maxsize=CACHED_EXPRESSIONS)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates import OutOfCalendar, find_header_date, resolve, resolve_in_narrative
+from kg.dates import OutOfCalendar, resolve, resolve_in_narrative
 from kg.read.briefs import parse_brief
+from kg.read.header_dates import find_header_date
 
 BORDER = "Lithuania has closed two of its six border crossings with Belarus, citing security concerns."
 NOTE = "Minsk responded with a diplomatic note and promised to reconsider transit agreements with Vilnius."

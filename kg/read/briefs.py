@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from kg.dates import find_header_date
 from kg.normalise import FoldedText
+from kg.read.header_dates import find_header_date, header_year, leading_stamp
 from kg.read.sources import brief_text
 
 SEGMENT_BREAK = re.compile(r"^\s*(similar|related|more|recommended) (articles|posts|stories)\s*$", re.I)
@@ -162,13 +162,27 @@ def _segment(number: int, lines: list[_Line], max_chars: int, folded: FoldedText
     body = _drop_author_blurbs(_drop_teasers([line for line in lines if _is_body(line)]), lines)
     header = [line for line in lines if not body or line.offset < body[0].offset]
     title = _title(header)
-    date = find_header_date([line.text for line in header])
+    date, stamp = _publication_date(lines, body)
     paragraphs = []
-    for line in body:
+    for number_in_body, line in enumerate(body):
         text = BULLET.sub("", line.text)
-        paragraphs.extend(_cut(text, line.offset + line.text.index(text), max_chars))
+        text = text[stamp:] if number_in_body == 0 else text
+        paragraphs.extend(_cut(text, line.offset + len(line.text) - len(text), max_chars))  # a suffix of the line
     for piece in _pack(paragraphs, max_chars):
         yield _join(number, title, date, piece, folded)
+
+
+def _publication_date(lines: list[_Line], body: list[_Line]) -> tuple[str | None, int]:
+    """The segment's date and the length of the stamp that leads its first paragraph (0 if
+    none): the header's date, read in the lines above the first paragraph of prose (a bulleted
+    title is no prose), else a stamp or wire dateline before the first sentence, which is cut
+    off the paragraph (it is no part of the sentence), else a date on a line of its own before
+    the second paragraph (a title asking a question ends like a sentence and reads as the first)."""
+    prose = [line.offset for line in body if not BULLET.match(line.text)][:2]
+    header = [line.text for line in lines if not prose or line.offset < prose[0]]
+    stamped, stamp = leading_stamp(BULLET.sub("", body[0].text), header_year(header)) if body else (None, 0)
+    below_title = [line.text for line in lines if not _is_body(line) and len(prose) > 1 and line.offset < prose[1]]
+    return find_header_date(header) or stamped or find_header_date(below_title), stamp
 
 
 def _cut(text: str, source: int, max_chars: int) -> Iterator[tuple[str, int]]:
