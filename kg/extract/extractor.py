@@ -27,6 +27,7 @@ from kg.extract.demands import DEMAND, reported_demands
 from kg.extract.events import EventCoder, load_coder
 from kg.extract.identity import canonical, home_state
 from kg.extract.main_event import main_event_rank
+from kg.extract.relative_dates import resolve_relative
 from kg.extract.statements import Actor, Statement
 from kg.extract.subjects import full_name, reduced_name
 from kg.extract.targets import target_of
@@ -365,10 +366,19 @@ class StatementExtractor:
         ]
         for ent in governed or (only if len(candidates) == 1 else []):
             past = clause.predicate.tag_ in ("VBD", "VBN")
-            resolved = dates.resolve_in_narrative(ent.text, anchor, narrative, past=past)
+            resolved = resolve_relative(
+                ent.text,
+                narrative if narrative and len(narrative) == 10 else anchor,
+                future=_is_future(clause.predicate),
+            ) or dates.resolve_in_narrative(ent.text, anchor, narrative, past=past)
             if resolved:
                 return resolved
         return None
+
+
+def _is_future(predicate: Token) -> bool:
+    """A clause told in the future tense ("will meet", "is to meet", "is going to meet")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "to") for c in predicate.children)
 
 
 def _governing_predicate(token: Token) -> Token:
