@@ -349,7 +349,7 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             complement = next((c for c in intent.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
             if complement is not None:
                 # "made attempts to return to X", "declared its readiness to increase Y"
-                yield from _complement_clause(complement, subjects, token, vocabulary)
+                yield from complement_clause(complement, subjects, token, vocabulary)
                 continue
         if not objects:
             clausal = next((c for c in token.children if c.dep_ == "ccomp"), None)
@@ -407,7 +407,7 @@ def objects_of_prepositions(token: Token) -> list[Token]:
     return []
 
 
-def _complement_clause(
+def complement_clause(
     complement: Token, subjects: list[Token], governor: Token, vocabulary: Vocabulary
 ) -> Iterator[Clause]:
     objects = objects_of(complement)
@@ -423,46 +423,4 @@ def _complement_clause(
     )
 
 
-def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
-    """Event nouns with an explicit actor: "Belarus' proposal to send peacekeepers",
-    "the promotion of stories by Belarusian propaganda"."""
-    for token in sentence:
-        noun = token.lemma_.lower()
-        if token.pos_ != "NOUN" or noun not in vocabulary.event_nouns:
-            continue
-        # "voiced his proposal": a possessive pronoun repeats the verb's subject, whose clause says it
-        agents = [c for c in token.children if _is_possessor(c) and not (c.pos_ == "PRON" and token.dep_ == "dobj")]
-        agents += [
-            g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
-        ]
-        if not agents:
-            continue
-        complement = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
-        modality = "intended" if noun in vocabulary.intent_nouns else "asserted"
-        if any(c.lower_ in vocabulary.cues["possible"] for c in token.children if c.dep_ == "amod"):
-            modality = "possible"
-        if complement is not None and noun in vocabulary.intent_nouns:
-            yield from _complement_clause(complement, agents, token, vocabulary)
-            continue
-        objects = objects_of(complement) if complement is not None else []
-        if not objects:
-            objects = [
-                g
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "for", "with")
-                for g in c.children
-                if g.dep_ == "pobj"
-            ][:1]
-        if objects:
-            yield Clause(token, vocabulary.event_nouns[noun], agents, objects, modality=modality)
-
-
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
-
-
-def _is_possessor(token: Token) -> bool:
-    """'Belarus’ proposal': the parser labels the possessor `poss`, or `nmod` before the mark."""
-    if token.dep_ == "poss":
-        return True
-    following = token.nbor() if token.i + 1 < len(token.doc) else None
-    return token.dep_ in ("nmod", "compound") and following is not None and following.text in POSSESSIVE_MARKS

@@ -21,12 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from kg import dates
 from kg.extract.actors import Mention, mention_at
 from kg.extract.attribution import Attributions
-from kg.extract.clauses import Clause, clauses, nominal_events, noun_phrase
+from kg.extract.clauses import Clause, clauses, noun_phrase
 from kg.extract.coref import SalienceModel
 from kg.extract.demands import DEMAND, reported_demands
 from kg.extract.events import EventCoder, load_coder
 from kg.extract.identity import canonical, home_state
 from kg.extract.main_event import main_event_rank
+from kg.extract.nominal_events import nominal_events
 from kg.extract.relative_dates import resolve_relative
 from kg.extract.statements import Actor, Statement
 from kg.extract.subjects import full_name, reduced_name
@@ -213,6 +214,8 @@ class StatementExtractor:
 
     def _actors(self, token: Token, sentence: int, salience: SalienceModel) -> list[Actor]:
         """The actors a noun phrase head names or refers to (two for "both parties")."""
+        if token.pos_ == "ADJ" and token._.demonym_of in self.vocabulary.actors:
+            return [self.vocabulary.actors[token._.demonym_of].actor]  # "the Russian invasion": Russia's
         mention = mention_at(token)
         if mention is not None:  # "The US, Russia, and Switzerland": a list the parser read as an apposition
             listed = [

@@ -132,7 +132,7 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
             "hedge",
         )
     }
-    event_nouns = {
+    event_nouns = _noun_verbs(ontology_dir / "noun_verbs.tsv") | {
         str(graph.value(member, SKOS.prefLabel)): str(graph.value(member, KG.verb))
         for member in graph.objects(KG.nominalisations, SKOS.member)
     }
@@ -180,3 +180,18 @@ def table_rows(path: Path) -> Iterable[dict[str, str]]:
 def _agent_nouns(path: Path) -> dict[str, str]:
     """One- and two-word agent nouns (PETRARCH2's Phoenix agents) by lemma."""
     return {row["noun"]: row["code"] for row in table_rows(path) if row["noun"].count(" ") < 2}
+
+
+MIN_EVENTIVE_SHARE = 0.5
+
+
+def _noun_verbs(path: Path) -> dict[str, str]:
+    """Eventive nouns and the verb each names, from WordNet (`scripts/import_wordnet.py`): a noun
+    counts where its senses linked to the verb carry at least `MIN_EVENTIVE_SHARE` of its SemCor
+    frequency (its dominant sense names the event: "invasion", not "government"); of several
+    verbs, the most frequent link (the table lists it first)."""
+    verbs: dict[str, str] = {}
+    for row in table_rows(path):
+        if row["noun"] not in verbs and int(row["weight"]) >= MIN_EVENTIVE_SHARE * int(row["noun_weight"]):
+            verbs[row["noun"]] = row["verb"]
+    return verbs

@@ -1,0 +1,98 @@
+"""Events named by a noun whose actor the noun phrase states: "Minsk's pressure on Vilnius",
+"the Russian invasion of Ukraine", "US sanctions against Venezuela", "Belarus' proposal to send
+peacekeepers" give a clause whose relation is the verb the noun derives from.
+
+Nominalisations inherit their verb's argument structure (Grimshaw 1990, "Argument Structure";
+the NomBank annotation of Meyers et al. 2004 marks the same roles):
+- the agent is a prenominal possessor ("Minsk's"), a nationality adjective or an actor's name
+  in the compound ("the Polish blockade", "US sanctions": Grimshaw's argument-adjectives), or a
+  "by" phrase ("the blockade of the border by Poland");
+- the patient or target is an "of" phrase (once the agent is given elsewhere, "of" marks the
+  patient: "the Polish blockade of the border"), or a phrase with the preposition the verb's
+  own object takes: against, on, into, with, to, for, in ("pressure on", "sanctions against");
+- an intent noun's infinitive states what the agent intends ("Russia's attempts to swallow
+  Belarus"; the lexicon's `kg:IntentNoun`s).
+Which nouns are eventive, and their verbs, come from WordNet 3.1 (`ontology/noun_verbs.tsv`,
+`scripts/import_wordnet.py`), with the lexicon's curated nominalisations first. A noun without
+an explicit actor, or without an object, yields nothing: the phrase alone does not say who did
+what to whom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.actors import mention_at
+from kg.extract.clauses import ADVERBIAL_NOUNS, POSSESSIVE_MARKS, SUBJECT_DEPS, Clause, complement_clause, objects_of
+from kg.extract.vocabulary import Vocabulary
+
+# prepositions that take a nominalisation's patient or target, in order of preference
+OBJECT_PREPOSITIONS = ("against", "on", "into", "with", "of", "to", "for", "in")
+NOT_AN_OBJECT = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
+    """A clause for each eventive noun of the sentence with an explicit agent and an object."""
+    for token in sentence:
+        noun = token.lemma_.lower()
+        if token.pos_ != "NOUN" or noun not in vocabulary.event_nouns or mention_at(token) is not None:
+            continue
+        if noun in ADVERBIAL_NOUNS:
+            continue  # "in his interview to X", "in terms of": the phrase frames another clause
+        agents = agents_of(token)
+        if not agents:
+            continue
+        complement = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        if complement is not None and noun in vocabulary.intent_nouns:
+            yield from complement_clause(complement, agents, token, vocabulary)
+            continue
+        objects = objects_of(complement) if complement is not None else []
+        objects = objects or patients_of(token, agents)
+        if not objects:
+            continue
+        modality = "intended" if noun in vocabulary.intent_nouns else "asserted"
+        if any(c.lower_ in vocabulary.cues["possible"] for c in token.children if c.dep_ == "amod"):
+            modality = "possible"
+        yield Clause(token, vocabulary.event_nouns[noun], agents, objects, modality=modality)
+
+
+def agents_of(noun: Token) -> list[Token]:
+    """The noun's agent: its possessor, an actor's adjective or name before it, a "by" phrase.
+    A possessive pronoun is an agent only on a subject ("Their decision was to ..."): inside a
+    verb's object or adverbial it is mostly bound by an argument of that verb (binding theory:
+    "voiced his proposal", "supports Ukraine and Moldova in their integration"), whose own
+    clause says it."""
+    agents = [c for c in noun.children if is_possessor(c) and (c.pos_ != "PRON" or noun.dep_ in SUBJECT_DEPS)]
+    agents += [
+        c
+        for c in noun.lefts
+        if c.dep_ in ("amod", "compound") and not is_possessor(c) and mention_at(c) is not None and c.i < noun.i
+    ]
+    agents += [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
+    ]
+    return agents
+
+
+def patients_of(noun: Token, agents: list[Token]) -> list[Token]:
+    """The object of the first preposition, in `OBJECT_PREPOSITIONS` order, that takes one;
+    dates and amounts are no objects ("the vote in November")."""
+    indices = {agent.i for agent in agents}
+    candidates = [
+        (OBJECT_PREPOSITIONS.index(c.lower_), g)
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS
+        for g in c.children
+        if g.dep_ == "pobj" and g.i not in indices and g.ent_type_ not in NOT_AN_OBJECT
+    ]
+    return [min(candidates, key=lambda pair: (pair[0], pair[1].i))[1]] if candidates else []
+
+
+def is_possessor(token: Token) -> bool:
+    """'Belarus’ proposal': the parser labels the possessor `poss`, or `nmod` before the mark."""
+    if token.dep_ == "poss":
+        return True
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.dep_ in ("nmod", "compound") and following is not None and following.text in POSSESSIVE_MARKS
