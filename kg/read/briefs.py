@@ -11,7 +11,9 @@ with layout heuristics that hold for web pages in general rather than for one si
 - a paragraph that a later paragraph starts with (minus a trailing ellipsis) is a teaser;
 - a line ending in "Read more" is a link to another article;
 - everything after a newsletter sign-up line is the page footer;
-- a paragraph that opens with a name standing alone on the line before it is an author blurb.
+- a paragraph that opens with a name standing alone on the line before it is an author blurb;
+- a brief with no such paragraph (a headline-style brief, a one-line lead without its full
+  stop) is read line by line where the lines are prose (`kg.read.headlines`).
 
 Offsets: each segment's text is its paragraphs joined by blank lines, and `source_offset` maps
 a character position in the segment back to the brief's text: the file's text as
@@ -40,6 +42,7 @@ from pathlib import Path
 
 from kg.normalise import FoldedText
 from kg.read.header_dates import find_header_date, header_year, leading_stamp
+from kg.read.headlines import headline_lines
 from kg.read.sources import brief_text
 
 SEGMENT_BREAK = re.compile(r"^\s*(similar|related|more|recommended) (articles|posts|stories)\s*$", re.I)
@@ -160,9 +163,11 @@ def _segment(number: int, lines: list[_Line], max_chars: int, folded: FoldedText
     )
     lines = lines[:footer]
     body = _drop_author_blurbs(_drop_teasers([line for line in lines if _is_body(line)]), lines)
+    if not body:  # no paragraph of prose: a headline-style brief, a lead without its full stop
+        body = [lines[i] for i in headline_lines([line.text for line in lines])]
     header = [line for line in lines if not body or line.offset < body[0].offset]
-    title = _title(header)
     date, stamp = _publication_date(lines, body)
+    title = _title(header) or (BULLET.sub("", body[0].text)[stamp:] if body else "")
     paragraphs = []
     for number_in_body, line in enumerate(body):
         text = BULLET.sub("", line.text)
