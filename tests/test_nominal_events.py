@@ -95,3 +95,34 @@ def test_nominal_event_with_explicit_agent(nlp: Language, sentence: str, expecte
 )
 def test_nothing_without_an_explicit_actor_or_an_event(nlp: Language, sentence: str) -> None:
     assert triples(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Estonia held consultations with Finland about the new ferry schedule.",
+            [("Estonia", "consult", "Finland"), ("Estonia", "hold", "consultations")],
+        ),
+        (
+            "Azerbaijan launched an attack on the separatist enclave last autumn.",
+            [("Azerbaijan", "attack", "separatist enclave"), ("Azerbaijan", "launch", "attack")],
+        ),
+        (
+            "Moldova made an appeal to Romania for emergency supplies of electricity.",
+            [("Moldova", "appeal", "Romania"), ("Moldova", "make", "appeal")],
+        ),
+        (
+            "Georgia will not give its consent to the new pipeline route through its waters.",
+            [("Georgia", "consent", "new pipeline route"), ("Georgia", "give", "consent")],
+        ),
+        (
+            "Estonian President Alar Karis praised the new railway during his meeting with the Latvian premier.",
+            [("Alar Karis", "meet", "Latvian premier"), ("Alar Karis", "praise", "new railway")],
+        ),
+    ],
+)
+def test_support_verbs_and_adverbial_possessives(
+    nlp: Language, sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert triples(nlp, sentence) == sorted(expected)

@@ -25,11 +25,25 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import mention_at
-from kg.extract.clauses import ADVERBIAL_NOUNS, POSSESSIVE_MARKS, SUBJECT_DEPS, Clause, complement_clause, objects_of
+from kg.extract.clauses import (
+    ADVERBIAL_NOUNS,
+    POSSESSIVE_MARKS,
+    SUBJECT_DEPS,
+    Clause,
+    complement_clause,
+    modality_of,
+    objects_of,
+    polarity_of,
+    subjects_of,
+)
 from kg.extract.vocabulary import Vocabulary
 
 # prepositions that take a nominalisation's patient or target, in order of preference
 OBJECT_PREPOSITIONS = ("against", "on", "into", "with", "of", "to", "for", "in")
+# verbs that lend a clause to an eventive noun: "hold talks", "launch an attack", "give a nod"
+SUPPORT_VERBS = {"hold", "conduct", "launch", "carry", "stage", "mount", "wage", "give", "make", "issue", "lodge"}
+# a support verb's own prepositions that take the noun's target ("gave its consent to the plan")
+VERB_PREPOSITIONS = ("against", "on", "to", "with")
 NOT_AN_OBJECT = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
@@ -58,13 +72,36 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         yield Clause(token, vocabulary.event_nouns[noun], agents, objects, modality=modality)
 
 
+def support_verb_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
+    """An eventive noun that is the object of a support verb ("held consultations with Poland",
+    "launched an attack on Kyiv", "will not give a nod to the plan") names the event; the verb's
+    subject is its agent, the verb's polarity and modality are its own. NomBank's support verbs
+    (Meyers et al. 2004) and Jespersen's light verbs; the noun must take an object of its own."""
+    for token in sentence:
+        verb = token.head
+        noun = token.lemma_.lower()
+        if token.dep_ != "dobj" or verb.lemma_.lower() not in SUPPORT_VERBS or noun not in vocabulary.event_nouns:
+            continue
+        if token.pos_ != "NOUN" or noun in ADVERBIAL_NOUNS or noun in vocabulary.intent_nouns:
+            continue
+        if agents_of(token):
+            continue  # "voiced Belarus' proposal": the noun's own agent; `nominal_events` says it
+        objects = patients_of(token, []) or patients_of(verb, [], VERB_PREPOSITIONS)  # "give consent to"
+        if objects and (agents := subjects_of(verb)):
+            yield Clause(
+                token,
+                vocabulary.event_nouns[noun],
+                agents,
+                objects,
+                polarity=polarity_of(verb, objects, vocabulary),
+                modality=modality_of(verb, vocabulary),
+            )
+
+
 def agents_of(noun: Token) -> list[Token]:
-    """The noun's agent: its possessor, an actor's adjective or name before it, a "by" phrase.
-    A possessive pronoun is an agent only on a subject ("Their decision was to ..."): inside a
-    verb's object or adverbial it is mostly bound by an argument of that verb (binding theory:
-    "voiced his proposal", "supports Ukraine and Moldova in their integration"), whose own
-    clause says it."""
-    agents = [c for c in noun.children if is_possessor(c) and (c.pos_ != "PRON" or noun.dep_ in SUBJECT_DEPS)]
+    """The noun's agent: its possessor (a pronoun where `_bound_here`), an actor's adjective or
+    name before it, a "by" phrase."""
+    agents = [c for c in noun.children if is_possessor(c) and (c.pos_ != "PRON" or _bound_here(c, noun))]
     agents += [
         c
         for c in noun.lefts
@@ -76,14 +113,25 @@ def agents_of(noun: Token) -> list[Token]:
     return agents
 
 
-def patients_of(noun: Token, agents: list[Token]) -> list[Token]:
+def _bound_here(pronoun: Token, noun: Token) -> bool:
+    """Whether a possessive pronoun can be the noun's agent: on a subject ("Their decision was"),
+    or a singular one in an adverbial ("during his meeting with X": the clause's subject, which
+    number agreement singles out); not on a verb's object, where it repeats the verb's subject
+    ("voiced his proposal"), nor a plural one in an adverbial ("supports Ukraine and Moldova in
+    their integration"), whose antecedent is often a coordination."""
+    if noun.dep_ in SUBJECT_DEPS:
+        return True
+    return noun.dep_ == "pobj" and pronoun.lower_ in ("his", "her", "its")
+
+
+def patients_of(noun: Token, agents: list[Token], prepositions: tuple[str, ...] = OBJECT_PREPOSITIONS) -> list[Token]:
     """The object of the first preposition, in `OBJECT_PREPOSITIONS` order, that takes one;
     dates and amounts are no objects ("the vote in November")."""
     indices = {agent.i for agent in agents}
     candidates = [
-        (OBJECT_PREPOSITIONS.index(c.lower_), g)
+        (prepositions.index(c.lower_), g)
         for c in noun.children
-        if c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS
+        if c.dep_ in ("prep", "dative") and c.lower_ in prepositions
         for g in c.children
         if g.dep_ == "pobj" and g.i not in indices and g.ent_type_ not in NOT_AN_OBJECT
     ]
