@@ -28,6 +28,7 @@ from kg.extract.events import EventCoder, load_coder
 from kg.extract.identity import canonical, home_state
 from kg.extract.main_event import main_event_rank
 from kg.extract.nominal_events import nominal_events, support_verb_events
+from kg.extract.performatives import performative_date
 from kg.extract.relative_dates import resolve_relative
 from kg.extract.statements import Actor, Statement
 from kg.extract.subjects import full_name, reduced_name
@@ -110,7 +111,8 @@ class StatementExtractor:
                 else:
                     if date:
                         sentence_dates.append(date)
-                    date = date or narrative_date
+                    event = self.coder.code_clause(clause.predicate, clause.relation, clause.polarity, clause.modality)
+                    date = date or performative_date(clause, event, context.segment.date) or narrative_date
                 if len(subjects) > 1 or any(actor for _, actor, _ in objects):
                     salience.pair(number, [*subjects, *(a for _, a, _ in objects if a is not None)])
                 for subject in subjects:
