@@ -68,6 +68,14 @@ def test_table_comes_from_wordnet() -> None:
             "Serbia's recognition of Kosovo remains unlikely in the coming years.",
             [("Serbia", "recognise", "Kosovo")],
         ),
+        (  # the of-phrase of a noun with an infinitive controls it: the agent
+            "The attempts of Hungary to block the aid package failed in the end.",
+            [("Hungary", "block", "aid package")],
+        ),
+        (
+            "The refusal of Moldova to join the customs union annoyed the Kremlin.",
+            [("Moldova", "refuse", "customs union")],
+        ),
     ],
 )
 def test_nominal_event_with_explicit_agent(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:
@@ -89,6 +97,8 @@ def test_nominal_event_with_explicit_agent(nlp: Language, sentence: str, expecte
         "The Russian language is still spoken widely in the eastern districts.",
         # a frame, not an event: "in an interview"
         "In his interview with a local newspaper, the mayor spoke about the weather.",
+        # an of-phrase that names no actor controls nothing
+        "The refusal of the committee to publish the report annoyed the minister.",
         # an eventive noun and an actor, but nothing it is done to
         "Serbia's decision came as a surprise to many observers in the region.",
     ],

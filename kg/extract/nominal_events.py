@@ -55,10 +55,11 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             continue
         if noun in ADVERBIAL_NOUNS:
             continue  # "in his interview to X", "in terms of": the phrase frames another clause
-        agents = agents_of(token)
+        complement = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        infinitive = complement is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
+        agents = agents_of(token) or (controllers_of(token) if infinitive else [])
         if not agents:
             continue
-        complement = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
         if complement is not None and noun in vocabulary.intent_nouns:
             yield from complement_clause(complement, agents, token, vocabulary)
             continue
@@ -111,6 +112,21 @@ def agents_of(noun: Token) -> list[Token]:
         g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
     ]
     return agents
+
+
+def controllers_of(noun: Token) -> list[Token]:
+    """An actor in the of-phrase of a noun with an infinitive: "efforts of Russia to swallow",
+    "the refusal of Minsk to take part". The of-phrase controls the infinitive's subject, as a
+    possessor would (control nominals; Grimshaw 1990), so it is the agent, not the patient."""
+    return [
+        g
+        for c in noun.children
+        if c.dep_ == "prep"
+        and c.lower_ == "of"
+        and c.i < next(x.i for x in noun.children if x.dep_ in ("acl", "relcl"))
+        for g in c.children
+        if g.dep_ == "pobj" and mention_at(g) is not None
+    ]
 
 
 def _bound_here(pronoun: Token, noun: Token) -> bool:
