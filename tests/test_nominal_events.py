@@ -126,6 +126,10 @@ def test_nothing_without_an_explicit_actor_or_an_event(nlp: Language, sentence: 
             "Georgia will not give its consent to the new pipeline route through its waters.",
             [("Georgia", "consent", "new pipeline route"), ("Georgia", "give", "consent")],
         ),
+        (  # where the remarks were made is no one they were made to
+            "Estonian President Alar Karis made his remarks in Riga at the start of a regional tour.",
+            [("Alar Karis", "make", "remarks")],
+        ),
         (
             "Estonian President Alar Karis praised the new railway during his meeting with the Latvian premier.",
             [("Alar Karis", "meet", "Latvian premier"), ("Alar Karis", "praise", "new railway")],

@@ -42,7 +42,8 @@ from kg.extract.vocabulary import Vocabulary
 OBJECT_PREPOSITIONS = ("against", "on", "into", "with", "of", "to", "for", "in")
 # verbs that lend a clause to an eventive noun: "hold talks", "launch an attack", "give a nod"
 SUPPORT_VERBS = {"hold", "conduct", "launch", "carry", "stage", "mount", "wage", "give", "make", "issue", "lodge"}
-# a support verb's own prepositions that take the noun's target ("gave its consent to the plan")
+# a support verb's own prepositions that take the noun's target ("gave its consent to the plan");
+# the noun's "in" is where the support verb's event happens ("made his remarks in Doha")
 VERB_PREPOSITIONS = ("against", "on", "to", "with")
 NOT_AN_OBJECT = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
@@ -87,7 +88,7 @@ def support_verb_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clau
             continue
         if agents_of(token):
             continue  # "voiced Belarus' proposal": the noun's own agent; `nominal_events` says it
-        objects = patients_of(token, []) or patients_of(verb, [], VERB_PREPOSITIONS)  # "give consent to"
+        objects = patients_of(token, [], OBJECT_PREPOSITIONS[:-1]) or patients_of(verb, [], VERB_PREPOSITIONS)
         if objects and (agents := subjects_of(verb)):
             yield Clause(
                 token,
