@@ -76,6 +76,10 @@ def test_table_comes_from_wordnet() -> None:
             "The refusal of Moldova to join the customs union annoyed the Kremlin.",
             [("Moldova", "refuse", "customs union")],
         ),
+        (  # a passive complement: what the refusal is about, not the refusal itself
+            "Chisinau's refusal to be drawn into the conflict pleased its neighbours.",
+            [("Moldova", "refuse", "conflict")],
+        ),
     ],
 )
 def test_nominal_event_with_explicit_agent(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

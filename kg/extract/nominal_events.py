@@ -64,8 +64,9 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         if complement is not None and noun in vocabulary.intent_nouns:
             yield from complement_clause(complement, agents, token, vocabulary)
             continue
-        objects = objects_of(complement) if complement is not None else []
-        objects = objects or patients_of(token, agents)
+        # "refusal to be involved in the war": a passive complement's object is no other than the noun
+        objects = [o for o in objects_of(complement) if o.i != token.i] if complement is not None else []
+        objects = objects or patients_of(token, agents) or (patients_of(complement, agents) if complement else [])
         if not objects:
             continue
         modality = "intended" if noun in vocabulary.intent_nouns else "asserted"
