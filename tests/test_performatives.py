@@ -54,8 +54,8 @@ def dated(nlp: Language, sentence: str) -> list[tuple[str, str, str, str | None]
             ],
         ),
         (
-            "Denmark supports the candidacy of Ukraine for membership in the organisation.",
-            [("Denmark", "support", "candidacy of Ukraine", "2024-06-03")],
+            "Denmark commends the candidacy of Ukraine for membership in the organisation.",
+            [("Denmark", "commend", "candidacy of Ukraine", "2024-06-03")],
         ),
     ],
 )
@@ -72,6 +72,11 @@ def test_performative_speech_acts_take_the_document_date(
         (
             "Finland shares a long land border with Russia in the east of the country.",
             [("Finland", "share", "long land border", None)],
+        ),
+        # a stance that holds, not one performed by saying it
+        (
+            "Denmark supports the candidacy of Ukraine for membership in the organisation.",
+            [("Denmark", "support", "candidacy of Ukraine", None)],
         ),
         # a speech act, but not performed by being said: a modal, a progressive
         (

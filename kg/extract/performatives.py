@@ -13,7 +13,11 @@ performed by being said.
 
 from __future__ import annotations
 
+from functools import cache
+
 from kg.extract.clauses import Clause
+from kg.extract.vocabulary import table_rows
+from kg.ontology import ONTOLOGY_DIR
 
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
 SIMPLE_PRESENT = {"VBZ", "VBP"}
@@ -24,8 +28,14 @@ def performative_date(clause: Clause, event_code: str | None, segment_date: str 
     predicate = clause.predicate
     if segment_date is None or len(segment_date) != 10 or event_code is None or event_code[:2] not in VERBAL_ROOTS:
         return None
-    if predicate.tag_ not in SIMPLE_PRESENT or clause.modality != "asserted":
+    if predicate.tag_ not in SIMPLE_PRESENT or clause.modality != "asserted" or clause.relation not in performatives():
         return None
     if any(c.dep_ in ("aux", "auxpass") for c in predicate.children):
         return None
     return segment_date
+
+
+@cache
+def performatives() -> frozenset[str]:
+    """The speech-act verbs of `ontology/performative_verbs.tsv`."""
+    return frozenset(row["verb"] for row in table_rows(ONTOLOGY_DIR / "performative_verbs.tsv"))
