@@ -27,7 +27,7 @@ from kg.extract.demands import DEMAND, reported_demands
 from kg.extract.events import EventCoder, load_coder
 from kg.extract.identity import canonical, home_state
 from kg.extract.main_event import main_event_rank
-from kg.extract.nominal_events import nominal_events, support_verb_events
+from kg.extract.nominal_events import nominal_events
 from kg.extract.performatives import performative_date
 from kg.extract.relative_dates import resolve_relative
 from kg.extract.statements import Actor, Statement
@@ -90,7 +90,7 @@ class StatementExtractor:
                     for group in self._group(token):
                         salience.observe(group, token, number)
             sentence_dates: list[str] = []
-            clause_sources = (clauses, reported_demands, nominal_events, support_verb_events)
+            clause_sources = (clauses, reported_demands, nominal_events)
             found = [c for source in clause_sources for c in source(sentence, self.vocabulary)]
             # the event a CAMEO coder codes first (`kg.extract.main_event`)
             for clause in sorted(found, key=lambda c: main_event_rank(c, self.vocabulary)):

@@ -31,20 +31,12 @@ from kg.extract.clauses import (
     SUBJECT_DEPS,
     Clause,
     complement_clause,
-    modality_of,
     objects_of,
-    polarity_of,
-    subjects_of,
 )
 from kg.extract.vocabulary import Vocabulary
 
 # prepositions that take a nominalisation's patient or target, in order of preference
 OBJECT_PREPOSITIONS = ("against", "on", "into", "with", "of", "to", "for", "in")
-# verbs that lend a clause to an eventive noun: "hold talks", "launch an attack", "give a nod"
-SUPPORT_VERBS = {"hold", "conduct", "launch", "carry", "stage", "mount", "wage", "give", "make", "issue", "lodge"}
-# a support verb's own prepositions that take the noun's target ("gave its consent to the plan");
-# the noun's "in" is where the support verb's event happens ("made his remarks in Doha")
-VERB_PREPOSITIONS = ("against", "on", "to", "with")
 NOT_AN_OBJECT = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
@@ -73,32 +65,6 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         if any(c.lower_ in vocabulary.cues["possible"] for c in token.children if c.dep_ == "amod"):
             modality = "possible"
         yield Clause(token, vocabulary.event_nouns[noun], agents, objects, modality=modality)
-
-
-def support_verb_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
-    """An eventive noun that is the object of a support verb ("held consultations with Poland",
-    "launched an attack on Kyiv", "will not give a nod to the plan") names the event; the verb's
-    subject is its agent, the verb's polarity and modality are its own. NomBank's support verbs
-    (Meyers et al. 2004) and Jespersen's light verbs; the noun must take an object of its own."""
-    for token in sentence:
-        verb = token.head
-        noun = token.lemma_.lower()
-        if token.dep_ != "dobj" or verb.lemma_.lower() not in SUPPORT_VERBS or noun not in vocabulary.event_nouns:
-            continue
-        if token.pos_ != "NOUN" or noun in ADVERBIAL_NOUNS or noun in vocabulary.intent_nouns:
-            continue
-        if agents_of(token):
-            continue  # "voiced Belarus' proposal": the noun's own agent; `nominal_events` says it
-        objects = patients_of(token, [], OBJECT_PREPOSITIONS[:-1]) or patients_of(verb, [], VERB_PREPOSITIONS)
-        if objects and (agents := subjects_of(verb)):
-            yield Clause(
-                token,
-                vocabulary.event_nouns[noun],
-                agents,
-                objects,
-                polarity=polarity_of(verb, objects, vocabulary),
-                modality=modality_of(verb, vocabulary),
-            )
 
 
 def agents_of(noun: Token) -> list[Token]:
