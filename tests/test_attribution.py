@@ -86,8 +86,9 @@ def statements(nlp: Language, body: str, read_as: str | None = None) -> list[Row
             'Norway held talks with Sweden in Oslo on Monday. "We rejected the proposal from Moscow," '
             "Norway's foreign ministry said.",
             [
-                ("Norway", "hold", "talks", "positive", "asserted", None, None),
-                ("Norway", "reject", "proposal", "positive", "reported", None, "Norwegian foreign ministry"),
+                # "on Monday": the Monday before the header's Friday (kg.extract.relative_dates)
+                ("Norway", "hold", "talks", "positive", "asserted", "2016-04-18", None),
+                ("Norway", "reject", "proposal", "positive", "reported", "2016-04-18", "Norwegian foreign ministry"),
             ],
         ),
     ],
