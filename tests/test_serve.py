@@ -93,7 +93,7 @@ def test_select_returns_rows_from_the_built_store(server: tuple[str, Path]) -> N
         {"subject": "Alexander Lukashenko", "object": "Ukrainian crisis"},
         {"subject": "neighbouring countries of the Alliance", "object": "dialogue"},
     ]
-    assert select(url, STATEMENTS) == [{"n": built_statements(output)}] == [{"n": "157"}]
+    assert select(url, STATEMENTS) == [{"n": built_statements(output)}] == [{"n": "160"}]
 
 
 def test_updates_are_refused(server: tuple[str, Path]) -> None:
