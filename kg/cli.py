@@ -20,6 +20,10 @@ EXIT_CODES = """exit codes:
        not writable, no build found, bad query; one line on stderr (--debug: the traceback)
   2    wrong usage (unknown command or option)
   3    the graph does not conform to the SHACL shapes (kg validate)
+  4    partial (kg build, kg extract): everything else was built or printed, but briefs that
+       took longer than --brief-timeout or made the extractor fail were left out, each
+       named on stderr and in build.json (a changed brief keeps its previous graph,
+       marked stale); the next build tries them again
   75   the output is locked: another build is writing it (kg build); try again when it ends
   130  interrupted (Ctrl-C or SIGTERM); the previous output is unchanged"""
 
@@ -33,11 +37,25 @@ SOURCES = """which files are read:
   as \\n, HTML as text)."""
 
 DEFAULT_OUTPUT = Path("output")
+PARTIAL = 4  # exit code: some briefs were left out
 
 
 def _output_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="the build's output folder (default: output/)"
+    )
+
+
+def _brief_timeout_option(parser: argparse.ArgumentParser) -> None:
+    from kg.build import DEFAULT_BRIEF_TIMEOUT
+
+    parser.add_argument(
+        "--brief-timeout",
+        type=_seconds,
+        default=DEFAULT_BRIEF_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop a brief whose extraction takes longer and leave it out, naming it; exit code 4 "
+        f"(default: {DEFAULT_BRIEF_TIMEOUT:g}; 0: no limit)",
     )
 
 
@@ -82,6 +100,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--full", action="store_true", help="extract every brief again, even if the output is up to date"
     )
+    _brief_timeout_option(build)
 
     extract = commands.add_parser(
         "extract",
@@ -92,6 +111,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("path", type=Path, help="a brief file or a folder of briefs")
     extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl", help="output format (default: jsonl)")
+    _brief_timeout_option(extract)
 
     from kg.graph import description, named_queries
 
@@ -178,11 +198,12 @@ def run(args: argparse.Namespace, console: Console) -> int:
             jobs=args.jobs,
             full=args.full,
             status=None if args.quiet else _status,
+            brief_timeout=args.brief_timeout,
         )
         print(f"built {args.output}: {summary.line()}")
-        return 0
+        return PARTIAL if summary.left_out else 0
     if args.command == "extract":
-        return _extract(args.path, args.format)
+        return _extract(args.path, args.format, args.brief_timeout)
     from kg.build import reading
 
     if args.command == "query":
@@ -240,6 +261,16 @@ def _status(message: str) -> None:
     print(f"{message} ...", file=sys.stderr, flush=True)
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), not '{text}'")
+    return seconds
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not '{text}'")
@@ -253,20 +284,30 @@ def _param(text: str) -> tuple[str, str]:
     return name, value
 
 
-def _extract(path: Path, fmt: str) -> int:
-    from kg.extract import extract, load_pipeline
-    from kg.read import brief_files, read_briefs
+def _extract(path: Path, fmt: str, brief_timeout: float) -> int:
+    import logging
 
-    for _brief, statements in extract(load_pipeline(), read_briefs(brief_files(path))):
-        for s in statements:
+    from kg.build import extract_briefs, read_stage
+    from kg.read import brief_files
+
+    log = logging.getLogger("kg.extract")
+    code = 0
+    for outcome in extract_briefs(read_stage(brief_files(path)), 1, brief_timeout):
+        if outcome.failure:
+            log.warning("%s: left out: %s", outcome.brief.path, outcome.failure)
+            code = PARTIAL
+        elif outcome.without_text:
+            log.warning("%s: %s", outcome.brief.path, outcome.without_text)
+        for s in outcome.statements:
             if fmt == "jsonl":
-                print(json.dumps(s.to_json(), ensure_ascii=False))
+                print(json.dumps(s.to_json(), ensure_ascii=False), flush=True)
             else:
                 print(
                     f"{s.doc[:12]:12} {s.subject[:28]:28} {s.relation[:16]:16} {s.object[:32]:32} "
-                    f"{s.polarity[:3]} {s.modality[:8]:8} {s.date or '':10}"
+                    f"{s.polarity[:3]} {s.modality[:8]:8} {s.date or '':10}",
+                    flush=True,
                 )
-    return 0
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:

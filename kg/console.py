@@ -20,10 +20,14 @@ class Console:
     def __init__(self) -> None:
         self._bar = ""  # the unfinished bar line on screen, "" when none
 
-    def progress(self, done: int, total: int) -> None:
+    def progress(self, done: int, total: int, detail: str = "") -> None:
+        """`done` of `total` briefs; `detail` says how far the one under way is."""
         filled = BAR_WIDTH * done // max(total, 1)
+        shown = len(self._bar)
         self._bar = f"briefs [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total}"
-        sys.stderr.write(f"\r{self._bar}")
+        if detail:
+            self._bar += f" ({detail})"
+        sys.stderr.write(f"\r{self._bar.ljust(shown)}")  # spaces rub out what a longer line left
         if done >= total:
             sys.stderr.write("\n")
             self._bar = ""

@@ -107,7 +107,8 @@ def test_plan_compares_hashes() -> None:
     plan = plan_build(SEEDS[:2] + SEEDS[3:4], ROOT / "seeds", previous)
     assert plan.extract == {SEEDS[0].name, SEEDS[3].name}
     assert set(plan.kept) == {SEEDS[1].name}
-    assert sorted(plan.drop) == sorted([SEEDS[0].stem, "gone"])
+    assert plan.drop == ["gone"]
+    assert plan.replaced == {SEEDS[0].name: previous[0]}
     assert (plan.changed, plan.added, plan.removed) == (1, 1, 1)
 
 

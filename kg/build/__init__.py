@@ -1,8 +1,8 @@
 """The build: drives the stages over a source folder into an output folder (`builder`),
-incrementally (`incremental`), over worker processes (`parallel`), under a lock (`lock`),
-swapping its products in crash-safely (`staging`). `output` names the products and opens a
-finished build for reading (`reading`, which no swap interrupts), all that the commands that
-only read need."""
+incrementally (`incremental`), reading each brief (`reader`) for worker processes that
+extract it within a time limit (`parallel`), under a lock (`lock`), swapping its products in
+crash-safely (`staging`). `output` names the products and opens a finished build for reading
+(`reading`, which no swap interrupts), all that the commands that only read need."""
 
 from __future__ import annotations
 
@@ -14,16 +14,31 @@ from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
     from kg.build.builder import build
+    from kg.build.parallel import DEFAULT_BRIEF_TIMEOUT, Outcome, extract_briefs
+    from kg.build.reader import read_stage
 
 __all__ = [
+    "DEFAULT_BRIEF_TIMEOUT",
     "MANIFEST_FILE",
     "STORE_DIR",
     "BuildError",
+    "Outcome",
     "OutputLocked",
     "Reading",
     "build",
+    "extract_briefs",
     "output_lock",
     "read_manifest",
+    "read_stage",
     "reading",
 ]
-__getattr__ = lazy_names(__name__, {"build": "builder"})
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "build": "builder",
+        "DEFAULT_BRIEF_TIMEOUT": "parallel",
+        "Outcome": "parallel",
+        "extract_briefs": "parallel",
+        "read_stage": "reader",
+    },
+)

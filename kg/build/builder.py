@@ -10,13 +10,15 @@ the previous one, loses the graphs of changed and deleted briefs and gains the n
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import time
 from collections.abc import Callable
 from contextlib import ExitStack, closing
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import Protocol, TextIO
 
 from kg.build.incremental import Plan, SourceFile, fingerprint, plan_build
 from kg.build.lock import output_lock
@@ -29,11 +31,19 @@ from kg.build.output import (
     BuildError,
     read_manifest,
 )
-from kg.build.parallel import extract_files
+from kg.build.parallel import DEFAULT_BRIEF_TIMEOUT, extract_briefs
+from kg.build.reader import read_stage
 from kg.build.staging import make_staging, recover, swap_in
 from kg.graph import DEFAULT_BASE_IRI, KnowledgeStore, brief_graph, brief_quads, export
-from kg.read import brief_files
+from kg.read import Brief, brief_files
 from kg.views import write_views
+
+log = logging.getLogger(__name__)
+
+
+class Progress(Protocol):
+    def __call__(self, done: int, total: int, detail: str = "") -> None:
+        """`done` of `total` briefs extracted; `detail`: how far the current one is."""
 
 
 @dataclass(frozen=True)
@@ -45,12 +55,19 @@ class BuildSummary:
     base_iri: str
     changes: str  # "full build" or "1 changed, 0 added, 0 removed"
     views: list[str]
+    left_out: int = 0  # briefs over the time limit or that failed: the build is partial
+    without_text: int = 0  # briefs with no body text to extract from
 
     def line(self) -> str:
-        return (
+        line = (
             f"{self.briefs} briefs, {self.statements} statements, {self.triples} triples "
             f"in {self.seconds:.1f} s ({self.changes})"
         )
+        if self.without_text:
+            line += f"; {self.without_text} without body text"
+        if self.left_out:
+            line += f"; {self.left_out} left out (partial build, see above)"
+        return line
 
     def to_json(self) -> dict[str, object]:
         record = asdict(self)
@@ -62,16 +79,19 @@ def build(
     source: Path,
     output: Path,
     base_iri: str = DEFAULT_BASE_IRI,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
     *,
     jobs: int = 1,
     full: bool = False,
     status: Callable[[str], None] | None = None,
+    brief_timeout: float | None = DEFAULT_BRIEF_TIMEOUT,
 ) -> BuildSummary:
     """Build the graph of the briefs under `source` into `output`. On an output built before
     with the same code, vocabulary and base IRI, only new and changed files are extracted
-    (unless `full`); the result is the same as a full build's. `progress` hears of every brief
-    extracted, `status` of each later stage."""
+    (unless `full`); the result is the same as a full build's. A brief that takes longer than
+    `brief_timeout` seconds, or whose extraction fails, is left out (its previous graph kept,
+    marked stale) and named; the summary counts it. `progress` hears of every brief extracted
+    (and of the pieces of a long one), `status` of each later stage."""
     started = time.perf_counter()
     files = brief_files(source, exclude=output)
     if output.exists() and not output.is_dir():
@@ -88,7 +108,8 @@ def build(
         plan = plan_build(files, source, previous)
         staging = make_staging(output)
         try:
-            summary = _build_into(staging, output, plan, base_iri, marker, jobs, progress, status or _silent, started)
+            settings = _Settings(base_iri, marker, jobs, brief_timeout, progress, status or _silent)
+            summary = _build_into(staging, output, plan, settings, started)
             waiting = partial(status or _silent, f"waiting for the commands reading {output} to finish")
             swap_in(staging, output, [*PRODUCTS, *summary.views], waiting)
         finally:
@@ -96,22 +117,33 @@ def build(
     return summary
 
 
-def _build_into(
-    staging: Path,
-    output: Path,
-    plan: Plan,
-    base_iri: str,
-    marker: str,
-    jobs: int,
-    progress: Callable[[int, int], None] | None,
-    status: Callable[[str], None],
-    started: float,
-) -> BuildSummary:
+@dataclass(frozen=True)
+class _Settings:
+    base_iri: str
+    marker: str
+    jobs: int
+    brief_timeout: float | None
+    progress: Progress | None
+    status: Callable[[str], None]
+
+
+@dataclass
+class _Extracted:
+    """What the extraction phase put into the staging store and statements.jsonl."""
+
+    sources: list[SourceFile] = field(default_factory=list)
+    statements: int = 0
+    left_out: list[dict[str, object]] = field(default_factory=list)
+    without_text: list[dict[str, str]] = field(default_factory=list)
+
+
+def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, started: float) -> BuildSummary:
     """Write every product into `staging`: the store (a copy of the previous one with the
     changed briefs replaced, or a new one), statements.jsonl, graph.ttl, the views, build.json.
     The seconds each phase took go into build.json (`phases`)."""
     phases: dict[str, float] = {}
     clock = time.perf_counter()
+    status = settings.status
 
     def phase(name: str) -> None:
         nonlocal clock
@@ -119,37 +151,13 @@ def _build_into(
         phases[name] = round(now - clock, 3)
         clock = now
 
-    store = _staging_store(staging / STORE_DIR, output, plan, base_iri)
+    store = _staging_store(staging / STORE_DIR, output, plan, settings.base_iri)
     for doc in plan.drop:
-        store.remove_brief(brief_graph(base_iri, doc))
+        store.remove_brief(brief_graph(settings.base_iri, doc))
     previous_lines = _previous_statements(output, plan)
     phase("prepare")
-    to_extract = [path for path, record in plan.files if record.path in plan.extract]
-    sources: list[SourceFile] = []
-    statements = done = 0
-    # closing: on any error the generator's workers are stopped at once, not when it is collected
-    with (
-        closing(extract_files(to_extract, jobs)) as extracted,
-        (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl,
-    ):
-        for path, record in plan.files:
-            if record.path in plan.kept:
-                kept = plan.kept[record.path]
-                jsonl.writelines(previous_lines.pop(record.path))
-                sources.append(kept)
-                statements += kept.statements
-                continue
-            extracted_path, briefs = next(extracted)
-            assert extracted_path == path, (extracted_path, path)
-            for brief, found in briefs:
-                store.add_brief(brief_quads(brief, found, base_iri))
-                jsonl.writelines(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in found)
-            count = sum(len(found) for _, found in briefs)
-            sources.append(SourceFile(record.path, record.sha256, tuple(b.doc for b, _ in briefs), count))
-            statements += count
-            done += 1
-            if progress:
-                progress(done, len(plan.extract))
+    with (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl:
+        extracted = _extract_into(store, jsonl, plan, previous_lines, settings)
     store.flush()
     phase("extract and store")
     if plan.full:  # an incremental build changes little; RocksDB compacts that in the background
@@ -163,23 +171,86 @@ def _build_into(
     views = write_views(store, staging)
     phase("views")
     summary = BuildSummary(
-        sum(len(s.docs) for s in sources),
-        statements,
+        sum(len(s.docs) for s in extracted.sources),
+        extracted.statements,
         store.triple_count(),
         time.perf_counter() - started,
-        base_iri,
+        settings.base_iri,
         plan.line(),
         views,
+        len(extracted.left_out),
+        len(extracted.without_text),
     )
     manifest = {
         **summary.to_json(),
         "phases": phases,
-        "fingerprint": marker,
-        "sources": [s.to_json() for s in sources],
+        "fingerprint": settings.marker,
+        "sources": [s.to_json() for s in extracted.sources],
+        "left_out_briefs": extracted.left_out,
+        "briefs_without_text": extracted.without_text,
     }
     (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     del store  # closes the store before it is moved
     return summary
+
+
+def _extract_into(
+    store: KnowledgeStore,
+    jsonl: TextIO,
+    plan: Plan,
+    previous_lines: dict[str, list[str]],
+    settings: _Settings,
+) -> _Extracted:
+    """Store every file's brief, in file order: kept ones as they were, the others as the
+    extraction stage returns them. A brief left out keeps its previous graph and lines, if any
+    (marked stale in build.json)."""
+    result = _Extracted()
+    to_extract = [path for path, record in plan.files if record.path in plan.extract]
+    done = 0
+
+    def pieces(brief: Brief, segments: int, total: int) -> None:
+        if settings.progress and total > 1:
+            settings.progress(done, len(to_extract), f"{brief.path.name}: segment {segments} of {total}")
+
+    jobs = min(settings.jobs, len(to_extract))
+    # closing: on any error the workers are stopped at once, not when the generator is collected
+    with closing(extract_briefs(read_stage(to_extract), jobs, settings.brief_timeout, pieces)) as outcomes:
+        for path, record in plan.files:
+            if record.path in plan.kept:
+                _keep(result, jsonl, plan.kept[record.path], previous_lines)
+                continue
+            outcome = next(outcomes)
+            assert outcome.brief.path == path, (outcome.brief.path, path)
+            previous = plan.replaced.get(record.path)
+            if outcome.failure:
+                log.warning("%s: left out of this build: %s", path, outcome.failure)
+                result.left_out.append(
+                    {"path": record.path, "reason": outcome.failure, "previous_graph_kept": previous is not None}
+                )
+                if previous:
+                    _keep(result, jsonl, replace(previous, stale=True), previous_lines)
+            else:
+                if outcome.without_text:
+                    log.warning("%s: %s", path, outcome.without_text)
+                    result.without_text.append({"path": record.path, "reason": outcome.without_text})
+                for doc in previous.docs if previous else ():
+                    store.remove_brief(brief_graph(settings.base_iri, doc))
+                store.add_brief(brief_quads(outcome.brief, outcome.statements, settings.base_iri))
+                jsonl.writelines(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in outcome.statements)
+                count = len(outcome.statements)
+                result.sources.append(SourceFile(record.path, record.sha256, (outcome.brief.doc,), count))
+                result.statements += count
+            done += 1
+            if settings.progress:
+                settings.progress(done, len(to_extract), "")
+    return result
+
+
+def _keep(result: _Extracted, jsonl: TextIO, record: SourceFile, previous_lines: dict[str, list[str]]) -> None:
+    """A file's previous graph stays (it is in the store copy): its lines and record too."""
+    jsonl.writelines(previous_lines.pop(record.path))
+    result.sources.append(record)
+    result.statements += record.statements
 
 
 def _silent(message: str) -> None:
@@ -208,7 +279,8 @@ def _previous_sources(output: Path, marker: str) -> list[SourceFile] | None:
 
 
 def _previous_statements(output: Path, plan: Plan) -> dict[str, list[str]]:
-    """The previous statements.jsonl lines of each kept file (the file lists them in build order)."""
+    """The previous statements.jsonl lines of each kept or changed file (the file lists them in
+    build order): a changed file whose brief is left out keeps them."""
     if plan.full:
         return {}
     manifest = read_manifest(output)
@@ -217,6 +289,6 @@ def _previous_statements(output: Path, plan: Plan) -> dict[str, list[str]]:
         for record in manifest["sources"]:  # type: ignore[union-attr]
             previous = SourceFile.from_json(record)
             chunk = [jsonl.readline() for _ in range(previous.statements)]
-            if previous.path in plan.kept:
+            if previous.path in plan.kept or previous.path in plan.replaced:
                 lines[previous.path] = chunk
     return lines

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -31,9 +31,11 @@ class SourceFile:
     sha256: str
     docs: tuple[str, ...] = ()
     statements: int = 0
+    stale: bool = False  # the file changed but its new text failed: this is the previous build's
 
     def to_json(self) -> dict[str, object]:
-        return {"path": self.path, "sha256": self.sha256, "docs": list(self.docs), "statements": self.statements}
+        record = {"path": self.path, "sha256": self.sha256, "docs": list(self.docs), "statements": self.statements}
+        return {**record, "stale": True} if self.stale else record
 
     @classmethod
     def from_json(cls, record: dict[str, object]) -> SourceFile:
@@ -42,6 +44,7 @@ class SourceFile:
             str(record["sha256"]),
             tuple(record.get("docs", ())),  # type: ignore[arg-type]
             int(record.get("statements", 0)),  # type: ignore[call-overload]
+            bool(record.get("stale", False)),
         )
 
 
@@ -52,7 +55,9 @@ class Plan:
     files: list[tuple[Path, SourceFile]]  # every current file, in build order, with its hash
     extract: set[str]  # relative paths of the files to read and extract
     kept: dict[str, SourceFile] = field(default_factory=dict)  # relative path -> previous record
-    drop: list[str] = field(default_factory=list)  # docs whose graphs go (changed or deleted files)
+    # changed files: relative path -> previous record (its graphs go once the new text is extracted)
+    replaced: dict[str, SourceFile] = field(default_factory=dict)
+    drop: list[str] = field(default_factory=list)  # docs whose graphs go (deleted files)
     full: bool = True
     added: int = 0
     changed: int = 0
@@ -101,12 +106,14 @@ def plan_build(files: Iterable[Path], source: Path, previous: list[SourceFile] |
     now = {f.path: f.sha256 for _, f in current}
     plan = Plan(current, extract=set(), full=False)
     for path, record in before.items():
-        if now.get(path) == record.sha256:
-            plan.kept[path] = record
+        if now.get(path) == record.sha256:  # (a stale graph is up to date again when its text is back)
+            plan.kept[path] = replace(record, stale=False)
+        elif path in now:
+            plan.replaced[path] = record
+            plan.changed += 1
         else:
             plan.drop.extend(record.docs)
-            plan.changed += path in now
-            plan.removed += path not in now
+            plan.removed += 1
     plan.extract = {path for path in now if path not in plan.kept}
     plan.added = sum(1 for path in now if path not in before)
     return plan

@@ -1,17 +1,28 @@
-"""Extraction of brief files in this process or spread over worker processes (`kg build --jobs N`).
+"""Extraction in worker processes that the build owns: a time limit per brief, and a brief that
+crashes the extractor caught at that brief.
 
-Workers get chunks of file paths and send back each file's briefs with their statements
-(plain frozen dataclasses, so they pickle); results come back in file order, so `--jobs N`
-writes exactly what `--jobs 1` writes. spaCy's own `nlp.pipe(n_process=...)` is not used: it
-ships each Doc back with `Doc.to_bytes`, which keeps custom attributes only when msgpack can
-serialise them (the statements on `doc._.statements` cannot), and it would parse in the
-workers but extract in the parent. A brief's statements do not depend on which other briefs
-share its spaCy batch (the parser and tagger score each doc on its own), which is what lets
-any chunking give the same output.
+The build reads every brief itself (`kg.build.reader`) and sends each `Brief` (its id and text; the
+workers never open a file) to a worker process. Each worker loads the spaCy pipeline once,
+takes one brief at a time, and sends back the statements of each segment as soon as they are
+found (so a long brief shows progress, and no worker holds a huge brief's statements), then
+says it is done. Outcomes are yielded in the order of the briefs, so `--jobs N` writes exactly
+what `--jobs 1` writes; a worker never waits for the build, it takes the next brief while the
+build stores the previous ones (up to `LOOKAHEAD_PER_JOB` briefs a worker ahead).
 
-Workers are started with `spawn` (never `fork`: the parent holds an open RocksDB store with
-threads of its own), each loads the pipeline once, ignores SIGINT (the parent handles Ctrl-C
-and terminates them), and exits by itself if the parent dies (SIGKILL leaves no orphans).
+A brief that takes longer than the time limit is stopped: its worker is killed (SIGKILL ends a
+loop in C or in Python alike) and a new one started. A brief whose extraction raises, or whose
+worker dies (a crash, the out-of-memory killer), is reported the same way; either way the brief
+is left out and the others go on. This is why even `--jobs 1` extracts in a worker: only
+another process can be stopped whatever it is doing. The limit counts from the moment the brief
+is handed to a ready worker (the pipeline is loaded before), so it measures the brief alone.
+
+Stopping cannot hang: the build ends its workers with SIGKILL and waits for each a few seconds
+at most (`multiprocessing.Pool.terminate()` could block for ever on a worker that was idle when
+SIGTERM reached the process group, holding the build's lock). Workers are started with `spawn`
+(never `fork`: the build holds an open RocksDB store with threads of its own), ignore SIGINT
+(the build stops them), and exit by themselves if the build is killed. spaCy's own
+`nlp.pipe(n_process=...)` is not used: it returns Docs through `Doc.to_bytes`, which cannot
+carry the statements the extractor attaches.
 """
 
 from __future__ import annotations
@@ -21,69 +32,238 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import SpawnContext, SpawnProcess
+from typing import TYPE_CHECKING
 
 from kg.extract import Statement, extract, load_pipeline
-from kg.read import Brief, read_briefs
+from kg.read import Brief
 
-Extracted = list[tuple[Brief, list[Statement]]]  # one file's briefs (none if it was skipped)
-CHUNK_FILES = 8  # files a worker takes at once: big enough for full spaCy batches
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_BRIEF_TIMEOUT = 300.0  # seconds; the longest development brief takes about 5
+LOOKAHEAD_PER_JOB = 4  # briefs read and handed out ahead of the one the build waits for
 PARENT_CHECK_SECONDS = 1.0
+JOIN_SECONDS = 5.0
+
+Progress = Callable[[Brief, int, int], None]  # a brief, its segments done, its segments in all
 
 
-def extract_files(files: list[Path], jobs: int = 1) -> Iterator[tuple[Path, Extracted]]:
-    """Yield every file with its briefs and their statements, in the order of `files`."""
-    if jobs <= 1 or len(files) <= 1:
-        yield from _extract_here(files)
-        return
-    size = max(1, min(CHUNK_FILES, len(files) // (jobs * 4)))
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    context = multiprocessing.get_context("spawn")
-    pool = context.Pool(min(jobs, len(chunks)), initializer=_start_worker, initargs=(os.getpid(),))
+@dataclass
+class Outcome:
+    """What became of one brief: its statements, or why it was left out of the build
+    (`failure`), or why it had no text to extract from (`without_text`)."""
+
+    brief: Brief
+    statements: list[Statement] = field(default_factory=list)
+    failure: str | None = None
+    without_text: str | None = None
+
+
+class ExtractorUnavailable(Exception):
+    """The pipeline cannot start in a worker: no brief could be extracted."""
+
+
+def extract_briefs(
+    items: Iterable[Brief | Outcome],
+    jobs: int = 1,
+    brief_timeout: float | None = DEFAULT_BRIEF_TIMEOUT,
+    progress: Progress | None = None,
+) -> Iterator[Outcome]:
+    """Yield an `Outcome` for every item, in order: each `Brief` extracted in one of `jobs`
+    worker processes within `brief_timeout` seconds (None or 0: no limit), each `Outcome`
+    (a brief the read stage already settled) passed through. The workers are killed when the
+    iteration ends, however it ends (close the generator to end it early)."""
+    pool = _Pool(max(1, jobs), brief_timeout or None, progress)
     try:
-        for results in pool.imap(_extract_chunk, chunks):
-            yield from results
-        pool.close()
+        yield from pool.run(iter(items))
     finally:
-        pool.terminate()
-        pool.join()
+        pool.stop()
 
 
-def _extract_here(files: Iterable[Path]) -> Iterator[tuple[Path, Extracted]]:
-    """Stream all files' briefs through one `nlp.pipe` and group the results by file."""
-    files = list(files)
-    results = extract(load_pipeline(), (brief for path in files for brief in read_briefs([path])))
-    pending = iter(files)
-    current: Path | None = None
-    group: Extracted = []
-    for brief, statements in results:
-        if brief.path != current:
-            if current is not None:
-                yield current, group
-            for path in pending:  # files before this brief's produced no brief
-                if path == brief.path:
-                    break
-                yield path, []
-            current, group = brief.path, []
-        group.append((brief, statements))
-    if current is not None:
-        yield current, group
-    for path in pending:
-        yield path, []
+@dataclass
+class _Task:
+    index: int
+    brief: Brief
+    started: float
+    statements: list[Statement] = field(default_factory=list)
+    segments: int = 0
 
 
-def _start_worker(parent: int) -> None:
+class _Worker:
+    def __init__(self, context: SpawnContext) -> None:
+        self.connection, child = context.Pipe()
+        self.process: SpawnProcess = context.Process(target=_serve, args=(child, os.getpid()), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.task: _Task | None = None
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(JOIN_SECONDS)
+        self.connection.close()
+
+    def death(self) -> str:
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            return f"the extractor crashed (killed by {signal.Signals(-code).name})"
+        return f"the extractor crashed (exit code {code})"
+
+
+class _Pool:
+    def __init__(self, jobs: int, brief_timeout: float | None, progress: Progress | None) -> None:
+        self.context = multiprocessing.get_context("spawn")
+        self.jobs = jobs
+        self.limit = brief_timeout
+        self.progress = progress
+        self.workers: list[_Worker] = []
+        self.finished: dict[int, Outcome] = {}
+
+    def run(self, items: Iterator[Brief | Outcome]) -> Iterator[Outcome]:
+        self.workers = [_Worker(self.context) for _ in range(self.jobs)]
+        waiting: deque[tuple[int, Brief]] = deque()
+        read = shown = 0  # items taken from `items`; outcomes yielded
+        exhausted = False
+        while True:
+            while shown in self.finished:
+                yield self.finished.pop(shown)
+                shown += 1
+            while not exhausted and read < shown + self.jobs * LOOKAHEAD_PER_JOB:
+                item = next(items, None)
+                if item is None:
+                    exhausted = True
+                elif isinstance(item, Outcome):
+                    self.finished[read] = item
+                else:
+                    waiting.append((read, item))
+                read += item is not None
+            if shown in self.finished:
+                continue
+            for worker in self.workers:
+                if worker.ready and worker.task is None and waiting:
+                    index, brief = waiting.popleft()
+                    worker.task = _Task(index, brief, time.monotonic())
+                    worker.connection.send(brief)
+            if exhausted and not waiting and shown == read:
+                return
+            self._wait()
+
+    def _wait(self) -> None:
+        """Wait for a message, a worker's death or the next deadline, and act on what came."""
+        deadlines = [w.task.started + self.limit for w in self.workers if w.task and self.limit]
+        timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        watched = {w.connection: w for w in self.workers} | {w.process.sentinel: w for w in self.workers}
+        for ready in wait(list(watched), timeout):
+            worker = watched[ready]
+            if worker in self.workers:
+                self._read(worker)
+        now = time.monotonic()
+        for worker in list(self.workers):
+            task = worker.task
+            if task and self.limit and now - task.started > self.limit and not worker.connection.poll():
+                self._replace(worker, f"stopped after {self.limit:g} s (--brief-timeout {self.limit:g})")
+
+    def _read(self, worker: _Worker) -> None:
+        """Take every message the worker has sent; replace it if it died."""
+        try:
+            while worker.connection.poll():
+                self._handle(worker, worker.connection.recv())
+        except (EOFError, OSError):
+            pass
+        if not worker.process.is_alive() and worker in self.workers:
+            worker.process.join(JOIN_SECONDS)
+            if not worker.ready:
+                raise ExtractorUnavailable(f"the extractor could not start: {worker.death()}")
+            self._replace(worker, worker.death())
+
+    def _handle(self, worker: _Worker, message: tuple[object, ...]) -> None:
+        kind, *rest = message
+        if kind == "ready":
+            worker.ready = True
+            return
+        if kind == "broken":
+            raise ExtractorUnavailable(f"the extractor could not start: {rest[0]}")
+        task = worker.task
+        assert task is not None, message
+        if kind == "segment":
+            task.statements.extend(rest[0])  # type: ignore[arg-type]
+            task.segments += 1
+            if self.progress:
+                self.progress(task.brief, task.segments, len(task.brief.segments))
+            return
+        worker.task = None
+        if kind == "done":
+            self.finished[task.index] = Outcome(task.brief, task.statements)
+        else:
+            self.finished[task.index] = Outcome(task.brief, failure=f"the extractor failed: {rest[0]}")
+
+    def _replace(self, worker: _Worker, failure: str) -> None:
+        """Kill a worker (its brief, if any, fails with `failure`) and start another."""
+        worker.kill()
+        if worker.task:
+            self.finished[worker.task.index] = Outcome(worker.task.brief, failure=failure)
+        self.workers[self.workers.index(worker)] = _Worker(self.context)
+
+    def stop(self) -> None:
+        """Kill every worker (idle or busy alike: none holds anything the build needs)."""
+        for worker in self.workers:
+            worker.kill()
+        self.workers = []
+
+
+def _serve(connection: Connection, parent: int) -> None:
+    """A worker: load the pipeline, then extract each brief sent until None comes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    load_pipeline()
+    try:
+        nlp = load_pipeline()
+    except Exception as error:
+        _send(connection, ("broken", _describe(error)))
+        return
+    try:
+        _send(connection, ("ready",))
+        while (brief := connection.recv()) is not None:
+            _extract_one(nlp, brief, connection)
+    except (EOFError, _BuildGone):  # nobody to answer
+        return
+
+
+class _BuildGone(Exception):
+    """The build's end of the pipe is closed."""
+
+
+def _send(connection: Connection, message: tuple[object, ...]) -> None:
+    try:
+        connection.send(message)
+    except OSError as error:
+        raise _BuildGone from error
+
+
+def _extract_one(nlp: Language, brief: Brief, connection: Connection) -> None:
+    """Send the statements of each segment of `brief`, then "done", or why it failed."""
+    try:
+        pieces = (replace(brief, segments=(segment,)) for segment in brief.segments)
+        for _, statements in extract(nlp, pieces):
+            _send(connection, ("segment", statements))
+    except _BuildGone:
+        raise
+    except Exception as error:  # any other failure is the brief's: the worker goes on
+        _send(connection, ("failed", _describe(error)))
+    else:
+        _send(connection, ("done",))
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
 
 
 def _exit_with_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(PARENT_CHECK_SECONDS)
     os._exit(1)
-
-
-def _extract_chunk(files: list[Path]) -> list[tuple[Path, Extracted]]:
-    return list(_extract_here(files))
