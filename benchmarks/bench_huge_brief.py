@@ -32,8 +32,7 @@ TARGET_MIB = 2048
 
 
 def seed_paragraphs() -> list[str]:
-    from kg.briefs import read_briefs
-    from kg.sources import brief_files
+    from kg.read import brief_files, read_briefs
 
     return [p for brief in read_briefs(brief_files(ROOT / "seeds")) for s in brief.segments for p in s.text.split("\n\n")]
 
