@@ -34,7 +34,8 @@ TARGET_MIB = 2048
 def seed_paragraphs() -> list[str]:
     from kg.read import brief_files, read_briefs
 
-    return [p for brief in read_briefs(brief_files(ROOT / "seeds")) for s in brief.segments for p in s.text.split("\n\n")]
+    briefs = read_briefs(brief_files(ROOT / "seeds"))
+    return [paragraph for brief in briefs for segment in brief.segments for paragraph in segment.text.split("\n\n")]
 
 
 def write_brief(path: Path, megabytes: float, seed: int = 7) -> int:
@@ -69,12 +70,7 @@ class TreeMemory:
         while not self._stop.is_set():
             try:
                 processes = [self.root, *self.root.children(recursive=True)]
-                sizes = []
-                for process in processes:
-                    try:
-                        sizes.append(process.memory_info().rss)
-                    except psutil.Error:
-                        pass
+                sizes = [_rss(process) for process in processes]
                 self.peak_total = max(self.peak_total, sum(sizes))
                 self.peak_single = max(self.peak_single, max(sizes, default=0))
             except psutil.Error:
@@ -84,6 +80,13 @@ class TreeMemory:
     def stop(self) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def _rss(process: psutil.Process) -> int:
+    try:
+        return process.memory_info().rss
+    except psutil.Error:  # it ended between the listing and the reading
+        return 0
 
 
 def measure(megabytes: float, work: Path) -> dict[str, object]:
