@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/bench_huge_brief.py --mb 50     # the issue's case (an hour or more)
     .venv/bin/python benchmarks/bench_huge_brief.py --mb 1      # a quick look (a few minutes)
 
-The brief is the seed briefs' body paragraphs drawn at random (fixed seed) under one header
-until it is N MB long, so it has the seeds' vocabulary, sentence lengths and actors. The build
-runs in a process of its own (`--brief-timeout 0`: no limit), and the RSS of its whole process
+The brief is the seed briefs' body paragraphs drawn at random (fixed seed), each opened by its
+number ("Item 12."), under one header until it is N MB long, so it has the seeds' vocabulary,
+sentence lengths and actors. The build runs in a process of its own (`--brief-timeout 0`: no limit), and the RSS of its whole process
 tree (the build and its extraction worker) is sampled every `SAMPLE_SECONDS`; the peak of the
 sum and of the largest process are printed, with the wall time, the number of progress updates
 the build printed while it worked inside the brief (it must move), and what the build wrote.
@@ -48,8 +48,10 @@ def write_brief(path: Path, megabytes: float, seed: int = 7) -> int:
         header = "A very long brief on Belarus and its neighbours\n\nMarch 3, 2016 09:00\n\n"
         out.write(header)
         size += len(header.encode())
+        number = 0
         while size < target:
-            paragraph = rng.choice(paragraphs) + "\n\n"
+            number += 1  # a numbered opening keeps paragraphs distinct (the reader drops repeats as teasers)
+            paragraph = f"Item {number}. {rng.choice(paragraphs)}\n\n"
             out.write(paragraph)
             size += len(paragraph.encode())
     return size

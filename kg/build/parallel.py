@@ -62,6 +62,7 @@ class Outcome:
     statements: list[Statement] = field(default_factory=list)
     failure: str | None = None
     without_text: str | None = None
+    seconds: float = 0.0  # how long its worker took (from the hand-over to the last message)
 
 
 class ExtractorUnavailable(Exception):
@@ -198,16 +199,19 @@ class _Pool:
                 self.progress(task.brief, task.segments, len(task.brief.segments))
             return
         worker.task = None
+        seconds = time.monotonic() - task.started
         if kind == "done":
-            self.finished[task.index] = Outcome(task.brief, task.statements)
+            self.finished[task.index] = Outcome(task.brief, task.statements, seconds=seconds)
         else:
-            self.finished[task.index] = Outcome(task.brief, failure=f"the extractor failed: {rest[0]}")
+            failure = f"the extractor failed: {rest[0]}"
+            self.finished[task.index] = Outcome(task.brief, failure=failure, seconds=seconds)
 
     def _replace(self, worker: _Worker, failure: str) -> None:
         """Kill a worker (its brief, if any, fails with `failure`) and start another."""
         worker.kill()
-        if worker.task:
-            self.finished[worker.task.index] = Outcome(worker.task.brief, failure=failure)
+        if task := worker.task:
+            seconds = time.monotonic() - task.started
+            self.finished[task.index] = Outcome(task.brief, failure=failure, seconds=seconds)
         self.workers[self.workers.index(worker)] = _Worker(self.context)
 
     def stop(self) -> None:

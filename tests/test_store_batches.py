@@ -1,0 +1,70 @@
+"""A brief's quads go into the store in batches: the store holds the same graph and union as
+when they went in at once, and the batches are bounded whatever the size of the brief."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import BRIEFS
+
+import kg.graph.store
+from kg.graph import DEFAULT_BASE_IRI, KnowledgeStore, brief_quads
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def contents(store: KnowledgeStore) -> tuple[list[str], list[str]]:
+    return sorted(map(str, store.quads())), sorted(map(str, store.triples()))
+
+
+def test_batches_give_the_store_that_one_insert_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stores = []
+    for name, batch in (("whole", 10**9), ("batched", 7)):
+        monkeypatch.setattr(kg.graph.store, "BATCH_QUADS", batch)
+        store = KnowledgeStore(tmp_path / name, DEFAULT_BASE_IRI)
+        for brief, statements in BRIEFS:
+            store.add_brief(brief_quads(brief, statements, DEFAULT_BASE_IRI))
+        stores.append(store)
+    whole, batched = (contents(store) for store in stores)
+    assert len(whole[0]) > 7 * 10  # the briefs' quads took many batches
+    assert batched == whole
+
+
+def test_batches_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sizes: list[int] = []
+    store = KnowledgeStore(tmp_path / "store", DEFAULT_BASE_IRI)
+    inner = store._store
+    monkeypatch.setattr(kg.graph.store, "BATCH_QUADS", 5)
+    monkeypatch.setattr(store, "_store", _Recording(inner, sizes))
+    brief, statements = BRIEFS[0]
+    store.add_brief(brief_quads(brief, statements, DEFAULT_BASE_IRI))
+    assert sizes and max(sizes) <= 2 * 5  # each batch's quads and their union triples
+
+
+class _Recording:
+    """A store that records the size of each `extend`."""
+
+    def __init__(self, store: object, sizes: list[int]) -> None:
+        self._store = store
+        self._sizes = sizes
+
+    def extend(self, quads: list[object]) -> None:
+        self._sizes.append(len(quads))
+        self._store.extend(quads)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store, name)
+
+
+@pytest.mark.timeout(600)
+def test_the_huge_brief_benchmark_runs_on_a_small_brief(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_huge_brief import measure
+
+    figures = measure(0.05, tmp_path)
+    assert figures["megabytes"] == pytest.approx(0.05, abs=0.01)
+    assert figures["statements"] > 100  # type: ignore[operator]
+    assert figures["progress_updates_within_the_brief"] >= 2  # type: ignore[operator]
+    assert 0 < figures["peak_rss_tree_mib"] < 2048  # type: ignore[operator]
