@@ -5,10 +5,11 @@
 
 The brief is the seed briefs' body paragraphs drawn at random (fixed seed), each opened by its
 number ("Item 12."), under one header until it is N MB long, so it has the seeds' vocabulary,
-sentence lengths and actors. The build runs in a process of its own (`--brief-timeout 0`: no limit), and the RSS of its whole process
-tree (the build and its extraction worker) is sampled every `SAMPLE_SECONDS`; the peak of the
-sum and of the largest process are printed, with the wall time, the number of progress updates
-the build printed while it worked inside the brief (it must move), and what the build wrote.
+sentence lengths and actors. The build runs in a process of its own (`--brief-timeout 0`: no
+limit), and the RSS of its whole process tree (the build and its extraction worker) is sampled
+every `SAMPLE_SECONDS`. Printed: the peak of the sum and of the largest process, the wall time,
+the progress updates the build printed while inside the brief (they must move), and what the
+build wrote.
 Target (issue 20): under 2 GB resident whatever the size of the brief.
 """
 

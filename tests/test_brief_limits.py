@@ -184,6 +184,7 @@ def test_sigterm_to_the_process_group_ends_a_parallel_build(mixed: Path, tmp_pat
     os.killpg(build.pid, signal.SIGTERM)
     build.wait(timeout=30)
     stopped = time.monotonic() - started
+    print(f"\nSIGTERM to the group ({second}): exited after {stopped:.2f} s")
     assert stopped < 5, f"took {stopped:.1f} s"
     assert build.returncode == 130
     assert build.stderr is not None and "Traceback" not in build.stderr.read()

@@ -159,8 +159,9 @@ class _Pool:
         """Wait for a message, a worker's death or the next deadline, and act on what came."""
         deadlines = [w.task.started + self.limit for w in self.workers if w.task and self.limit]
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-        watched = {w.connection: w for w in self.workers} | {w.process.sentinel: w for w in self.workers}
-        for ready in wait(list(watched), timeout):
+        watched: dict[object, _Worker] = {w.connection: w for w in self.workers}
+        watched |= {w.process.sentinel: w for w in self.workers}
+        for ready in wait(list(watched), timeout):  # type: ignore[arg-type]
             worker = watched[ready]
             if worker in self.workers:
                 self._read(worker)
