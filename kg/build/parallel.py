@@ -14,7 +14,8 @@ loop in C or in Python alike) and a new one started. A brief whose extraction ra
 worker dies (a crash, the out-of-memory killer), is reported the same way; either way the brief
 is left out and the others go on. This is why even `--jobs 1` extracts in a worker: only
 another process can be stopped whatever it is doing. The limit counts from the moment the brief
-is handed to a ready worker (the pipeline is loaded before), so it measures the brief alone.
+is handed to a ready worker (the pipeline is loaded and has extracted a short text before,
+which builds its lazy tables), so it measures the brief alone.
 
 Stopping cannot hang: the build ends its workers with SIGKILL and waits for each a few seconds
 at most (`multiprocessing.Pool.terminate()` could block for ever on a worker that was idle when
@@ -40,7 +41,7 @@ from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import TYPE_CHECKING
 
 from kg.extract import Statement, extract, load_pipeline
-from kg.read import Brief
+from kg.read import Brief, parse_brief
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -49,6 +50,13 @@ DEFAULT_BRIEF_TIMEOUT = 300.0  # seconds; the longest development brief takes ab
 LOOKAHEAD_PER_JOB = 4  # briefs read and handed out ahead of the one the build waits for
 PARENT_CHECK_SECONDS = 1.0
 JOIN_SECONDS = 5.0
+
+# A worker extracts this before it takes briefs: the first doc builds the components' lazy
+# tables (2-3 s), which would otherwise count against the first brief's time limit.
+WARM_UP = (
+    "Warm-up\nMarch 3, 2016\n\nOn 2 March 2016, Lithuania expelled a Russian diplomat from Vilnius, "
+    "and the Belarusian foreign minister said that Minsk would not accept the decision.\n"
+)
 
 Progress = Callable[[Brief, int, int], None]  # a brief, its segments done, its segments in all
 
@@ -228,6 +236,7 @@ def _serve(connection: Connection, parent: int) -> None:
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     try:
         nlp = load_pipeline()
+        list(extract(nlp, [parse_brief("warm-up", WARM_UP)]))
     except Exception as error:
         _send(connection, ("broken", _describe(error)))
         return
