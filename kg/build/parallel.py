@@ -40,7 +40,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import TYPE_CHECKING
 
-from kg.extract import Statement, extract, load_pipeline
+from kg.extract import Statement
 from kg.read import Brief, parse_brief
 
 if TYPE_CHECKING:
@@ -234,6 +234,8 @@ def _serve(connection: Connection, parent: int) -> None:
     """A worker: load the pipeline, then extract each brief sent until None comes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    from kg.extract import extract, load_pipeline  # spaCy: only workers load it, never the build
+
     try:
         nlp = load_pipeline()
         list(extract(nlp, [parse_brief("warm-up", WARM_UP)]))
@@ -261,6 +263,8 @@ def _send(connection: Connection, message: tuple[object, ...]) -> None:
 
 def _extract_one(nlp: Language, brief: Brief, connection: Connection) -> None:
     """Send the statements of each segment of `brief`, then "done", or why it failed."""
+    from kg.extract import extract
+
     try:
         pieces = (replace(brief, segments=(segment,)) for segment in brief.segments)
         for _, statements in extract(nlp, pieces):
