@@ -47,6 +47,9 @@ HEADLINES = "\n".join(
         "Read more",
     ]
 )
+# a page of navigation, labels, a date and links only: the reader reads a brief of headlines line
+# by line (kg.read.headlines), but none of these lines is a statement's sentence
+CLUTTER = "HOME\nNEWS\nANALYSIS\nCategory: Analysis\nMarch 3, 2016\nRead more\nImage: photo_03032016.jpg\n"
 
 
 @pytest.mark.parametrize("text", [GERMAN, FRENCH, RUSSIAN], ids=["German", "French", "Russian"])
@@ -67,19 +70,19 @@ def test_briefs_without_body_text_are_named_and_counted(tmp_path: Path, capsys: 
     (folder / "a_english.txt").write_text(
         f"Border talks postponed\nMarch 3, 2016\n\n{ENGLISH}\n\n{CRITICISED}\n", encoding="utf-8"
     )
-    (folder / "b_headlines.txt").write_text(HEADLINES + "\n", encoding="utf-8")
+    (folder / "b_clutter.txt").write_text(CLUTTER, encoding="utf-8")
     (folder / "c_russian.txt").write_text(f"Переговоры отложены\n3 марта 2016\n\n{RUSSIAN}\n", encoding="utf-8")
     output = tmp_path / "output"
     assert main(["build", str(folder), "-o", str(output), "--quiet"]) == 0
     captured = capsys.readouterr()
     no_body = "no body text: every line was read as a title, heading, caption or page clutter"
-    assert f"kg: {folder / 'b_headlines.txt'}: {no_body}\n" in captured.err
+    assert f"kg: {folder / 'b_clutter.txt'}: {no_body}\n" in captured.err
     assert f"kg: {folder / 'c_russian.txt'}: no text to read: it does not read as English (0% " in captured.err
     assert captured.out.rstrip().endswith("(full build); 2 without body text")
     manifest = read_manifest(output)
     assert manifest["briefs"] == 3 and manifest["without_text"] == 2
     assert [(b["path"], b["reason"].split(":")[0]) for b in manifest["briefs_without_text"]] == [
-        ("b_headlines.txt", "no body text"),
+        ("b_clutter.txt", "no body text"),
         ("c_russian.txt", "no text to read"),
     ]
     docs = {json.loads(line)["doc"] for line in (output / "statements.jsonl").read_text().splitlines()}
