@@ -15,6 +15,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from test_build_safety import wait_for_progress
 
 from kg.build import extract_briefs, output_lock, read_manifest
 from kg.cli import main
@@ -158,15 +159,6 @@ def start_build(source: Path, output: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, start_new_session=True)
 
 
-def wait_for(build: subprocess.Popen[str], mark: str) -> None:
-    assert build.stderr is not None
-    seen = ""
-    while mark not in seen:
-        char = build.stderr.read(1)
-        assert char, f"the build ended before {mark}: {seen}"
-        seen += char
-
-
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("second", ["b_normal.txt", "c_long.txt"], ids=["one-worker-idle", "both-busy"])
 def test_sigterm_to_the_process_group_ends_a_parallel_build(mixed: Path, tmp_path: Path, second: str) -> None:
@@ -177,7 +169,7 @@ def test_sigterm_to_the_process_group_ends_a_parallel_build(mixed: Path, tmp_pat
     (mixed / second).write_text(NORMAL if second == "b_normal.txt" else long_brief(), encoding="utf-8")
     output = tmp_path / "output"
     build = start_build(mixed, output)
-    wait_for(build, "a_long.txt: segment 1 of")  # both workers have the pipeline; one brief is done
+    wait_for_progress(build, "a_long.txt: segment 1 of")  # both workers have the pipeline; one brief is done
     workers = psutil.Process(build.pid).children(recursive=True)
     assert len(workers) >= 2
     started = time.monotonic()
