@@ -45,6 +45,7 @@ QUERY_PARAMS = {
     "actor-timeline": ["actor=Lukashenka"],
     "theme": ["theme=peacekeeping"],
     "evidence": ["relation=meet"],
+    "events-by-root": ["root=04"],
 }
 SAME_FILES = ("statements.jsonl", "graph.ttl")  # what an incremental build must write as a clean one does
 

@@ -4,28 +4,44 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import traceback
 import webbrowser
 from pathlib import Path
 
+import shtab
+
 from kg.build import OutputLocked
 from kg.console import Console, reporting
-from kg.graph import DEFAULT_BASE_IRI
+from kg.graph import DEFAULT_BASE_IRI, DEFAULT_TIMEOUT_SECONDS, QueryUsageError
+from kg.query_command import add_query_parser, run_query, seconds_option
 
 EXIT_CODES = """exit codes:
   0    success (files that are not briefs were skipped with one line each on stderr)
   1    bad input or output: missing path, unreadable file, no brief to read, output folder
        not writable, no build found, bad query; one line on stderr (--debug: the traceback)
-  2    wrong usage (unknown command or option)
+  2    wrong usage: unknown command or option, unknown named query, a missing, unknown or
+       ill-typed query parameter, a --format that does not fit the query
   3    the graph does not conform to the SHACL shapes (kg validate)
   4    partial (kg build, kg extract): everything else was built or printed, but briefs that
        took longer than --brief-timeout or made the extractor fail were left out, each
        named on stderr and in build.json (a changed brief keeps its previous graph,
        marked stale); the next build tries them again
   75   the output is locked: another build is writing it (kg build); try again when it ends
-  130  interrupted (Ctrl-C or SIGTERM); the previous output is unchanged"""
+  130  interrupted (Ctrl-C or SIGTERM); the previous output is unchanged
+  A reader that closes the pipe early (kg extract ... | head) ends kg quietly with 0."""
+
+EXPORT_FORMATS = """formats (--format):
+  turtle   Turtle of the union graph with the project's prefixes (default)
+  nt       N-Triples
+  jsonld   JSON-LD, compacted: an @context of the project's prefixes and an @graph
+  trig     TriG: one named graph per brief
+  graphml  the actor graph for Gephi, Cytoscape, yEd (networkx's GraphML writer)
+  gexf     the actor graph as GEXF 1.2 (Gephi's own format)
+  csv      the actor graph as a Gephi spreadsheet pair: -f names a folder that gets
+           nodes.csv (Id,Label,...) and edges.csv (Source,Target,...)"""
 
 SOURCES = """which files are read:
   SOURCE is one file (read whatever its name), or a folder searched recursively for
@@ -68,6 +84,8 @@ def make_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--debug", action="store_true", help="show the full traceback on errors")
+    parser.add_argument("--version", action="version", version=f"kg {_version()}")
+    shtab.add_argument_to(parser, ["--print-completion"], help="print a bash or zsh completion script (see README)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser(
@@ -113,42 +131,33 @@ def make_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl", help="output format (default: jsonl)")
     _brief_timeout_option(extract)
 
-    from kg.graph import description, named_queries
+    add_query_parser(commands, _output_option, EXIT_CODES)
 
-    names = "\n".join(f"  {name:16} {description(path)}" for name, path in named_queries().items())
-    query = commands.add_parser(
-        "query",
-        help="run a SPARQL query over the store",
-        description="Run SPARQL over the built store (all briefs' graphs as one).",
-        epilog=f"named queries:\n{names}\n\n{EXIT_CODES}",
+    export = commands.add_parser(
+        "export",
+        help="write the graph as Turtle, N-Triples, JSON-LD, TriG, or for network tools",
+        description="Write the built graph to standard output or a file (-f), read from the store.",
+        epilog=f"{EXPORT_FORMATS}\n\n{EXIT_CODES}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    query.add_argument("query", help="SPARQL text, a path to an .rq file, or a named query")
-    query.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="bind a query variable, e.g. --param actor=Belarus (repeatable)",
-    )
-    query.add_argument(
-        "--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)"
-    )
-    _output_option(query)
-
-    export = commands.add_parser("export", help="write the graph as Turtle, N-Triples, JSON-LD or TriG")
     export.add_argument(
         "--format",
-        choices=("turtle", "nt", "jsonld", "trig"),
+        choices=("turtle", "nt", "jsonld", "trig", "graphml", "gexf", "csv"),
         default="turtle",
-        help="serialisation (default: turtle; trig keeps one named graph per brief)",
+        help="what to write (default: turtle; see below)",
     )
-    export.add_argument("-f", "--file", type=Path, help="write to this file instead of standard output")
+    export.add_argument(
+        "-f", "--file", type=Path, help="write to this file (csv: this folder) instead of standard output"
+    )
     _output_option(export)
 
     validate = commands.add_parser(
         "validate",
         help="check the graph against ontology/shapes.ttl (SHACL)",
+        description="Check the built graph against the SHACL shapes of ontology/shapes.ttl (pySHACL):\n"
+        "every statement has one subject, relation, object, polarity and modality, dates are\n"
+        "xsd dates, every statement comes from a sentence with offsets. Prints the violations\n"
+        "and exits with 3 when the graph does not conform.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -169,7 +178,8 @@ def make_parser() -> argparse.ArgumentParser:
         "GET or POST queries to http://HOST:PORT/query. Read only unless --allow-updates.\n"
         "The default graph is the union of all briefs' graphs; queries declare their own\n"
         "prefixes (kg: is <https://w3id.org/briefkg/ontology#>). A new build into the same\n"
-        "output is picked up within seconds. Ctrl-C stops.",
+        "output is picked up within seconds. Queries nested too deep or too long for the\n"
+        "engine are refused (HTTP 400), one running past --timeout is stopped. Ctrl-C stops.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -182,6 +192,13 @@ def make_parser() -> argparse.ArgumentParser:
         "--allow-updates",
         action="store_true",
         help="accept SPARQL Update; changes go to the server's copy only, lost when it stops or a new build lands",
+    )
+    serve.add_argument(
+        "--timeout",
+        type=seconds_option,
+        default=DEFAULT_TIMEOUT_SECONDS,
+        metavar="SECONDS",
+        help=f"stop a query that runs longer, in whole seconds (default: {DEFAULT_TIMEOUT_SECONDS:g}; 0: no limit)",
     )
     return parser
 
@@ -207,24 +224,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
     from kg.build import reading
 
     if args.command == "query":
-        from kg.graph import QueryError, bind, format_results, load_query
-
-        params = dict(_param(p) for p in args.param)
-        with reading(args.output) as built:
-            try:
-                results = built.store.query(bind(load_query(args.query), params))
-            except SyntaxError as error:
-                raise QueryError(f"the query does not parse: {error}") from error
-            sys.stdout.write(format_results(results, args.format))
-        return 0
+        return run_query(args)
     if args.command == "export":
-        from kg.graph import export
-
-        with reading(args.output) as built:
-            export(built.store, args.format, args.file or sys.stdout.buffer)
-        if args.file:
-            print(f"wrote {args.file}", file=sys.stderr)
-        return 0
+        return _export(args.output, args.format, args.file)
     if args.command == "validate":
         from kg.graph import validate_store
 
@@ -240,7 +242,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
         from kg.serve import Endpoint, serve
 
         try:
-            serve(args.output, Endpoint(args.host, args.port), allow_updates=args.allow_updates)
+            endpoint = Endpoint(args.host, args.port)
+            serve(args.output, endpoint, allow_updates=args.allow_updates, timeout=args.timeout or None)
         except KeyboardInterrupt:
             print("kg: stopped serving", file=sys.stderr)
         return 0
@@ -255,6 +258,31 @@ def run(args: argparse.Namespace, console: Console) -> int:
             webbrowser.open(path.resolve().as_uri())
         return 0
     raise AssertionError(args.command)
+
+
+def _export(output: Path, fmt: str, file: Path | None) -> int:
+    from kg.build import reading
+    from kg.graph import export
+    from kg.views import NETWORK_FORMATS, export_network
+
+    with reading(output) as built:
+        if fmt in NETWORK_FORMATS:
+            written = export_network(built.store, fmt, file, sys.stdout.buffer)
+        else:
+            export(built.store, fmt, file or sys.stdout.buffer)
+            written = [file] if file else []
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kg")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def _status(message: str) -> None:
@@ -275,13 +303,6 @@ def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not '{text}'")
     return int(text)
-
-
-def _param(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name.isidentifier():
-        raise ValueError(f"--param takes NAME=VALUE, not '{text}'")
-    return name, value
 
 
 def _extract(path: Path, fmt: str, brief_timeout: float) -> int:
@@ -323,6 +344,11 @@ def main(argv: list[str] | None = None) -> int:
         except OutputLocked as error:
             console.last(f"kg: error: {error}")
             return 75
+        except QueryUsageError as error:
+            console.last(f"kg: error: {error}")
+            return 2
+        except BrokenPipeError:
+            return _reader_went_away()
         except Exception as error:  # one line for the user; --debug for the traceback
             if args.debug:
                 traceback.print_exc()
@@ -330,6 +356,15 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         finally:
             signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _reader_went_away() -> int:
+    """The reader of standard output closed it (`kg extract ... | head`): end quietly with 0, as
+    `head` asked for no more. Standard output is pointed at /dev/null so that Python's own flush
+    at exit does not fail again (the recipe of Python's signal module documentation)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -12,6 +12,9 @@ both must read the same on-disk format).
   when it ends. When a new build lands (its `build.json` replaces the old one), `kg serve`
   takes a new snapshot and restarts the server on the same address, so clients see the new
   graph within a couple of seconds.
+- Clients reach the server through a gate (`kg.sparql_gate`) that refuses queries nested too
+  deep or too long for the engine with one line (HTTP 400); the server itself stops any query
+  running longer than `--timeout` seconds (Oxigraph's `--timeout-s`) and is restarted if it stops.
 - The default graph is the union of the briefs' graphs (the store keeps it materialised), so
   queries need no `GRAPH` clause; each brief's graph is there too, by its IRI.
 """
@@ -19,6 +22,7 @@ both must read the same on-disk format).
 from __future__ import annotations
 
 import ctypes
+import math
 import os
 import shutil
 import signal
@@ -36,7 +40,8 @@ from typing import IO
 import pyoxigraph
 
 from kg.build import MANIFEST_FILE, BuildError, read_manifest, reading
-from kg.graph import StoreError
+from kg.graph import DEFAULT_TIMEOUT_SECONDS, StoreError
+from kg.sparql_gate import SparqlGate
 
 SNAPSHOT_PREFIX = ".serving-"
 START_SECONDS = 15.0
@@ -82,21 +87,29 @@ def serve(
     endpoint: Endpoint,
     *,
     allow_updates: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
     announce: Callable[[str], None] = print,
 ) -> None:
-    """Serve the build in `output` until interrupted, following new builds as they land."""
+    """Serve the build in `output` until interrupted, following new builds as they land. Clients
+    talk to the gate (`kg.sparql_gate`) on `endpoint`; the Oxigraph server listens on a private
+    loopback port behind it, stops queries running past `timeout` seconds, and is restarted
+    should it stop."""
     binary = oxigraph_binary()
     read_manifest(output)  # a clear error when there is no build
     _remove_stale_snapshots(output)
     _check_port_free(endpoint)
     snapshot = output / f"{SNAPSHOT_PREFIX}{os.getpid()}"
+    backend = Endpoint("127.0.0.1", _free_port())
+    gate = SparqlGate(endpoint.host, endpoint.port, timeout)
+    gate.start()
     server: subprocess.Popen[bytes] | None = None
     log: IO[bytes] | None = None
     try:
         while True:
             build_id = _build_id(output)
             manifest = _take_snapshot(output, snapshot)
-            server, log = _start(binary, snapshot, endpoint, allow_updates)
+            server, log = _start(binary, snapshot, backend, allow_updates, timeout)
+            gate.backend = (backend.host, backend.port)
             mode = "read and write (updates change this server's copy only)" if allow_updates else "read only"
             announce(
                 f"serving {output} ({manifest['briefs']} briefs, {manifest['triples']} triples) at "
@@ -104,12 +117,18 @@ def serve(
             )
             while _build_id(output) == build_id:
                 if server.poll() is not None:
-                    raise ServeError(f"the SPARQL server stopped (exit {server.returncode}): {_last_line(log)}")
+                    gate.backend = None
+                    announce(f"the SPARQL server stopped (exit {server.returncode}: {_last_line(log)}): restarting")
+                    log.close()
+                    server, log = _start(binary, snapshot, backend, allow_updates, timeout)
+                    gate.backend = (backend.host, backend.port)
                 time.sleep(POLL_SECONDS)
+            gate.backend = None
             announce("a new build landed: reloading")
             _stop(server)
             log.close()
     finally:
+        gate.close()
         if server is not None:
             _stop(server)
         if log is not None:
@@ -153,14 +172,23 @@ def _check_port_free(endpoint: Endpoint) -> None:
             ) from error
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def _start(
-    binary: Path, location: Path, endpoint: Endpoint, allow_updates: bool
+    binary: Path, location: Path, endpoint: Endpoint, allow_updates: bool, timeout: float | None
 ) -> tuple[subprocess.Popen[bytes], IO[bytes]]:
     """Start the server and wait until it accepts connections; return it with its log (stderr)."""
-    command = "serve" if allow_updates else "serve-read-only"
+    command = [str(binary), "serve" if allow_updates else "serve-read-only", "--location", str(location)]
+    command += ["--bind", f"{endpoint.host}:{endpoint.port}"]
+    if timeout:
+        command += ["--timeout-s", str(max(1, math.ceil(timeout)))]  # Oxigraph takes whole seconds
     log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the server; serve() closes it)
     server = subprocess.Popen(
-        [str(binary), command, "--location", str(location), "--bind", f"{endpoint.host}:{endpoint.port}"],
+        command,
         stdout=subprocess.DEVNULL,
         stderr=log,
         preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,

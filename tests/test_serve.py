@@ -12,6 +12,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.error import HTTPError
+from urllib.parse import urlencode
+from urllib.request import Request, urlopen
 
 import pytest
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
@@ -54,7 +56,7 @@ def server(source: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[t
     assert main(["build", str(source), "-o", str(output), "--quiet"]) == 0
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "-o", str(output), "--port", str(port)],
+        [sys.executable, "-m", "kg.cli", "serve", "-o", str(output), "--port", str(port), "--timeout", "2"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -131,3 +133,48 @@ def test_a_port_in_use_is_a_one_line_error(server: tuple[str, Path], capsys: pyt
     assert capsys.readouterr().err == (
         f"kg: error: cannot listen on 127.0.0.1:{port}: Address already in use (try --port)\n"
     )
+
+
+DEEP = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000  # 6 KB: it killed the server
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # answers at the end
+STREAMING = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # answers as it goes, for hours
+
+
+def http_answer(request: Request) -> tuple[int, str]:
+    try:
+        with urlopen(request, timeout=60) as response:
+            return response.status, response.read().decode()
+    except HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.mark.timeout(120)
+def test_a_deeply_nested_query_is_refused_in_one_line_and_the_server_keeps_serving(server: tuple[str, Path]) -> None:
+    url, _ = server
+    refusal = (
+        "kg serve: the query nests brackets 3000 deep; kg runs queries nested at most 64 deep "
+        "(deeper ones can crash the SPARQL engine)\n"
+    )
+    requests = [
+        Request(f"{url}/query?{urlencode({'query': DEEP})}"),
+        Request(f"{url}/query", data=urlencode({"query": DEEP}).encode(), method="POST"),
+        Request(f"{url}/query", data=DEEP.encode(), headers={"Content-Type": "application/sparql-query"}),
+    ]
+    for request in requests:
+        assert http_answer(request) == (400, refusal)
+        assert select(url, "SELECT ?one WHERE { BIND(1 AS ?one) }") == [{"one": "1"}]
+
+
+@pytest.mark.timeout(120)
+def test_a_query_past_the_time_limit_is_stopped_and_the_server_keeps_serving(server: tuple[str, Path]) -> None:
+    url, _ = server
+    started = time.monotonic()
+    status, _ = http_answer(Request(f"{url}/query?{urlencode({'query': ENDLESS})}"))
+    assert status >= 500
+    assert time.monotonic() - started < 30
+    assert select(url, "SELECT ?one WHERE { BIND(1 AS ?one) }") == [{"one": "1"}]
+    started = time.monotonic()
+    with urlopen(Request(f"{url}/query?{urlencode({'query': STREAMING})}"), timeout=60) as response:
+        while response.read(1 << 20):  # the gate passes the rows on as they come, and cuts them at the limit
+            assert time.monotonic() - started < 30
+    assert select(url, "SELECT ?one WHERE { BIND(1 AS ?one) }") == [{"one": "1"}]

@@ -132,7 +132,7 @@ def test_edge_colour_is_the_quad_class_when_coded_else_the_polarity(data: dict) 
             ("European Union", "recognise"),  # uncoded, negative
         ]
     }
-    assert list(colours.values()) == ["#67A9CF", "#2166AC", "#EF8A62", "#B2182B", "#0072B2", "#D55E00"]
+    assert list(colours.values()) == ["#56B4E9", "#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7"]
     dashes = {
         r: _edge(data, s, r)["dashes"]
         for s, r in [

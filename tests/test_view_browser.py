@@ -288,3 +288,40 @@ def test_theme_and_relation_labels_wait_for_the_zoom(fresh: object) -> None:
         return [far, near];
     })()""")  # type: ignore[attr-defined]
     assert seen == [[False, True, False], [True, True, True]]  # [theme, actor, relation] at 0.6 and 1.5
+
+
+def test_the_search_box_finds_an_actor_by_any_alias(fresh: object) -> None:
+    """The briefs write 'Lukashenka'; the vocabulary's altLabels travel into the page data."""
+    for written in ("Lukashenka", "aliaksandr lukashenka"):
+        fresh.fill("#search", written)  # type: ignore[attr-defined]
+        fresh.press("#search", "Enter")  # type: ignore[attr-defined]
+        assert fresh.locator("#panel h2").inner_text() == "Alexander Lukashenko"  # type: ignore[attr-defined]
+        assert fresh.inner_text("#search-result") == f"“{written}”: Alexander Lukashenko"  # type: ignore[attr-defined]
+        focused = fresh.evaluate("window.kgView.nodes.get(document.body.dataset.focus).label")  # type: ignore[attr-defined]
+        assert focused == "Alexander Lukashenko"
+        fresh.keyboard.press("Escape")  # type: ignore[attr-defined]
+
+
+def test_a_new_fragment_on_the_open_page_is_followed(browser: Browser) -> None:
+    page = browser.open("graph.html", ready="ready")
+    page.evaluate("location.hash = 'actor=Lukashenka'")  # type: ignore[attr-defined]
+    page.wait_for_function("() => document.body.dataset.focus !== undefined")  # type: ignore[attr-defined]
+    assert page.locator("#panel h2").inner_text() == "Alexander Lukashenko"  # type: ignore[attr-defined]
+    page.evaluate("location.hash = 'brief=1'")  # type: ignore[attr-defined]
+    page.wait_for_function("() => document.getElementById('counts').dataset.edges === '3'")  # type: ignore[attr-defined]
+    assert _counts(page) == {"edges": 3, "statements": 3, "nodes": 5}
+    page.close()  # type: ignore[attr-defined]
+    assert browser.errors == []
+
+
+def test_a_filter_that_leaves_nothing_says_so_and_offers_a_reset(fresh: object) -> None:
+    empty = fresh.locator("#empty")  # type: ignore[attr-defined]
+    assert not empty.is_visible()
+    fresh.uncheck("input.polarity[value=positive]")  # type: ignore[attr-defined]
+    fresh.select_option("#relation", "expel")  # type: ignore[attr-defined]
+    assert _counts(fresh)["edges"] == 0
+    assert empty.is_visible()
+    assert empty.inner_text() == "No statement matches these filters. Reset filters"
+    fresh.click("#empty-reset")  # type: ignore[attr-defined]
+    assert not empty.is_visible()
+    assert _counts(fresh) == {"edges": 11, "statements": 12, "nodes": 9}

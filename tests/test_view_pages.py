@@ -128,10 +128,10 @@ def test_actor_page_draws_its_ego_network(folder: Path) -> None:
     spokes = [a for tag, a, _ in lithuania.elements if tag == "line" and a.get("stroke-width")]
     by_colour = sorted((a["stroke"], "stroke-dasharray" in a, "marker-end" in a, "marker-start" in a) for a in spokes)
     assert by_colour == [
-        ("#0072B2", False, False, True),  # Markup Group threatens Lithuania: uncoded, positive, incoming
-        ("#0072B2", True, False, True),  # Russia threatens (reported): dashed
-        ("#67A9CF", False, False, True),  # EU meets: verbal cooperation
-        ("#B2182B", False, True, True),  # accuse (out), expel (in): a tie of tones, the first by name wins
+        ("#009E73", False, False, True),  # Markup Group threatens Lithuania: uncoded, positive, incoming
+        ("#009E73", True, False, True),  # Russia threatens (reported): dashed
+        ("#56B4E9", False, False, True),  # EU meets: verbal cooperation
+        ("#D55E00", False, True, True),  # accuse (out), expel (in): a tie of tones, the first by name wins
     ]
     hrefs = {a.get("href") for tag, a, _ in lithuania.elements if tag == "a"}
     assert {"belarus.html", "russia.html", "../index.html"} <= {h.removeprefix("../actors/") for h in hrefs if h}

@@ -102,6 +102,7 @@
     counts.dataset.edges = visibleEdges.size;
     counts.dataset.statements = shownStatements;
     counts.dataset.nodes = visibleNodes.size;
+    $("empty").hidden = visibleEdges.size > 0;  // an empty canvas says why, and how to undo it
     counts.textContent = "showing " + visibleEdges.size + " of " + data.edges.length + " edges, " +
       shownStatements + " of " + statements.length + " statements, " + visibleNodes.size + " of " + data.nodes.length + " nodes";
     if (shownEdge !== null) showEdge(shownEdge);
@@ -136,18 +137,24 @@
     clearFocus();
     applyFilters();
   });
+  $("empty-reset").addEventListener("click", function () { $("reset").click(); });
   controls.physics.addEventListener("change", function () {
     network.setOptions({ physics: { enabled: controls.physics.checked } });
   });
 
   // ---- actor search: focus the node and dim all but its neighbours ---------------------------
+  // every name a node goes by: its label and the vocabulary's aliases (skos:altLabel, demonyms)
+  var namesOf = new Map(data.nodes.map(function (n) {
+    return [n.id, (n.names || []).concat([n.label]).map(function (name) { return name.toLocaleLowerCase(); })];
+  }));
+
   function findNode(text) {
     var query = text.trim().toLocaleLowerCase();
     if (!query) return null;
     var ranked = [function (l) { return l === query; }, function (l) { return l.startsWith(query); },
       function (l) { return l.indexOf(query) >= 0; }];
     for (var r = 0; r < ranked.length; r++) {
-      var found = data.nodes.filter(function (n) { return ranked[r](n.label.toLocaleLowerCase()); });
+      var found = data.nodes.filter(function (n) { return namesOf.get(n.id).some(ranked[r]); });
       found.sort(function (a, b) { return (a.kind === "Theme") - (b.kind === "Theme") || b.size - a.size; });
       if (found.length) return found[0];
     }
@@ -189,7 +196,8 @@
     var node = findNode(controls.search.value), result = $("search-result");
     if (!node) { result.textContent = controls.search.value.trim() ? "No actor or theme of that name." : ""; return; }
     if (!visibleNodes.has(node.id)) { result.textContent = node.label + " is hidden by the filters."; return; }
-    result.textContent = "";
+    var label = node.label.toLocaleLowerCase(), query = controls.search.value.trim().toLocaleLowerCase();
+    result.textContent = label.indexOf(query) >= 0 ? "" : "“" + controls.search.value.trim() + "”: " + node.label;
     focusNode(node.id);
   }
   controls.search.addEventListener("keydown", function (event) { if (event.key === "Enter") search(); });
@@ -297,16 +305,27 @@
 
   // ---- layout and readiness -----------------------------------------------------------------
   controls.physics.checked = data.options.physics.enabled;
-  // Links from the other pages: graph.html#brief=N filters to a brief, #actor=NAME focuses an actor.
+  // Links from the other pages: graph.html#brief=N filters to a brief, #actor=NAME focuses an actor;
+  // followed when the page opens and whenever the address's fragment changes on the open page.
   var linked = new URLSearchParams(location.hash.slice(1));
-  if (linked.has("brief") && controls.brief.querySelector("option[value='" + (+linked.get("brief")) + "']")) {
-    controls.brief.value = String(+linked.get("brief"));
+  function linkedBrief(link) {
+    var brief = String(+link.get("brief"));
+    if (link.has("brief") && controls.brief.querySelector("option[value='" + brief + "']")) controls.brief.value = brief;
   }
+  function linkedActor(link) {
+    if (!link.has("actor")) return;
+    controls.search.value = link.get("actor");
+    search();
+  }
+  linkedBrief(linked);
+  window.addEventListener("hashchange", function () {
+    var link = new URLSearchParams(location.hash.slice(1));
+    linkedBrief(link);
+    applyFilters();
+    linkedActor(link);
+  });
   function ready() {
-    if (linked.has("actor")) {
-      controls.search.value = linked.get("actor");
-      search();
-    }
+    linkedActor(linked);
     document.body.dataset.ready = "1";
     window.kgReadyAt = performance.now();
   }

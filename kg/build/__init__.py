@@ -9,7 +9,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.build.lock import OutputLocked, output_lock
-from kg.build.output import MANIFEST_FILE, STORE_DIR, BuildError, Reading, read_manifest, reading
+from kg.build.output import (
+    MANIFEST_FILE,
+    STATEMENTS_FILE,
+    STORE_DIR,
+    BuildError,
+    Reading,
+    read_manifest,
+    reading,
+)
 from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
@@ -20,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_BRIEF_TIMEOUT",
     "MANIFEST_FILE",
+    "STATEMENTS_FILE",
     "STORE_DIR",
     "BuildError",
     "Outcome",

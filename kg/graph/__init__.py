@@ -1,14 +1,29 @@
 """The graph: `Statement`s to RDF quads, one named graph per brief (`rdf`, `namespaces`), the
-Oxigraph store that every product reads (`store`), named SPARQL queries (`queries`, `queries/*.rq`),
-exports (`exporter`) and SHACL validation (`validate`)."""
+Oxigraph store that every product reads (`store`), SPARQL checked and run under limits
+(`sparql`), its answers in the formats that fit each form (`results`), named SPARQL queries with
+their declared parameters (`queries`, `query_params`, `queries/*.rq` and `*.toml`), exports
+(`exporter`, compacted JSON-LD in `jsonld`) and SHACL validation (`validate`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.graph.exporter import export
-from kg.graph.namespaces import DEFAULT_BASE_IRI, KG
-from kg.graph.queries import QueryError, bind, description, format_results, load_query, named_queries
+from kg.graph.exporter import FORMATS, ExportError, check_writable, export
+from kg.graph.namespaces import DEFAULT_BASE_IRI, KG, sparql_prefixes
+from kg.graph.queries import bind, description, load_query, named_queries, rows
+from kg.graph.query_params import declared_parameters, describe_parameters, prepare_query
+from kg.graph.results import ALL_FORMATS, render
+from kg.graph.sparql import (
+    DEFAULT_TIMEOUT_SECONDS,
+    MAX_NESTING,
+    MAX_QUERY_CHARS,
+    Answer,
+    QueryError,
+    QueryRefused,
+    QueryUsageError,
+    check_limits,
+    evaluate,
+)
 from kg.graph.store import KnowledgeStore, StoreError
 from kg.lazy import lazy_names
 
@@ -17,19 +32,36 @@ if TYPE_CHECKING:
     from kg.graph.validate import validate_store
 
 __all__ = [
+    "ALL_FORMATS",
     "DEFAULT_BASE_IRI",
+    "DEFAULT_TIMEOUT_SECONDS",
+    "FORMATS",
     "KG",
+    "MAX_NESTING",
+    "MAX_QUERY_CHARS",
+    "Answer",
+    "ExportError",
     "KnowledgeStore",
     "QueryError",
+    "QueryRefused",
+    "QueryUsageError",
     "StoreError",
     "bind",
     "brief_graph",
     "brief_quads",
+    "check_limits",
+    "check_writable",
+    "declared_parameters",
+    "describe_parameters",
     "description",
+    "evaluate",
     "export",
-    "format_results",
     "load_query",
     "named_queries",
+    "prepare_query",
+    "render",
+    "rows",
+    "sparql_prefixes",
     "validate_store",
 ]
 __getattr__ = lazy_names(__name__, {"brief_graph": "rdf", "brief_quads": "rdf", "validate_store": "validate"})

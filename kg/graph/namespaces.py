@@ -36,8 +36,9 @@ def term(namespace: str, name: str) -> NamedNode:
     return NamedNode(namespace + name)
 
 
-def sparql_prefixes(base_iri: str) -> str:
-    """PREFIX lines for a query: the vocabularies, plus `actor:`, `relation:` ... under the base."""
-    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()]
-    lines += [f"PREFIX {p}: <{base_iri}{p}/>" for p in ("actor", "relation", "theme", "brief", "statement", "sentence")]
-    return "\n".join(lines) + "\n"
+def sparql_prefixes(base_iri: str) -> dict[str, str]:
+    """The prefixes every query may use: the vocabularies, plus `actor:`, `relation:` ... under
+    the base. Handed to the SPARQL parser as a map, never prepended as text, so that syntax errors
+    name the lines of the user's own query."""
+    under_base = ("actor", "relation", "theme", "brief", "statement", "sentence")
+    return {**PREFIXES, **{p: f"{base_iri}{p}/" for p in under_base}}

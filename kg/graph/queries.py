@@ -7,19 +7,17 @@ file stays plain SPARQL that runs anywhere once its variables are bound.
 
 from __future__ import annotations
 
-import csv
-import io
+import difflib
 import json
 import re
 from pathlib import Path
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, QueryTriples, Triple
+from pyoxigraph import QuerySolutions
+
+from kg.graph.results import term_text
+from kg.graph.sparql import QueryError, QueryUsageError
 
 QUERY_DIR = Path(__file__).parent / "queries"
-
-
-class QueryError(Exception):
-    """A query that cannot be found or does not parse."""
 
 
 def named_queries() -> dict[str, Path]:
@@ -33,7 +31,9 @@ def description(path: Path) -> str:
 
 
 def load_query(spec: str) -> str:
-    """A query from a name, a path to an .rq file, or SPARQL text."""
+    """A query from a name, a path to an .rq file, or SPARQL text. A single word that names no
+    query is a misspelt name (QueryUsageError, with the closest names); anything longer is
+    SPARQL, whose own errors the parser reports."""
     queries = named_queries()
     if spec in queries:
         return queries[spec].read_text(encoding="utf-8")
@@ -42,9 +42,11 @@ def load_query(spec: str) -> str:
         if not path.is_file():
             raise QueryError(f"no query file {spec}")
         return path.read_text(encoding="utf-8")
-    if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.I):
-        return spec
-    raise QueryError(f"'{spec}' is neither SPARQL, an .rq file nor a named query ({', '.join(queries)})")
+    if re.fullmatch(r"[\w.-]+", spec):
+        close = difflib.get_close_matches(spec, queries, n=2, cutoff=0.6)
+        hint = f"did you mean {' or '.join(close)}? " if close else ""
+        raise QueryUsageError(f"no named query '{spec}': {hint}the named queries are {', '.join(queries)}")
+    return spec
 
 
 def bind(query: str, params: dict[str, str]) -> str:
@@ -65,45 +67,10 @@ def bind(query: str, params: dict[str, str]) -> str:
         body = variable.sub(literal.replace("\\", "\\\\"), body)
         if variable.search(head):
             binds.append(f"BIND({literal} AS ?{name})")
-    return head + "".join(f"\n  {b}" for b in binds) + body
-
-
-def _text(term: object) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, Literal):
-        return term.value
-    if isinstance(term, NamedNode):
-        return term.value
-    if isinstance(term, BlankNode):
-        return f"_:{term.value}"
-    return str(term)
+    return head + "".join(f" {b}" for b in binds) + body
 
 
 def rows(results: QuerySolutions) -> tuple[list[str], list[list[str]]]:
+    """The variables of SELECT results and their rows as plain text."""
     variables = [v.value for v in results.variables]
-    return variables, [[_text(solution[v]) for v in variables] for solution in results]
-
-
-def format_results(results: QuerySolutions | QueryTriples | bool, fmt: str) -> str:
-    """Render SELECT results as an aligned table, CSV or JSON; ASK as true/false; graphs as N-Triples."""
-    if isinstance(results, bool):
-        return json.dumps(results) if fmt == "json" else str(results).lower()
-    if not isinstance(results, QuerySolutions):
-        return "".join(f"{t} .\n" for t in results if isinstance(t, Triple))
-    header, body = rows(results)
-    if fmt == "json":
-        return json.dumps([dict(zip(header, row, strict=True)) for row in body], ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(body)
-        return buffer.getvalue()
-    clipped = [[cell if len(cell) <= 60 else cell[:57] + "..." for cell in row] for row in body]
-    widths = [max([len(h)] + [len(row[i]) for row in clipped]) for i, h in enumerate(header)]
-    lines = [" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
-    lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in clipped]
-    lines.append(f"({len(body)} rows)")
-    return "\n".join(lines) + "\n"
+    return variables, [[term_text(solution[v]) for v in variables] for solution in results]

@@ -113,8 +113,9 @@ class KnowledgeStore:
 
     def query(self, sparql: str) -> QuerySolutions | QueryTriples | bool:
         """Run a SPARQL query over the union of all graphs, with the project's prefixes declared
-        (an ASK query answers a bool: pyoxigraph's QueryBoolean is no bool)."""
-        results = self._store.query(sparql_prefixes(self.base_iri) + sparql)
+        (handed to the parser as a map, not prepended, so that errors name the user's own lines;
+        an ASK query answers a bool: pyoxigraph's QueryBoolean is no bool)."""
+        results = self._store.query(sparql, prefixes=sparql_prefixes(self.base_iri))
         return bool(results) if isinstance(results, QueryBoolean) else results
 
     def refresh_union(self) -> None:
@@ -139,6 +140,12 @@ class KnowledgeStore:
             for q in self._store.quads_for_pattern(None, None, None, DefaultGraph())
         )
         return sorted(found, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+    def union_triples(self) -> Iterator[Triple]:
+        """The triples of the default (union) graph in the store's index order (grouped by
+        subject), streamed."""
+        for quad in self._store.quads_for_pattern(None, None, None, DefaultGraph()):
+            yield Triple(quad.subject, quad.predicate, quad.object)
 
     def quads(self) -> Iterator[Quad]:
         """The quads of the named graphs (not the derived default graph), in index order."""

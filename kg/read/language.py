@@ -1,27 +1,38 @@
-"""Whether a text is English, the only language the extractor reads.
+"""Whether a text is English, the only language the extractor reads, and if not, which language
+it is, so that a brief in another language is named and counted rather than read into silence
+(a Russian brief decodes well and yields no statement).
 
-Stopword-based language identification (Grefenstette 1995, "Comparing two language
-identification schemes"; the short-word method): the commonest words of a language are its
-function words, and they make up a large, stable share of any running text in it. The words
-in `ontology/function_words.tsv` are the 25 commonest of the Oxford English Corpus with the
-inflections of "be", "have" and "do"; they are about a third of the words of English news and commentary (36-48% on this
-project's development briefs) and almost absent from texts in other languages, whatever their
-script (a few per cent in French or German, none in Russian). A text is judged only when it
-has enough words for the share to mean something.
+Two steps, cheapest first:
+
+- English prose is recognised by its function words (Grefenstette 1995, "Comparing two
+  language identification schemes"; the short-word method): the commonest words of a language
+  are its function words, and they make up a large, stable share of any running text in it.
+  The words in `ontology/function_words.tsv` are the 25 commonest of the Oxford English Corpus
+  with the inflections of "be", "have" and "do"; they are about a third of the words of English
+  news and commentary (36-48% on this project's development briefs) and almost absent from texts
+  in other languages, whatever their script (a few per cent in French or German, none in
+  Russian). A sample at or above MIN_ENGLISH_SHARE is English and costs nothing more.
+- A text below it is named by Lingua (`lingua-language-detector`, offline: its n-gram models
+  are in the wheel), which also keeps an English text whose words are mostly names and numbers
+  (a list of headlines): only a text Lingua names as another language is not read.
+
+A text is judged only when it has enough words (MIN_WORDS) for either step to mean something.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from kg.ontology import ONTOLOGY_DIR
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-MIN_WORDS = 40  # fewer words than this: too few to judge
+MIN_WORDS = 20  # fewer words than this: too few to judge
 MIN_ENGLISH_SHARE = 0.12  # English prose has 30-50%, a headline list about 15%
 SAMPLE_WORDS = 20_000  # a brief's first words are enough to tell its language
+DETECTOR_SAMPLE_CHARS = 3_000  # Lingua is sure of a language long before this
 
 
 @lru_cache(maxsize=1)
@@ -46,9 +57,33 @@ def function_word_share(text: str) -> tuple[float, int]:
     return (function / words if words else 0.0), words
 
 
-def not_english(text: str) -> str | None:
-    """Why `text` is not English, or None when it is (or is too short to tell)."""
+def foreign_language(text: str) -> str | None:
+    """The name of the language `text` is written in ("Russian") when it is not English; None
+    for English, and for a text too short to tell."""
     share, words = function_word_share(text)
     if words < MIN_WORDS or share >= MIN_ENGLISH_SHARE:
         return None
-    return f"it does not read as English ({share:.0%} of its words are English function words, English has 30-50%)"
+    language = _detector().detect_language_of(text[:DETECTOR_SAMPLE_CHARS])
+    if language is None or language.name == "ENGLISH":
+        return None
+    return str(language.name).title()
+
+
+def not_english(text: str) -> str | None:
+    """Why `text` is not English, naming its language, or None when it is (or is too short to
+    tell)."""
+    language = foreign_language(text)
+    if language is None:
+        return None
+    share, _ = function_word_share(text)
+    return (
+        f"it does not read as English ({share:.0%} of its words are English function words, "
+        f"English has 30-50%): it is written in {language}"
+    )
+
+
+@cache
+def _detector() -> Any:
+    from lingua import LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()

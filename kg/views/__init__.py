@@ -10,6 +10,9 @@
 - `actors/<slug>.html`: each actor's ego network and statements in date order (`actor_pages`,
   `ego`).
 
+The same data, as a networkx graph (`statement_graph`), is what `kg export --format
+graphml|gexf|csv` and the Python API's `network()` give network tools (`network`).
+
 Every page is self-contained: scripts and styles are inlined from the package, and each page's
 Content-Security-Policy forbids loading anything else.
 """
@@ -24,9 +27,19 @@ from kg.views.data import read_view_data
 from kg.views.graph import GRAPH_PAGE, write_graph_page
 from kg.views.index import INDEX_PAGE, write_index
 from kg.views.items import ACTORS_FOLDER, actor_pages
+from kg.views.network import NETWORK_FORMATS, export_network, statement_graph
 from kg.views.timeline import TIMELINE_PAGE, write_timeline
 
-__all__ = ["ACTORS_FOLDER", "GRAPH_PAGE", "INDEX_PAGE", "TIMELINE_PAGE", "write_views"]
+__all__ = [
+    "ACTORS_FOLDER",
+    "GRAPH_PAGE",
+    "INDEX_PAGE",
+    "NETWORK_FORMATS",
+    "TIMELINE_PAGE",
+    "export_network",
+    "statement_graph",
+    "write_views",
+]
 
 
 def write_views(store: KnowledgeStore, folder: Path) -> list[str]:

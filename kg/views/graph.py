@@ -210,6 +210,7 @@ def _node_attributes(data: ViewData, iri: str, count: int, page: str) -> dict[st
         "kind": node.kind,
         "iri": iri,
         "page": page,
+        "names": [name for name in node.names if name != node.label],  # aliases: the search box matches them
     }
     if not node.is_actor:
         return {

@@ -6,11 +6,15 @@ its polarity otherwise, the stand-in the views use until every statement is even
 split into a cooperative side (quad classes 1 and 2, positive) and a conflictual one (3 and 4,
 negative): the two sides charts count up and down.
 
-Colours: actors by kind are from the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal
-Design"); quad classes from ColorBrewer's diverging RdBu scheme (Brewer 2003), blue for
-cooperation and red for conflict, the darker shade for material acts; polarity keeps the
-Okabe-Ito blue and vermillion. All stay distinguishable under the common colour-vision
-deficiencies.
+Colours: actors by kind and the six tones of statements each take colours of the Okabe-Ito
+palette (Okabe & Ito 2008, "Color Universal Design"), chosen to stay apart under the common
+colour-vision deficiencies: cooperation in blues (sky blue verbal, blue material), conflict in
+oranges (orange verbal, vermillion material), the darker shade for material acts as in CAMEO's
+quad classes, and the polarity of statements without an event code in bluish green (positive)
+and reddish purple (negative). Simulated for protanopia, deuteranopia and tritanopia (Machado,
+Oliveira & Fernandes 2009), no two tones are closer than 16 CIELAB units (the ColorBrewer-based
+tones before were 3.7 apart: "material cooperation" and "positive"); tests/test_legend_colours.py
+checks it. Tones are edge colours and kinds node colours, so the two sets share hues.
 """
 
 from __future__ import annotations
@@ -28,12 +32,12 @@ UNKNOWN_ACTOR_COLOUR, THEME_COLOUR = "#999999", "#C8C8C8"
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 TONE_COLOURS = {
-    "verbal cooperation": "#67A9CF",
-    "material cooperation": "#2166AC",
-    "verbal conflict": "#EF8A62",
-    "material conflict": "#B2182B",
-    "positive": "#0072B2",
-    "negative": "#D55E00",
+    "verbal cooperation": "#56B4E9",
+    "material cooperation": "#0072B2",
+    "verbal conflict": "#E69F00",
+    "material conflict": "#D55E00",
+    "positive": "#009E73",
+    "negative": "#CC79A7",
 }
 COOPERATIVE = {"verbal cooperation", "material cooperation", "positive"}
 

@@ -1,0 +1,130 @@
+"""The parameters a named query declares, in a TOML file beside its `.rq` file (`theme.rq`,
+`theme.toml`), and the checking of the values a user gives them.
+
+Each table of the file is one parameter:
+
+    [root]
+    description = "a CAMEO root code, 01 to 20"
+    type = "cameo-root"      # string (the default), integer, date, cameo-root or cameo-code
+    required = true          # or: default = "..."
+    choices = ["01", "02"]   # optional: the allowed values
+
+A missing, unknown or ill-typed value is a QueryUsageError naming every parameter, so a misspelt
+`--param actr=...` can never run the query with the variable unbound and print "(0 rows)".
+Codes are written as CAMEO writes them: roots have two digits ("4" is root "04"; CAMEO
+codebook 1.1b3, whose twenty roots run 01 to 20), and a longer code keeps its root's two digits.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.graph.queries import bind, load_query, named_queries
+from kg.graph.sparql import QueryUsageError
+
+TYPES = ("string", "integer", "date", "cameo-root", "cameo-code")
+_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    description: str
+    type: str = "string"
+    required: bool = False
+    default: str | None = None
+    choices: tuple[str, ...] = ()
+
+    def usage(self) -> str:
+        """One line for `--help` and for errors."""
+        need = "required" if self.required else f"default {self.default!r}" if self.default is not None else "optional"
+        allowed = f"; one of {', '.join(self.choices)}" if self.choices else ""
+        return f"{self.name} ({self.type}, {need}{allowed}): {self.description}"
+
+
+def declared_parameters(query_file: Path) -> list[Parameter]:
+    """The parameters declared beside `query_file` (none when it has no declaration file)."""
+    declaration = query_file.with_suffix(".toml")
+    if not declaration.is_file():
+        return []
+    tables = tomllib.loads(declaration.read_text(encoding="utf-8"))
+    parameters = []
+    for name, spec in tables.items():
+        kind = spec.get("type", "string")
+        if kind not in TYPES:
+            raise ValueError(f"{declaration}: parameter {name} has type {kind!r}, not one of {', '.join(TYPES)}")
+        default = spec.get("default")
+        parameters.append(
+            Parameter(
+                name,
+                spec.get("description", ""),
+                kind,
+                bool(spec.get("required", False)),
+                None if default is None else str(default),
+                tuple(str(c) for c in spec.get("choices", ())),
+            )
+        )
+    return parameters
+
+
+def check_parameters(query_name: str, declared: list[Parameter], given: dict[str, str]) -> dict[str, str]:
+    """The values to bind: `given`, checked against `declared` and normalised, with defaults."""
+    known = {p.name: p for p in declared}
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        _fail(query_name, declared, f"unknown parameter {', '.join(unknown)}")
+    values: dict[str, str] = {}
+    for parameter in declared:
+        if parameter.name in given:
+            values[parameter.name] = _normalise(query_name, declared, parameter, given[parameter.name])
+        elif parameter.default is not None:
+            values[parameter.name] = parameter.default
+        elif parameter.required:
+            _fail(query_name, declared, f"missing parameter {parameter.name} (--param {parameter.name}=VALUE)")
+    return values
+
+
+def describe_parameters(declared: list[Parameter]) -> str:
+    if not declared:
+        return "  (none)"
+    return "\n".join(f"  --param {p.usage()}" for p in declared)
+
+
+def _normalise(query_name: str, declared: list[Parameter], parameter: Parameter, value: str) -> str:
+    text = value.strip()
+    problem = None
+    if parameter.type == "integer":
+        problem = None if re.fullmatch(r"-?\d+", text) else "a whole number"
+    elif parameter.type == "date":
+        problem = None if _DATE.fullmatch(text) else "a date: YYYY, YYYY-MM or YYYY-MM-DD"
+    elif parameter.type == "cameo-root":
+        text = text.zfill(2) if text.isdigit() and len(text) <= 2 else text
+        problem = None if text.isdigit() and 1 <= int(text) <= 20 and len(text) == 2 else "a CAMEO root, 01 to 20"
+    elif parameter.type == "cameo-code":
+        text = text.zfill(2) if text.isdigit() and len(text) == 1 else text
+        problem = None if re.fullmatch(r"(0[1-9]|1\d|20)\d{0,2}", text) else "a CAMEO code such as 04, 042 or 1041"
+    elif not text:
+        problem = "a non-empty text"
+    if problem is None and parameter.choices and text not in parameter.choices:
+        problem = f"one of {', '.join(parameter.choices)}"
+    if problem:
+        _fail(query_name, declared, f"parameter {parameter.name} must be {problem}, not {value!r}")
+    return text
+
+
+def _fail(query_name: str, declared: list[Parameter], problem: str) -> None:
+    raise QueryUsageError(
+        f"{query_name}: {problem}; its parameters: " + ("; ".join(p.usage() for p in declared) if declared else "none")
+    )
+
+
+def prepare_query(spec: str, given: dict[str, str]) -> str:
+    """The SPARQL to run for `spec` (a named query, an .rq file or SPARQL text) with the values
+    `given`: a named query's are checked against its declaration first."""
+    queries = named_queries()
+    if spec in queries:
+        given = check_parameters(spec, declared_parameters(queries[spec]), given)
+    return bind(load_query(spec), given)

@@ -1,0 +1,123 @@
+"""`kg query`: its options, its help (with a named query's parameters for `kg query NAME --help`)
+and its run: check, bind, evaluate under a time limit, and write the answer in a format that fits
+its form (see kg/results.py)."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+
+from kg.graph import (
+    ALL_FORMATS,
+    DEFAULT_TIMEOUT_SECONDS,
+    MAX_NESTING,
+    MAX_QUERY_CHARS,
+    QueryUsageError,
+    declared_parameters,
+    describe_parameters,
+    description,
+    evaluate,
+    named_queries,
+    prepare_query,
+    render,
+    sparql_prefixes,
+)
+
+FORMS = f"""query forms and their formats (--format):
+  SELECT               table (default), csv, tsv, json (a list of row objects)
+  ASK                  table (prints true or false), json (SPARQL 1.1 results JSON)
+  CONSTRUCT, DESCRIBE  table or turtle (Turtle), nt (N-Triples), jsonld or json (JSON-LD)
+  SPARQL Update (INSERT, DELETE, ...) is refused: the briefs are the graph's source.
+
+limits: a query longer than {MAX_QUERY_CHARS:,} characters or nested deeper than {MAX_NESTING}
+brackets is refused before it runs; --timeout stops one that runs too long (exit 1)."""
+
+
+def add_query_parser(commands: argparse._SubParsersAction, output_option: object, epilog: str) -> None:
+    names = "\n".join(f"  {name:22} {description(path)}" for name, path in named_queries().items())
+    query = commands.add_parser(
+        "query",
+        help="run a SPARQL query over the store",
+        description="Run SPARQL over the built store (all briefs' graphs as one). The prefixes kg:, skos:,\n"
+        "rdfs:, prov:, nif:, dcterms:, xsd: and actor:, relation:, theme: are declared for you.\n"
+        "`kg query NAME --help` lists a named query's parameters.",
+        epilog=f"named queries:\n{names}\n\n{FORMS}\n\n{epilog}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    query.add_argument("-h", "--help", action="store_true", help="show this help (or a named query's) and exit")
+    query.add_argument("query", nargs="?", help="SPARQL text, a path to an .rq file, or a named query")
+    query.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a named query's parameter, e.g. --param actor=Belarus (repeatable)",
+    )
+    query.add_argument(
+        "--format", choices=ALL_FORMATS, default="table", help="output format (default: table; see below)"
+    )
+    query.add_argument(
+        "--timeout",
+        type=seconds_option,
+        default=DEFAULT_TIMEOUT_SECONDS,
+        metavar="SECONDS",
+        help=f"stop a query that runs longer (default: {DEFAULT_TIMEOUT_SECONDS:g}; 0: no limit)",
+    )
+    output_option(query)  # type: ignore[operator]
+    query.set_defaults(query_parser=query)
+
+
+def run_query(args: argparse.Namespace) -> int:
+    parser: argparse.ArgumentParser = args.query_parser
+    if args.help:
+        sys.stdout.write(named_query_help(args.query) if args.query in named_queries() else parser.format_help())
+        return 0
+    if args.query is None:
+        parser.error("the query is missing: SPARQL text, an .rq file or a named query")
+    from kg.build import reading
+
+    params = dict(_param(p) for p in args.param)
+    sparql = prepare_query(args.query, params)
+    with reading(args.output) as built:
+        answer = evaluate(built.store.query, sparql, args.timeout or None)
+        prefixes = sparql_prefixes(built.store.base_iri)
+    text = render(answer, args.format, prefixes)
+    binary = getattr(sys.stdout, "buffer", None)  # a text stream in place of stdout (tests, notebooks) has none
+    if binary is None:
+        sys.stdout.write(text.decode("utf-8"))
+    else:
+        binary.write(text)
+    sys.stdout.flush()
+    return 0
+
+
+def named_query_help(name: str) -> str:
+    path = named_queries()[name]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    comment = " ".join(line.lstrip("# ").strip() for line in itertools.takewhile(lambda x: x.startswith("#"), lines))
+    parameters = declared_parameters(path)
+    example = " ".join(f"--param {p.name}=..." for p in parameters if p.required)
+    return (
+        f"usage: kg query {name} {example + ' ' if example else ''}[--format FORMAT] [--timeout SECONDS] "
+        f"[-o OUTPUT]\n\n{comment}\n\nparameters:\n{describe_parameters(parameters)}\n\n"
+        f"the query: {path}\n"
+    )
+
+
+def seconds_option(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if seconds < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds (0: no limit), not '{text}'")
+    return seconds
+
+
+def _param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise QueryUsageError(f"--param takes NAME=VALUE, not '{text}'")
+    return name, value

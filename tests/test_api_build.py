@@ -1,0 +1,49 @@
+"""kg.build_graph and kg.extract_statements from a fresh interpreter, with string paths (spaCy is loaded by the
+calls, not by `import kg`). The brief is written for this test."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BRIEF = """Poland and Lithuania
+
+On 3 March 2024, Poland refused a dialogue with Belarus on border crossings, the Polish foreign ministry said in Warsaw.
+"""
+SCRIPT = r"""
+import json, sys
+import kg
+folder, output = sys.argv[1], sys.argv[2]
+graph = kg.build_graph(folder, output)
+graph.query("ASK { ?s ?p ?o }")  # imports kg.build and kg.extract, the subpackages
+extracted = kg.extract_statements(folder + "/warsaw.txt")
+again = kg.build_graph(folder, output)  # the functions are still there
+print(json.dumps({
+    "built": [[r["subject"], r["relation"], r["object"], r["date"]] for r in graph.query("who-did-what")],
+    "extracted": [[s.subject, s.relation, s.object, s.modality, s.date] for s in extracted],
+    "manifest": graph.manifest["briefs"],
+    "again": again.manifest["briefs"],
+}))
+"""
+
+
+@pytest.mark.timeout(300)
+def test_build_and_extract_from_the_api_with_string_paths(tmp_path: Path) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "warsaw.txt").write_text(BRIEF, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(folder), str(tmp_path / "output")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(done.stdout)
+    assert result["built"] == [["Poland", "refuse", "dialogue", "2024-03-03"]]
+    assert result["extracted"] == [["Poland", "refuse", "dialogue", "reported", "2024-03-03"]]
+    assert result["manifest"] == result["again"] == 1
+    assert (tmp_path / "output" / "graph.html").is_file()
