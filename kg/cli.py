@@ -67,7 +67,7 @@ def _brief_timeout_option(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument(
         "--brief-timeout",
-        type=_seconds,
+        type=seconds_option,
         default=DEFAULT_BRIEF_TIMEOUT,
         metavar="SECONDS",
         help=f"stop a brief whose extraction takes longer and leave it out, naming it; exit code 4 "
@@ -287,16 +287,6 @@ def _version() -> str:
 
 def _status(message: str) -> None:
     print(f"{message} ...", file=sys.stderr, flush=True)
-
-
-def _seconds(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = -1.0
-    if not seconds >= 0 or seconds == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), not '{text}'")
-    return seconds
 
 
 def _positive(text: str) -> int:

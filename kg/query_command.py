@@ -107,12 +107,13 @@ def named_query_help(name: str) -> str:
 
 
 def seconds_option(text: str) -> float:
+    """A number of seconds for an option (--timeout, --brief-timeout): finite, 0 or more."""
     try:
         seconds = float(text)
     except ValueError:
         seconds = -1.0
-    if seconds < 0:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds (0: no limit), not '{text}'")
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), not '{text}'")
     return seconds
 
 
