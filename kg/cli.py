@@ -107,13 +107,20 @@ def make_parser() -> argparse.ArgumentParser:
         "--base-iri", default=DEFAULT_BASE_IRI, help=f"base IRI of the graph's nodes (default: {DEFAULT_BASE_IRI})"
     )
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    build.add_argument(
+    workers = build.add_mutually_exclusive_group()
+    workers.add_argument(
         "-j",
         "--jobs",
         type=_positive,
         default=1,
         metavar="N",
         help="extract in N processes (default: 1; the output is the same for any N)",
+    )
+    workers.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786), or on a "
+        "LocalCluster of N worker processes started for the build (local:N); needs pip install 'kg[dask]'",
     )
     build.add_argument(
         "--full", action="store_true", help="extract every brief again, even if the output is up to date"
@@ -216,6 +223,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
             full=args.full,
             status=None if args.quiet else _status,
             brief_timeout=args.brief_timeout,
+            dask=args.dask,
         )
         print(f"built {args.output}: {summary.line()}")
         return PARTIAL if summary.left_out else 0

@@ -85,12 +85,14 @@ def build(
     full: bool = False,
     status: Callable[[str], None] | None = None,
     brief_timeout: float | None = DEFAULT_BRIEF_TIMEOUT,
+    dask: str | None = None,
 ) -> BuildSummary:
     """Build the graph of the briefs under `source` into `output`. On an output built before
     with the same code, vocabulary and base IRI, only new and changed files are extracted
     (unless `full`); the result is the same as a full build's. A brief that takes longer than
     `brief_timeout` seconds, or whose extraction fails, is left out (its previous graph kept,
-    marked stale) and named; the summary counts it. `progress` hears of every brief extracted
+    marked stale) and named; the summary counts it. Extraction runs in `jobs` worker processes,
+    or on the Dask cluster at `dask` (`kg.build.cluster`) when given. `progress` hears of every brief extracted
     (and of the pieces of a long one), `status` of each later stage."""
     started = time.perf_counter()
     files = brief_files(source, exclude=output)
@@ -108,7 +110,7 @@ def build(
         plan = plan_build(files, source, previous)
         staging = make_staging(output)
         try:
-            settings = _Settings(base_iri, marker, jobs, brief_timeout, progress, status or _silent)
+            settings = _Settings(base_iri, marker, jobs, brief_timeout, progress, status or _silent, dask)
             summary = _build_into(staging, output, plan, settings, started)
             waiting = partial(status or _silent, f"waiting for the commands reading {output} to finish")
             swap_in(staging, output, [*PRODUCTS, *summary.views], waiting)
@@ -125,6 +127,7 @@ class _Settings:
     brief_timeout: float | None
     progress: Progress | None
     status: Callable[[str], None]
+    dask: str | None = None
 
 
 @dataclass
@@ -212,9 +215,16 @@ def _extract_into(
         if settings.progress and total > 1:
             settings.progress(done, len(to_extract), f"{brief.path.name}: segment {segments} of {total}")
 
-    jobs = min(settings.jobs, len(to_extract))
+    items = read_stage(to_extract)
+    if settings.dask and to_extract:
+        from kg.build.cluster import extract_on_dask  # Dask: an optional extra
+
+        settings.status(f"extracting on the Dask cluster {settings.dask}")
+        executor = extract_on_dask(items, settings.dask, settings.brief_timeout)
+    else:
+        executor = extract_briefs(items, min(settings.jobs, len(to_extract)), settings.brief_timeout, pieces)
     # closing: on any error the workers are stopped at once, not when the generator is collected
-    with closing(extract_briefs(read_stage(to_extract), jobs, settings.brief_timeout, pieces)) as outcomes:
+    with closing(executor) as outcomes:
         for path, record in plan.files:
             if record.path in plan.kept:
                 _keep(result, jsonl, plan.kept[record.path], previous_lines)

@@ -94,6 +94,24 @@ def extract_briefs(
         pool.stop()
 
 
+class Extractor:
+    """One worker process that extracts one brief at a time within a time limit, for a caller
+    that hands out briefs itself (a Dask worker, `kg.build.cluster`): its process is started and
+    loads the pipeline once, and is replaced (as in `extract_briefs`) when a brief is stopped or
+    crashes it. Not for use by two threads at once."""
+
+    def __init__(self) -> None:
+        self._pool = _Pool(1, None, None)
+        self._pool.workers = [_Worker(self._pool.context)]  # loads the pipeline meanwhile
+
+    def extract(self, brief: Brief, brief_timeout: float | None = DEFAULT_BRIEF_TIMEOUT) -> Outcome:
+        self._pool.limit = brief_timeout or None
+        return next(self._pool.run(iter([brief])))
+
+    def stop(self) -> None:
+        self._pool.stop()
+
+
 @dataclass
 class _Task:
     index: int
@@ -135,7 +153,10 @@ class _Pool:
         self.finished: dict[int, Outcome] = {}
 
     def run(self, items: Iterator[Brief | Outcome]) -> Iterator[Outcome]:
-        self.workers = [_Worker(self.context) for _ in range(self.jobs)]
+        """Yield the outcome of every item in order; the workers started by an earlier run of the
+        same pool (which ended) are used again, with the pipeline they have loaded."""
+        if not self.workers:
+            self.workers = [_Worker(self.context) for _ in range(self.jobs)]
         waiting: deque[tuple[int, Brief]] = deque()
         read = shown = 0  # items taken from `items`; outcomes yielded
         exhausted = False
