@@ -20,7 +20,15 @@ What was said is found three ways:
   without a list the next sentence (a colon announces what follows: Chicago Manual 6.63);
 - the clause modifies the object of a speech verb ("declared its readiness to increase",
   "expressed interest in joining"): the intent the speaker voiced, as is the speech act itself;
-- the clause is the infinitive of a neutral speech verb ("claims to have uncovered a plot").
+- the clause is the infinitive of a neutral speech verb ("claims to have uncovered a plot");
+- the clause stands in a sentence a speech tag closes ("..., the ministry said."), where the
+  parse did not hand the tag's verb the clause (`kg.extract.speech_tags`);
+- the clause is the content of a speech noun with its speaker ("Lukashenka's statements that he
+  would not allow ..."): a noun whose verb (WordNet's derivational link) is a speech verb;
+- a complementizer "that" clause the parse hung on a noun below a speech verb ("told a meeting
+  of the council that Hungary raised the veto") is still that verb's content: a relative clause
+  has a relative pronoun in it, a content clause the complementizer (Huddleston and Pullum 2002,
+  ch. 12).
 The speech verbs are data: `kg:Reported` (neutral) and `kg:Stance` cues in `ontology/lexicon.ttl`.
 """
 
@@ -33,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import mention_at
 from kg.extract.clauses import SUBJECT_DEPS, subjects_of
+from kg.extract.speech_tags import speech_tags
 from kg.extract.vocabulary import Vocabulary
 
 DOUBLE_QUOTES = {'"', "“", "”", "«", "»", "„"}
@@ -63,6 +72,24 @@ class Attributions:
         self.stance = vocabulary.cues["stance"] | vocabulary.cues["avowal"]
         self.avowals = vocabulary.cues["reported"] | vocabulary.cues["avowal"]
         self.quotations = _quotations(doc, self._is_speech_verb) + _announced(doc, self._is_speech_verb)
+        tags = speech_tags(doc, self._is_neutral_verb)
+        self.quotations += [Quotation(start, end, tag.verb) for tag in tags for start, end in tag.spans]
+        self.tag_speakers = {tag.verb: doc[tag.speaker] for tag in tags}
+
+    def _is_neutral_verb(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.neutral
+
+    def _is_speech_noun(self, noun: Token) -> bool:
+        """'statement', 'claim', 'announcement': a noun naming a speech act (its verb, by WordNet's
+        derivational link, is a speech verb) with its speaker named (a possessor or "by")."""
+        verb = self.vocabulary.event_nouns.get(noun.lemma_.lower())
+        return noun.pos_ == "NOUN" and verb in self.neutral | self.stance and bool(self._noun_speakers(noun))
+
+    @staticmethod
+    def _noun_speakers(noun: Token) -> list[Token]:
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        agents = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+        return [t for o in owners + agents if o.dep_ in ("poss", "pobj") for t in (o, *o.conjuncts)]
 
     def _is_speech_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.neutral | self.stance
@@ -80,6 +107,10 @@ class Attributions:
         """A neutral speech act whose object is what was said: no statement of its own ("X said
         that ...", "X told reporters that ...", "'...,' X told journalists", "X stated that:");
         told to an actor ("told Putin that ...") it is aimed at that actor and stays one."""
+        if predicate.pos_ == "NOUN":  # "Putin's claim that ...": what was claimed is the statement
+            verb = self.vocabulary.event_nouns.get(predicate.lemma_.lower())
+            content = any(c.dep_ in NOMINAL_DEPS and _complementized(c) for c in predicate.children)
+            return verb in self.neutral and content and self._is_speech_noun(predicate)
         if predicate.lemma_.lower() not in self.neutral:
             return False
         children = list(predicate.children)
@@ -87,6 +118,11 @@ class Attributions:
             return False  # "told Putin that ...": aimed at an actor, a statement of its own
         if any(c.dep_ in CONTENT_DEPS for c in children):
             return True
+        if predicate.dep_ == "parataxis" and self._parenthetical(predicate.head) == predicate:
+            return True  # "Poland, the minister said, will close ..."
+        hung = (t.head for t in predicate.subtree if t.dep_ in NOMINAL_DEPS and _complementized(t))
+        if any(self._hung_on(noun) == predicate for noun in hung):
+            return True  # "told a meeting of the council that ...": the content hung on a noun
         if any(c.dep_ == "dobj" and c.lower_ in ADDRESSEE_OBJECTS for c in children):
             return True
         return any(q.verb == predicate.i for q in self.quotations)
@@ -96,6 +132,10 @@ class Attributions:
         below = predicate
         for token in (predicate, *predicate.ancestors):
             if token.i != predicate.i:
+                if below.dep_ in NOMINAL_DEPS and self._is_speech_noun(token) and _complementized(below):
+                    return token  # "Lukashenka's statements that he would not allow ..."
+                if below.dep_ in NOMINAL_DEPS and _complementized(below) and (act := self._hung_on(token)):
+                    return act  # "told a meeting of the council that Hungary raised the veto"
                 if below.dep_ in NOMINAL_DEPS and not self._is_intent(token):
                     break  # "evidence that X fought": a noun's content is nobody's speech
                 if below.dep_ in CONTENT_DEPS and self._is_speech_verb(token) and self._has_speaker(token):
@@ -114,10 +154,41 @@ class Attributions:
             according = _according_to(token)
             if according is not None:
                 return according
+            tag = self._parenthetical(token)
+            if tag is not None:
+                return tag
             below = token
         for quotation in self.quotations:
             if quotation.start <= predicate.i < quotation.end:
                 return predicate.doc[quotation.verb]
+        return None
+
+    def _parenthetical(self, clause: Token) -> Token | None:
+        """'Poland, the minister said, will close ...', '..., he said.': a neutral speech verb the
+        parse hung on the clause it frames (as `parataxis`), with a speaker and no content of its own."""
+        for child in clause.children:
+            if (
+                child.dep_ == "parataxis"
+                and self._is_neutral_verb(child)
+                and self._has_speaker(child)
+                and subjects_of(child)
+                and not any(c.dep_ in (*CONTENT_DEPS, "xcomp") for c in child.children)
+            ):
+                return child
+        return None
+
+    def _hung_on(self, noun: Token) -> Token | None:
+        """The speech verb a noun depends on through objects and prepositions alone ("told a
+        meeting of the council"), whose content the parse hung on the noun; a noun that takes a
+        content clause itself ("his demand that Russia withdraw", "its readiness") keeps it."""
+        if self._is_intent(noun) or self.vocabulary.event_nouns.get(noun.lemma_.lower()) in self.neutral | self.stance:
+            return None
+        for token in noun.ancestors:
+            if token.pos_ in ("VERB", "AUX"):
+                speaks = self._is_speech_verb(token) and self._has_speaker(token)
+                return token if speaks and not any(c.dep_ in CONTENT_DEPS for c in token.children) else None
+            if token.dep_ not in ("dobj", "pobj", "prep", "dative"):
+                return None
         return None
 
     def avows(self, predicate: Token, objects: list[Token]) -> bool:
@@ -127,8 +198,12 @@ class Attributions:
 
     def speakers(self, act: Token) -> list[Token]:
         """Who performs a speech act: the subject of the verb, or the object of "according to"."""
+        if act.i in self.tag_speakers:
+            return [self.tag_speakers[act.i]]
         if act.dep_ == "pobj":
             return [act, *act.conjuncts]
+        if act.pos_ == "NOUN":
+            return self._noun_speakers(act)
         return subjects_of(act)
 
     def by_the_author(self, act: Token) -> bool:
@@ -148,6 +223,11 @@ class Attributions:
             if quotation.start <= token.i < quotation.end:
                 return token.doc[quotation.verb]
         return None
+
+
+def _complementized(clause: Token) -> bool:
+    """A clause opened by the complementizer "that" (a content clause), not by a relative pronoun."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _according_to(token: Token) -> Token | None:

@@ -17,13 +17,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from kg.extract.actors import mention_at
 from kg.extract.statements import Actor
+from kg.identifiers import slug
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 ROLE_WEIGHT = {"subject": 80, "object": 50, "other": 30}
 MAX_SENTENCE_DISTANCE = 4
+COMPLEMENT_DEPS = ("dobj", "ccomp", "xcomp", "attr", "acomp")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,14 @@ class SalienceModel:
         number, actors = self._pair
         return actors if 0 < sentence - number <= window else []
 
+    def refer(self, token: Token, actors: list[Actor], sentence: int) -> None:
+        """A pronoun or description resolved to one actor is a mention of it: Lappin and Leass
+        (1994) score an equivalence class by all its mentions, so "he said" keeps its speaker
+        salient for the next "he" when no name was repeated."""
+        named = mention_at(token) is not None
+        if len(actors) == 1 and not named and not any(item.token == token.i for item in self.seen):
+            self.observe(actors[0], token, sentence)
+
     def observe(self, actor: Actor, token: Token, sentence: int) -> None:
         role = (
             "subject"
@@ -63,13 +74,17 @@ class SalienceModel:
         )
         self.seen.append(Salient(actor, sentence, token.i, ROLE_WEIGHT[role], token.tag_ in ("NNS", "NNPS")))
 
-    def _best(self, before: int, sentence: int, compatible, plural: bool = False) -> Actor | None:
+    def _best(
+        self, before: int, sentence: int, compatible, plural: bool = False, bound: frozenset[int] = frozenset()
+    ) -> Actor | None:
         scored: dict[str, tuple[float, Actor]] = {}
         for item in self.seen:
             if plural and not item.plural:
                 continue
             distance = sentence - item.sentence
             if item.token >= before or distance > MAX_SENTENCE_DISTANCE or not compatible(item.actor):
+                continue
+            if item.token in bound:
                 continue
             score = item.weight / (1 + distance)
             previous = scored.get(item.actor.key, (0.0, item.actor))[0]
@@ -80,12 +95,17 @@ class SalienceModel:
 
     def resolve_pronoun(self, token: Token, sentence: int) -> Actor | None:
         word = token.lower_
+        if _pleonastic(token):
+            return None
+        bound = _c_commanded(token)
         if word in PERSON_PRONOUNS:
-            return self._best(token.i, sentence, lambda a: a.kind == "Person")
+            return self._best(token.i, sentence, lambda a: a.kind == "Person", bound=bound)
         if word in THING_PRONOUNS:
-            return self._best(token.i, sentence, lambda a: a.kind in ("Country", "Organisation"))
+            return self._best(token.i, sentence, lambda a: a.kind in ("Country", "Organisation"), bound=bound)
         if word in PLURAL_PRONOUNS:  # number agreement first: "... without the Americans", so "they must"
-            return self._best(token.i, sentence, _not_person, plural=True) or self._best(token.i, sentence, _not_person)
+            return self._best(token.i, sentence, _not_person, plural=True, bound=bound) or self._best(
+                token.i, sentence, _not_person, bound=bound
+            )
         return None
 
     def resolve_description(
@@ -96,12 +116,65 @@ class SalienceModel:
             return None
         noun = token.lemma_.lower()
         if noun in titles:
-            # a person titled so in the text, else any person (vocabulary people carry no title)
+            # a person titled so in the text, else a person the vocabulary knows (its people carry a
+            # code, no title): a name only the tagger found may be no person at all ("the LoC")
             titled = self._best(token.i, sentence, lambda a: a.kind == "Person" and noun in (a.role or "").lower())
-            return titled or self._best(token.i, sentence, lambda a: a.kind == "Person" and not a.role)
+            return titled or self._best(token.i, sentence, lambda a: a.kind == "Person" and not a.role and bool(a.code))
         if noun in designators or token.lower_ in designators:
             return self._best(token.i, sentence, lambda a: a.kind == "Country")
         return None
+
+
+def _pleonastic(pronoun: Token) -> bool:
+    """'It is stated that ...', 'it is likely that ...', 'it seems that ...': an "it" that refers to
+    nothing but the clause after it (Lappin and Leass 1994, their pleonastic pronoun patterns: a
+    passive cognitive verb, a modal adjective or "seem"/"appear" with a that- or to-clause)."""
+    if pronoun.lower_ != "it" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = pronoun.head
+    clause = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > pronoun.i]
+    if pronoun.dep_ == "nsubjpass" or head.lemma_ in ("seem", "appear"):
+        return bool(clause)
+    complements = [c for c in head.children if c.dep_ == "acomp"]
+    return head.lemma_ == "be" and any(c.dep_ == "ccomp" for a in complements for c in a.children)
+
+
+def _c_commanded(pronoun: Token) -> frozenset[int]:
+    """The tokens a subject pronoun c-commands: its clause. Binding Principle C (Chomsky 1981,
+    Lectures on Government and Binding; Reinhart 1983): a name is never coreferent with a pronoun
+    that c-commands it, so "..., she said" is not someone named in what she said, nor "he" in
+    "Commenting on Kirill's case, he said" Kirill (the participle's own subject is "he"). A finite
+    adverbial clause before the subject is outside its reach (Reinhart: "If Russia captured the
+    gap, it would ..." is Russia), and a possessive or object pronoun binds nothing here. A comment
+    clause the parse hung on its host ("Russia, she said, will ...": Quirk et al. 1985, 15.54)
+    c-commands the host."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return frozenset()
+    clause = pronoun.head
+    if clause.dep_ == "parataxis" and not any(c.dep_ in COMPLEMENT_DEPS for c in clause.children):
+        clause = clause.head  # a comment clause ("..., she said, ...") takes its host as complement
+    free = {
+        t.i
+        for child in clause.children
+        if child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        for t in child.subtree
+    }
+    return frozenset(t.i for t in clause.subtree if t.i not in free)
+
+
+def office_holder(token: Token, titles: frozenset[str]) -> Actor | None:
+    """'The Foreign Secretary stressed ...' with no one so titled or named before: a definite
+    description of an office refers to its unique holder (Russell 1905; Löbner 1985, functional
+    nouns), a person named by the title, as `_in_office` names an office without a known holder.
+    Only a title that names one office ("Foreign Secretary", "Prime Minister") does: "the
+    spokesman" or "the minister" alone names none."""
+    if token.lemma_.lower() not in titles or not any(c.lower_ == "the" for c in token.children):
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound"] + [token]
+    if len(words) < 2:
+        return None
+    name = " ".join(t.text for t in words)
+    return Actor(f"actor/{slug(name)}", name, "Person", role=name)
 
 
 def _not_person(actor: Actor) -> bool:

@@ -22,7 +22,7 @@ from kg import dates
 from kg.extract.actors import Mention, mention_at
 from kg.extract.attribution import Attributions
 from kg.extract.clauses import Clause, clauses, noun_phrase
-from kg.extract.coref import SalienceModel
+from kg.extract.coref import SalienceModel, office_holder
 from kg.extract.demands import DEMAND, reported_demands
 from kg.extract.events import EventCoder, load_coder
 from kg.extract.identity import canonical, home_state
@@ -96,10 +96,13 @@ class StatementExtractor:
             for clause in sorted(found, key=lambda c: main_event_rank(c, self.vocabulary)):
                 if clause.relation != DEMAND and attributions.is_frame(clause.predicate):
                     continue  # "X said that ...": what was said is the statement, X its source
-                subjects = [a for t in clause.subjects for a in self._speaking(t, number, salience, attributions)]
+                resolved = [(t, self._speaking(t, number, salience, attributions)) for t in clause.subjects]
+                subjects = [a for _, actors in resolved for a in actors]
                 if not subjects:
                     continue
                 clause, source = self._attributed(clause, number, salience, attributions)
+                for token, actors in resolved:
+                    salience.refer(token, actors, number)
                 objects = self._objects(clause, number, salience)
                 if len(subjects) > 1 and clause.predicate.lemma_.lower() in self.vocabulary.reciprocals:
                     # "X and Y met (in Z)": each meets the other
@@ -187,7 +190,11 @@ class StatementExtractor:
         act = attributions.speech_act(clause.predicate)
         if act is None or attributions.by_the_author(act):
             return clause, None
-        speakers = [a for t in attributions.speakers(act) for a in self._actors(t, sentence, salience)]
+        speakers = []
+        for token in attributions.speakers(act):
+            actors = self._actors(token, sentence, salience)
+            salience.refer(token, actors, sentence)
+            speakers.extend(actors)
         modality = clause.modality if clause.modality in ("intended", "possible") else "reported"
         return replace(clause, modality=modality), (speakers[0] if speakers else None)
 
@@ -283,6 +290,8 @@ class StatementExtractor:
             found = _named_by_apposition(token, self.vocabulary.titles)
         if found is None:  # "Paludan, who ..." after "Rasmus Paludan"
             found = reduced_name(token, (item.actor for item in salience.seen if item.token < token.i))
+        if found is None:
+            found = office_holder(token, self.vocabulary.titles)
         return [found] if found else []
 
     def _state_modifying(self, noun: Token) -> Mention | None:
