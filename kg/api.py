@@ -13,6 +13,7 @@ need them, so `import kg` in a notebook costs milliseconds. Every path may be a 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from kg.graph import Answer, KnowledgeStore
 
 PathLike = str | os.PathLike[str]
+_log = logging.getLogger("kg.api")
 DEFAULT_OUTPUT = "output"
 DEFAULT_TIMEOUT = 30.0
 _NUMBERS = {
@@ -57,7 +59,10 @@ class KnowledgeGraph:
 
     def __repr__(self) -> str:
         m = self.manifest
-        return f"<kg.KnowledgeGraph {self.path}: {m.get('briefs')} briefs, {m.get('statements')} statements>"
+        from kg.wording import counted
+
+        counts = f"{counted(m.get('briefs'), 'brief')}, {counted(m.get('statements'), 'statement')}"
+        return f"<kg.KnowledgeGraph {self.path}: {counts}>"
 
     @contextmanager
     def reading(self) -> Iterator[KnowledgeStore]:
@@ -166,16 +171,24 @@ def build_graph(
     return KnowledgeGraph(output)
 
 
-def extract_statements(path: PathLike) -> list[Statement]:
+def extract_statements(path: PathLike, *, brief_timeout: float | None = None) -> list[Statement]:
     """The statements of a brief or a folder of briefs, as `kg extract` prints them (nothing
-    is written). Loads spaCy's pipeline on first use (a few seconds)."""
-    from kg.extract import extract as run_extract
-    from kg.extract import load_pipeline
-    from kg.read import brief_files, read_briefs
+    is written), read and extracted as a build does: a brief without body text or not in
+    English, one over `brief_timeout` seconds (default: kg build's) and one that fails are
+    named on stderr (the `kg.api` logger) and give no statement. Extraction runs in a worker
+    process that loads spaCy's pipeline (a few seconds a call)."""
+    from kg.build import DEFAULT_BRIEF_TIMEOUT, extract_briefs, read_stage
+    from kg.read import brief_files
 
-    return [
-        s for _, statements in run_extract(load_pipeline(), read_briefs(brief_files(Path(path)))) for s in statements
-    ]
+    limit = DEFAULT_BRIEF_TIMEOUT if brief_timeout is None else brief_timeout
+    statements: list[Statement] = []
+    for outcome in extract_briefs(read_stage(brief_files(Path(path))), 1, limit):
+        if outcome.failure:
+            _log.warning("%s: left out: %s", outcome.brief.path, outcome.failure)
+        elif outcome.without_text:
+            _log.warning("%s: %s", outcome.brief.path, outcome.without_text)
+        statements.extend(outcome.statements)
+    return statements
 
 
 def _read_statements(path: Path) -> list[Statement]:

@@ -42,6 +42,7 @@ import pyoxigraph
 from kg.build import MANIFEST_FILE, BuildError, read_manifest, reading
 from kg.graph import DEFAULT_TIMEOUT_SECONDS, StoreError
 from kg.sparql_gate import SparqlGate
+from kg.wording import counted
 
 SNAPSHOT_PREFIX = ".serving-"
 START_SECONDS = 15.0
@@ -111,10 +112,8 @@ def serve(
             server, log = _start(binary, snapshot, backend, allow_updates, timeout)
             gate.backend = (backend.host, backend.port)
             mode = "read and write (updates change this server's copy only)" if allow_updates else "read only"
-            announce(
-                f"serving {output} ({manifest['briefs']} briefs, {manifest['triples']} triples) at "
-                f"{endpoint.query_url} ({mode}); Ctrl-C stops"
-            )
+            counts = f"{counted(manifest['briefs'], 'brief')}, {counted(manifest['triples'], 'triple')}"
+            announce(f"serving {output} ({counts}) at {endpoint.query_url} ({mode}); Ctrl-C stops")
             while _build_id(output) == build_id:
                 if server.poll() is not None:
                     gate.backend = None

@@ -99,3 +99,10 @@ def test_export_from_the_api(output: Path, tmp_path: Path) -> None:
     graph = kg.open(str(output))
     assert graph.export(str(tmp_path / "g.graphml"), "graphml") == tmp_path / "g.graphml"
     assert (tmp_path / "g.graphml").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_dataframe_without_pandas_says_how_to_get_it(output: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # what `import pandas` meets where it is not installed
+    with pytest.raises(ImportError, match=r"^KnowledgeGraph.dataframe needs pandas: pip install pandas$"):
+        kg.open(output).dataframe("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+    assert kg.open(output).query("SELECT ?l WHERE { actor:russia skos:prefLabel ?l }") == [{"l": "Russia"}]

@@ -1,5 +1,6 @@
 """kg.build_graph and kg.extract_statements from a fresh interpreter, with string paths (spaCy is loaded by the
-calls, not by `import kg`). The brief is written for this test."""
+calls, not by `import kg`); a brief in Russian is named, as kg build and kg extract name it. The briefs are
+written for this test."""
 
 from __future__ import annotations
 
@@ -14,13 +15,19 @@ BRIEF = """Poland and Lithuania
 
 On 3 March 2024, Poland refused a dialogue with Belarus on border crossings, the Polish foreign ministry said in Warsaw.
 """
+RUSSIAN = """Переговоры на границе
+
+Министр иностранных дел Литвы заявил во вторник, что Вильнюс готов обсудить с Варшавой общие меры безопасности
+на границе. По его словам, переговоры начнутся в следующем месяце в Брюсселе, а их итоги будут представлены
+парламенту до конца года.
+"""
 SCRIPT = r"""
 import json, sys
 import kg
 folder, output = sys.argv[1], sys.argv[2]
 graph = kg.build_graph(folder, output)
 graph.query("ASK { ?s ?p ?o }")  # imports kg.build and kg.extract, the subpackages
-extracted = kg.extract_statements(folder + "/warsaw.txt")
+extracted = kg.extract_statements(folder)
 again = kg.build_graph(folder, output)  # the functions are still there
 print(json.dumps({
     "built": [[r["subject"], r["relation"], r["object"], r["date"]] for r in graph.query("who-did-what")],
@@ -36,6 +43,7 @@ def test_build_and_extract_from_the_api_with_string_paths(tmp_path: Path) -> Non
     folder = tmp_path / "briefs"
     folder.mkdir()
     (folder / "warsaw.txt").write_text(BRIEF, encoding="utf-8")
+    (folder / "vilnius.txt").write_text(RUSSIAN, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(folder), str(tmp_path / "output")],
         capture_output=True,
@@ -45,5 +53,9 @@ def test_build_and_extract_from_the_api_with_string_paths(tmp_path: Path) -> Non
     result = json.loads(done.stdout)
     assert result["built"] == [["Poland", "refuse", "dialogue", "2024-03-03"]]
     assert result["extracted"] == [["Poland", "refuse", "dialogue", "reported", "2024-03-03"]]
-    assert result["manifest"] == result["again"] == 1
+    assert result["manifest"] == result["again"] == 2
+    named = f"{folder / 'vilnius.txt'}: no text to read: it does not read as English (0% of its words are English"
+    # named by the first build and by the extraction (the second build finds nothing changed)
+    assert done.stderr.count(named) == 2
+    assert done.stderr.count("it is written in Russian\n") == 2
     assert (tmp_path / "output" / "graph.html").is_file()

@@ -83,7 +83,7 @@ def test_a_brief_over_the_time_limit_is_left_out_and_the_rest_built(
     assert result.returncode == 4, result.stderr
     assert f"kg: {mixed / 'a_long.txt'}: left out of this build: stopped after 2 s (--brief-timeout 2)" in result.stderr
     assert "Traceback" not in result.stderr
-    assert result.stdout.startswith(f"built {output}: 1 briefs, 2 statements, ")
+    assert result.stdout.startswith(f"built {output}: 1 brief, 2 statements, ")
     assert result.stdout.rstrip().endswith("; 1 left out (partial build, see above)")
     assert rows(output) == NORMAL_ROWS
     assert stored_briefs(output, capsys) == ["b_normal"]

@@ -37,6 +37,7 @@ from kg.build.staging import make_staging, recover, swap_in
 from kg.graph import DEFAULT_BASE_IRI, KnowledgeStore, brief_graph, brief_quads, export
 from kg.read import Brief, brief_files
 from kg.views import write_views
+from kg.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,8 @@ class BuildSummary:
 
     def line(self) -> str:
         line = (
-            f"{self.briefs} briefs, {self.statements} statements, {self.triples} triples "
+            f"{counted(self.briefs, 'brief')}, {counted(self.statements, 'statement')}, "
+            f"{counted(self.triples, 'triple')} "
             f"in {self.seconds:.1f} s ({self.changes})"
         )
         if self.without_text:
