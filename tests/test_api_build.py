@@ -59,3 +59,29 @@ def test_build_and_extract_from_the_api_with_string_paths(tmp_path: Path) -> Non
     assert done.stderr.count(named) == 2
     assert done.stderr.count("it is written in Russian\n") == 2
     assert (tmp_path / "output" / "graph.html").is_file()
+
+
+@pytest.mark.timeout(300)
+def test_a_script_without_a_main_guard_and_one_read_from_stdin(tmp_path: Path) -> None:
+    """The build's workers are spawned processes, which run the parent's main script again unless
+    it is hidden from them: a script without `if __name__ == "__main__":` failed at its first
+    worker, and so did one read from standard input."""
+    (tmp_path / "warsaw.txt").write_text(BRIEF, encoding="utf-8")
+    script = tmp_path / "notebook_export.py"
+    script.write_text(
+        "import kg\n"
+        "graph = kg.build_graph('warsaw.txt', 'output')\n"
+        "print(len(graph.statements()), len(kg.extract_statements('warsaw.txt')))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, script.name], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout) == (0, "1 1\n"), done.stderr[-2000:]
+    done = subprocess.run(
+        [sys.executable, "-"],
+        input="import kg\nprint(len(kg.extract_statements('warsaw.txt')))\n",
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, "1\n"), done.stderr[-2000:]

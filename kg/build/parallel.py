@@ -31,10 +31,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
+import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnContext, SpawnProcess
@@ -125,7 +128,8 @@ class _Worker:
     def __init__(self, context: SpawnContext) -> None:
         self.connection, child = context.Pipe()
         self.process: SpawnProcess = context.Process(target=_serve, args=(child, os.getpid()), daemon=True)
-        self.process.start()
+        with _main_module_hidden():
+            self.process.start()
         child.close()
         self.ready = False
         self.task: _Task | None = None
@@ -141,6 +145,23 @@ class _Worker:
         if code is not None and code < 0:
             return f"the extractor crashed (killed by {signal.Signals(-code).name})"
         return f"the extractor crashed (exit code {code})"
+
+
+@contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start a worker without the parent's `__main__`: `spawn` runs the parent's main script
+    again in the child (as `__mp_main__`) unless the main module is hidden, which re-runs a user's
+    script that calls `kg.build_graph` without an `if __name__ == "__main__":` guard (and fails:
+    "an attempt has been made to start a new process before ... bootstrapping") and fails for a
+    script read from standard input. The workers run kg's code only (`_serve`, pickled by its
+    module's name), so they need nothing from it. The spawn start method reads
+    `sys.modules["__main__"]` while `start()` runs (`multiprocessing.spawn.get_preparation_data`)."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 class _Pool:
