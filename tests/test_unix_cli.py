@@ -40,6 +40,14 @@ def test_export_into_a_closed_pipe_ends_quietly(output: Path) -> None:
     assert (code, error) == (0, b"")
 
 
+@pytest.mark.timeout(120)
+def test_query_into_a_closed_pipe_ends_quietly(output: Path) -> None:
+    everything = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"  # the vocabulary too: far more than a pipe holds
+    code, line, error = first_line_then_close([*KG, "query", everything, "--format", "nt", "-o", str(output)])
+    assert line.startswith(b"<http")
+    assert (code, error) == (0, b"")
+
+
 @pytest.mark.timeout(180)
 def test_extract_into_a_closed_pipe_ends_quietly() -> None:
     code, line, error = first_line_then_close([*KG, "extract", str(ROOT / "seeds")])
