@@ -4,7 +4,9 @@ and a new build is served once it lands."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -178,3 +180,35 @@ def test_a_query_past_the_time_limit_is_stopped_and_the_server_keeps_serving(ser
         while response.read(1 << 20):  # the gate passes the rows on as they come, and cuts them at the limit
             assert time.monotonic() - started < 30
     assert select(url, "SELECT ?one WHERE { BIND(1 AS ?one) }") == [{"one": "1"}]
+
+
+def oxigraph_servers(output: Path) -> list[int]:
+    """The pids of the Oxigraph servers reading a snapshot of `output` (kg serve's children)."""
+    pids = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            words = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue  # ended meanwhile
+        if b"--location" in words and any(str(output).encode() + b"/.serving-" in word for word in words):
+            pids.append(int(cmdline.parent.name))
+    return pids
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="finds the server's process in /proc")
+def test_a_server_that_stops_is_restarted(server: tuple[str, Path]) -> None:
+    url, output = server
+    [pid] = oxigraph_servers(output)
+    os.kill(pid, signal.SIGKILL)  # what a crash of the engine looks like from kg serve
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            assert select(url, "SELECT ?one WHERE { BIND(1 AS ?one) }") == [{"one": "1"}]
+            break
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+    [restarted] = oxigraph_servers(output)
+    assert restarted != pid
