@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import rdflib
 
     from kg.extract import Statement
-    from kg.graph import Answer, KnowledgeStore
+    from kg.graph import Answer, GraphStore
 
 PathLike = str | os.PathLike[str]
 _log = logging.getLogger("kg.api")
@@ -65,10 +65,11 @@ class KnowledgeGraph:
         return f"<kg.KnowledgeGraph {self.path}: {counts}>"
 
     @contextmanager
-    def reading(self) -> Iterator[KnowledgeStore]:
-        """The Oxigraph store (read only) for the `with` block: a build that finishes meanwhile
-        waits for the block to end, so the block reads one build, whole. Every method below
-        opens it for its own call, so a notebook never keeps a build waiting."""
+    def reading(self) -> Iterator[GraphStore]:
+        """The store (Oxigraph, read only, or the SPARQL server the build wrote to) for the `with`
+        block: a build that finishes meanwhile waits for the block to end, so the block reads one
+        build, whole. Every method below opens it for its own call, so a notebook never keeps a
+        build waiting."""
         from kg.build import reading
 
         with reading(self.path) as built:

@@ -56,6 +56,22 @@ DEFAULT_OUTPUT = Path("output")
 PARTIAL = 4  # exit code: some briefs were left out
 
 
+def _store_option(parser: argparse.ArgumentParser, writes: bool = False) -> None:
+    parser.add_argument(
+        "--store",
+        metavar="URL",
+        help="write the graph to this SPARQL 1.1 server (Graph Store Protocol) instead of output/store"
+        if writes
+        else "read the graph from this SPARQL 1.1 server (default: the store the build wrote to); "
+        "credentials from KG_STORE_USER/KG_STORE_PASSWORD or ~/.netrc",
+    )
+
+
+def _output_and_store_options(parser: argparse.ArgumentParser) -> None:
+    _output_option(parser)
+    _store_option(parser)
+
+
 def _output_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="the build's output folder (default: output/)"
@@ -126,6 +142,7 @@ def make_parser() -> argparse.ArgumentParser:
         "--full", action="store_true", help="extract every brief again, even if the output is up to date"
     )
     _brief_timeout_option(build)
+    _store_option(build, writes=True)
 
     extract = commands.add_parser(
         "extract",
@@ -138,7 +155,7 @@ def make_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl", help="output format (default: jsonl)")
     _brief_timeout_option(extract)
 
-    add_query_parser(commands, _output_option, EXIT_CODES)
+    add_query_parser(commands, _output_and_store_options, EXIT_CODES)
 
     export = commands.add_parser(
         "export",
@@ -156,7 +173,7 @@ def make_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-f", "--file", type=Path, help="write to this file (csv: this folder) instead of standard output"
     )
-    _output_option(export)
+    _output_and_store_options(export)
 
     validate = commands.add_parser(
         "validate",
@@ -168,14 +185,14 @@ def make_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _output_option(validate)
+    _output_and_store_options(validate)
 
     view = commands.add_parser(
         "view",
         help="rebuild the HTML views from the store and print the start page's path",
         description="Rewrite index.html, graph.html, timeline.html and actors/ from the store.",
     )
-    _output_option(view)
+    _output_and_store_options(view)
     view.add_argument("--open", action="store_true", help="also open it in the default browser")
 
     serve = commands.add_parser(
@@ -224,6 +241,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
             status=None if args.quiet else _status,
             brief_timeout=args.brief_timeout,
             dask=args.dask,
+            store_url=args.store,
         )
         print(f"built {args.output}: {summary.line()}")
         return PARTIAL if summary.left_out else 0
@@ -234,11 +252,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if args.command == "query":
         return run_query(args)
     if args.command == "export":
-        return _export(args.output, args.format, args.file)
+        return _export(args.output, args.format, args.file, args.store)
     if args.command == "validate":
         from kg.graph import validate_store
 
-        with reading(args.output) as built:
+        with reading(args.output, args.store) as built:
             report = validate_store(built.store)
         if report.conforms:
             print("conforms: the graph satisfies ontology/shapes.ttl")
@@ -258,7 +276,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if args.command == "view":
         from kg.views import INDEX_PAGE, write_views
 
-        with reading(args.output) as built:
+        with reading(args.output, args.store) as built:
+            args.output.mkdir(parents=True, exist_ok=True)
             write_views(built.store, args.output)
         path = args.output / INDEX_PAGE
         print(path.resolve())
@@ -268,12 +287,12 @@ def run(args: argparse.Namespace, console: Console) -> int:
     raise AssertionError(args.command)
 
 
-def _export(output: Path, fmt: str, file: Path | None) -> int:
+def _export(output: Path, fmt: str, file: Path | None, store_url: str | None) -> int:
     from kg.build import reading
     from kg.graph import export
     from kg.views import NETWORK_FORMATS, export_network
 
-    with reading(output) as built:
+    with reading(output, store_url) as built:
         if fmt in NETWORK_FORMATS:
             written = export_network(built.store, fmt, file, sys.stdout.buffer)
         else:

@@ -80,7 +80,7 @@ def run_query(args: argparse.Namespace) -> int:
 
     params = dict(_param(p) for p in args.param)
     sparql = prepare_query(args.query, params)
-    with reading(args.output) as built:
+    with reading(args.output, args.store) as built:
         answer = evaluate(built.store.query, sparql, args.timeout or None)
         prefixes = sparql_prefixes(built.store.base_iri)
     text = render(answer, args.format, prefixes)

@@ -40,7 +40,7 @@ from typing import IO
 import pyoxigraph
 
 from kg.build import MANIFEST_FILE, BuildError, read_manifest, reading
-from kg.graph import DEFAULT_TIMEOUT_SECONDS, StoreError
+from kg.graph import DEFAULT_TIMEOUT_SECONDS, KnowledgeStore, StoreError
 from kg.sparql_gate import SparqlGate
 from kg.wording import counted
 
@@ -151,6 +151,10 @@ def _take_snapshot(output: Path, snapshot: Path, attempts: int = 3) -> dict[str,
         shutil.rmtree(snapshot, ignore_errors=True)
         try:
             with reading(output) as build:
+                if not isinstance(build.store, KnowledgeStore):
+                    raise ServeError(
+                        f"{output} was built into the SPARQL server {build.manifest.get('store')}: query it there"
+                    )
                 build.store.copy_to(snapshot)
                 return build.manifest
         except (OSError, BuildError, StoreError):

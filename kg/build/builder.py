@@ -33,8 +33,9 @@ from kg.build.output import (
 )
 from kg.build.parallel import DEFAULT_BRIEF_TIMEOUT, extract_briefs
 from kg.build.reader import read_stage
+from kg.build.server_journal import drop_strays, note_writes, settled, unsettled
 from kg.build.staging import make_staging, recover, swap_in
-from kg.graph import DEFAULT_BASE_IRI, KnowledgeStore, brief_graph, brief_quads, export
+from kg.graph import DEFAULT_BASE_IRI, KnowledgeStore, ServerStore, brief_graph, brief_quads, export
 from kg.read import Brief, brief_files
 from kg.views import write_views
 from kg.wording import counted
@@ -88,14 +89,17 @@ def build(
     status: Callable[[str], None] | None = None,
     brief_timeout: float | None = DEFAULT_BRIEF_TIMEOUT,
     dask: str | None = None,
+    store_url: str | None = None,
 ) -> BuildSummary:
     """Build the graph of the briefs under `source` into `output`. On an output built before
     with the same code, vocabulary and base IRI, only new and changed files are extracted
     (unless `full`); the result is the same as a full build's. A brief that takes longer than
     `brief_timeout` seconds, or whose extraction fails, is left out (its previous graph kept,
     marked stale) and named; the summary counts it. Extraction runs in `jobs` worker processes,
-    or on the Dask cluster at `dask` (`kg.build.cluster`) when given. `progress` hears of every brief extracted
-    (and of the pieces of a long one), `status` of each later stage."""
+    or on the Dask cluster at `dask` (`kg.build.cluster`) when given. The graph goes into
+    `output/store`, or into the SPARQL server at `store_url` (`kg.build.server_journal`).
+    `progress` hears of every brief extracted (and of the pieces of a long one), `status` of
+    each later stage."""
     started = time.perf_counter()
     files = brief_files(source, exclude=output)
     if output.exists() and not output.is_dir():
@@ -108,14 +112,17 @@ def build(
             raise BuildError(f"cannot write to {output}: {error.strerror or error}") from error
         recover(output)
         marker = fingerprint(base_iri)
-        previous = None if full else _previous_sources(output, marker)
+        previous = None if full else _previous_sources(output, marker, store_url)
+        if previous is not None and store_url:
+            previous = unsettled(output, previous)
         plan = plan_build(files, source, previous)
         staging = make_staging(output)
         try:
-            settings = _Settings(base_iri, marker, jobs, brief_timeout, progress, status or _silent, dask)
+            settings = _Settings(base_iri, marker, jobs, brief_timeout, progress, status or _silent, dask, store_url)
             summary = _build_into(staging, output, plan, settings, started)
             waiting = partial(status or _silent, f"waiting for the commands reading {output} to finish")
             swap_in(staging, output, [*PRODUCTS, *summary.views], waiting)
+            settled(output)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return summary
@@ -130,6 +137,7 @@ class _Settings:
     progress: Progress | None
     status: Callable[[str], None]
     dask: str | None = None
+    store_url: str | None = None
 
 
 @dataclass
@@ -156,13 +164,19 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
         phases[name] = round(now - clock, 3)
         clock = now
 
-    store = _staging_store(staging / STORE_DIR, output, plan, settings.base_iri)
+    if settings.store_url:
+        store: KnowledgeStore | ServerStore = _server_store(settings.store_url, plan, settings.base_iri)
+        note_writes(output, plan)
+    else:
+        store = _staging_store(staging / STORE_DIR, output, plan, settings.base_iri)
     for doc in plan.drop:
         store.remove_brief(brief_graph(settings.base_iri, doc))
     previous_lines = _previous_statements(output, plan)
     phase("prepare")
     with (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl:
         extracted = _extract_into(store, jsonl, plan, previous_lines, settings)
+    if isinstance(store, ServerStore):
+        drop_strays(store, extracted.sources)
     store.flush()
     phase("extract and store")
     if plan.full:  # an incremental build changes little; RocksDB compacts that in the background
@@ -193,6 +207,7 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
         "sources": [s.to_json() for s in extracted.sources],
         "left_out_briefs": extracted.left_out,
         "briefs_without_text": extracted.without_text,
+        **({"store": settings.store_url} if settings.store_url else {}),
     }
     (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     del store  # closes the store before it is moved
@@ -200,7 +215,7 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
 
 
 def _extract_into(
-    store: KnowledgeStore,
+    store: KnowledgeStore | ServerStore,
     jsonl: TextIO,
     plan: Plan,
     previous_lines: dict[str, list[str]],
@@ -245,9 +260,11 @@ def _extract_into(
                 if outcome.without_text:
                     log.warning("%s: %s", path, outcome.without_text)
                     result.without_text.append({"path": record.path, "reason": outcome.without_text})
+                graph = brief_graph(settings.base_iri, outcome.brief.doc)
                 for doc in previous.docs if previous else ():
-                    store.remove_brief(brief_graph(settings.base_iri, doc))
-                store.add_brief(brief_quads(outcome.brief, outcome.statements, settings.base_iri))
+                    if brief_graph(settings.base_iri, doc) != graph:
+                        store.remove_brief(brief_graph(settings.base_iri, doc))
+                store.put_brief(graph, brief_quads(outcome.brief, outcome.statements, settings.base_iri))
                 jsonl.writelines(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in outcome.statements)
                 count = len(outcome.statements)
                 result.sources.append(SourceFile(record.path, record.sha256, (outcome.brief.doc,), count))
@@ -279,13 +296,23 @@ def _staging_store(path: Path, output: Path, plan: Plan, base_iri: str) -> Knowl
     return store
 
 
-def _previous_sources(output: Path, marker: str) -> list[SourceFile] | None:
-    """The files of the previous build, if it can be built upon: same fingerprint, store there."""
+def _server_store(url: str, plan: Plan, base_iri: str) -> ServerStore:
+    store = ServerStore(url, base_iri)
+    if plan.full:
+        store.load_vocabulary()
+    return store
+
+
+def _previous_sources(output: Path, marker: str, store_url: str | None) -> list[SourceFile] | None:
+    """The files of the previous build, if it can be built upon: same fingerprint, same store
+    (`output/store` there, or the same server)."""
     try:
         manifest = read_manifest(output)
     except (BuildError, ValueError):
         return None
-    if manifest.get("fingerprint") != marker or not (output / STORE_DIR).is_dir():
+    if manifest.get("fingerprint") != marker or manifest.get("store") != store_url:
+        return None
+    if store_url is None and not (output / STORE_DIR).is_dir():
         return None
     return [SourceFile.from_json(record) for record in manifest.get("sources", [])]  # type: ignore[union-attr]
 

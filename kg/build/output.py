@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.build.lock import OutputLocked, output_lock, read_lock
 from kg.build.staging import JOURNAL, recover
-from kg.graph import KnowledgeStore
+from kg.graph import GraphStore, KnowledgeStore, ServerStore
 
 STORE_DIR = "store"
 STATEMENTS_FILE = "statements.jsonl"
@@ -30,7 +30,7 @@ class Reading:
     """A build's manifest and its store opened for reading, while `reading` holds its lock."""
 
     manifest: dict[str, object]
-    store: KnowledgeStore
+    store: GraphStore
 
 
 def read_manifest(output: Path) -> dict[str, object]:
@@ -42,16 +42,25 @@ def read_manifest(output: Path) -> dict[str, object]:
 
 
 @contextmanager
-def reading(output: Path) -> Iterator[Reading]:
+def reading(output: Path, store_url: str | None = None) -> Iterator[Reading]:
     """The build in `output`, to read while the `with` block runs: a build that finishes
     meanwhile waits for the block to end before it swaps its products in, and the block waits
     for a swap under way (a few milliseconds), so what it reads is one build, whole. The store
-    must not be used after the block."""
+    must not be used after the block. With `store_url`, or for a build that wrote to a SPARQL
+    server, the graph is read from that server (through the SPARQL 1.1 Protocol); with
+    `store_url` the output folder need not hold a build."""
+    if store_url and not (output / MANIFEST_FILE).is_file():
+        yield Reading({}, ServerStore(store_url))
+        return
     if (output / JOURNAL).is_file():
         _finish_interrupted_swap(output)
     with read_lock(output):
         manifest = _manifest(output)
-        yield Reading(manifest, KnowledgeStore(output / STORE_DIR, str(manifest["base_iri"]), read_only=True))
+        base_iri, url = str(manifest["base_iri"]), store_url or manifest.get("store")
+        if url:
+            yield Reading(manifest, ServerStore(str(url), base_iri))
+        else:
+            yield Reading(manifest, KnowledgeStore(output / STORE_DIR, base_iri, read_only=True))
 
 
 def _manifest(output: Path) -> dict[str, object]:

@@ -13,6 +13,7 @@ from kg.graph.namespaces import DEFAULT_BASE_IRI, KG, sparql_prefixes
 from kg.graph.queries import bind, description, load_query, named_queries, rows
 from kg.graph.query_params import declared_parameters, describe_parameters, prepare_query
 from kg.graph.results import ALL_FORMATS, render
+from kg.graph.server import STAGED_SUFFIX, ServerStore
 from kg.graph.sparql import (
     DEFAULT_TIMEOUT_SECONDS,
     MAX_NESTING,
@@ -24,7 +25,7 @@ from kg.graph.sparql import (
     check_limits,
     evaluate,
 )
-from kg.graph.store import KnowledgeStore, StoreError
+from kg.graph.store import GraphStore, KnowledgeStore, StoreError
 from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
@@ -39,12 +40,15 @@ __all__ = [
     "KG",
     "MAX_NESTING",
     "MAX_QUERY_CHARS",
+    "STAGED_SUFFIX",
     "Answer",
     "ExportError",
+    "GraphStore",
     "KnowledgeStore",
     "QueryError",
     "QueryRefused",
     "QueryUsageError",
+    "ServerStore",
     "StoreError",
     "bind",
     "brief_graph",

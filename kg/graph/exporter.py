@@ -12,7 +12,7 @@ from pyoxigraph import RdfFormat, serialize
 
 from kg.graph.jsonld import write_compact_jsonld
 from kg.graph.namespaces import PREFIXES
-from kg.graph.store import KnowledgeStore
+from kg.graph.store import GraphStore
 
 FORMATS = {
     "turtle": RdfFormat.TURTLE,
@@ -26,7 +26,7 @@ class ExportError(Exception):
     """An export that cannot be written where it was asked to go."""
 
 
-def export(store: KnowledgeStore, format_name: str, output: Path | BinaryIO) -> None:
+def export(store: GraphStore, format_name: str, output: Path | BinaryIO) -> None:
     """Write the store in one of FORMATS to a path (atomically) or a binary stream."""
     if isinstance(output, Path):
         check_writable(output)
@@ -55,7 +55,7 @@ def export_prefixes(base_iri: str) -> dict[str, str]:
     return {**PREFIXES, **{name: f"{base_iri}{name}/" for name in ("actor", "theme", "relation")}}
 
 
-def _write(store: KnowledgeStore, rdf_format: RdfFormat, output: BinaryIO) -> None:
+def _write(store: GraphStore, rdf_format: RdfFormat, output: BinaryIO) -> None:
     prefixes = export_prefixes(store.base_iri)
     if rdf_format == RdfFormat.JSON_LD:
         write_compact_jsonld(store.union_triples(), prefixes, output)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from pyoxigraph import (
     DefaultGraph,
@@ -42,6 +42,20 @@ VOCABULARY_FILES = ("kg.ttl", "actors.ttl", "countries.ttl", "cameo.ttl")  # the
 
 class StoreError(Exception):
     """The store cannot be opened or read (missing, locked, or of another version)."""
+
+
+class GraphStore(Protocol):
+    """What the commands that read a graph use: the embedded `KnowledgeStore`, or a SPARQL
+    server (`kg.graph.server.ServerStore`)."""
+
+    base_iri: str
+
+    def query(self, sparql: str) -> Any: ...
+    def triple_count(self) -> int: ...
+    def dump_union(self, output: BinaryIO, rdf_format: RdfFormat, prefixes: dict[str, str] | None) -> None: ...
+    def union_triples(self) -> Iterator[Triple]: ...
+    def triples(self) -> list[Triple]: ...
+    def quads(self) -> Iterator[Quad]: ...
 
 
 class KnowledgeStore:
@@ -89,6 +103,12 @@ class KnowledgeStore:
             self._unflushed += 2 * len(batch)
             if self._unflushed >= FLUSH_EVERY_QUADS:
                 self.flush()
+
+    def put_brief(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+        """Replace a brief's graph (and its triples in the union) with `quads`."""
+        if self._store.contains_named_graph(graph):
+            self.remove_brief(graph)
+        self.add_brief(quads)
 
     def add_to_union(self, graph: NamedNode) -> None:
         """Add the triples of a named graph already in the store (the vocabulary) to the union."""

@@ -10,7 +10,7 @@ from pyoxigraph import RdfFormat, serialize
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
-from kg.graph.store import KnowledgeStore
+from kg.graph.store import GraphStore
 from kg.ontology import ONTOLOGY_DIR
 
 
@@ -29,6 +29,6 @@ def validate_graph(data: Graph, shapes_path: Path = ONTOLOGY_DIR / "shapes.ttl")
     return ValidationReport(bool(conforms), violations, str(text))
 
 
-def validate_store(store: KnowledgeStore) -> ValidationReport:
+def validate_store(store: GraphStore) -> ValidationReport:
     data = Graph().parse(data=serialize(store.triples(), format=RdfFormat.N_TRIPLES), format="nt")
     return validate_graph(data)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.graph import KnowledgeStore
+from kg.graph import GraphStore
 from kg.views.actor_pages import write_actor_pages
 from kg.views.data import read_view_data
 from kg.views.graph import GRAPH_PAGE, write_graph_page
@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 
-def write_views(store: KnowledgeStore, folder: Path) -> list[str]:
+def write_views(store: GraphStore, folder: Path) -> list[str]:
     """Write every view of the store into `folder`; return the top-level names written (files and
     the actors folder), which a build swaps into its output. Each is replaced whole, so writing
     into a folder that holds older views (`kg view`) leaves nothing stale."""

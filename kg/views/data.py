@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from kg.graph import KG, KnowledgeStore
+from kg.graph import KG, GraphStore
 
 ACTOR_KINDS = ("Country", "Organisation", "Person", "Group", "Place")
 THEME = "Theme"
@@ -134,7 +134,7 @@ class ViewData:
         return Counter(node for s in self.statements for node in {s.subject, s.object})
 
 
-def read_view_data(store: KnowledgeStore) -> ViewData:
+def read_view_data(store: GraphStore) -> ViewData:
     statements = _statements(store)
     nodes = _nodes(store, {n for s in statements for n in (s.subject, s.object)})
     briefs = _briefs(store, Counter(s.brief for s in statements))
@@ -163,7 +163,7 @@ def _value(row: object, name: str) -> str:
     return term.value if term is not None else ""
 
 
-def _statements(store: KnowledgeStore) -> list[Statement]:
+def _statements(store: GraphStore) -> list[Statement]:
     """One record per statement node (the smallest, should optional values give several rows)."""
     records: dict[str, Statement] = {}
     for row in store.query(STATEMENTS):  # type: ignore[union-attr]
@@ -210,7 +210,7 @@ def _place(statement: Statement) -> tuple[str, int, str]:
     return (head, int(number), "") if number.isdigit() else (head, 0, number)
 
 
-def _nodes(store: KnowledgeStore, used: set[str]) -> dict[str, Node]:
+def _nodes(store: GraphStore, used: set[str]) -> dict[str, Node]:
     """Label (English prefLabel, any prefLabel, rdfs:label), kind, aliases and demonyms of every
     subject and object."""
     labels: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -237,7 +237,7 @@ def _nodes(store: KnowledgeStore, used: set[str]) -> dict[str, Node]:
     return result
 
 
-def _acting_for(store: KnowledgeStore) -> dict[str, tuple[str, str]]:
+def _acting_for(store: GraphStore) -> dict[str, tuple[str, str]]:
     """The last actor up each actor's kg:actsFor chain (a minister -> the ministry -> the state)."""
     found: dict[str, tuple[str, str]] = {}
     for row in store.query(ACTS_FOR):  # type: ignore[union-attr]
@@ -247,7 +247,7 @@ def _acting_for(store: KnowledgeStore) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _briefs(store: KnowledgeStore, counts: Counter[str]) -> dict[str, Brief]:
+def _briefs(store: GraphStore, counts: Counter[str]) -> dict[str, Brief]:
     found: dict[str, Brief] = {}
     for row in store.query(BRIEFS):  # type: ignore[union-attr]
         iri = row["brief"].value

@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
-from kg.graph import ExportError, KnowledgeStore, check_writable
+from kg.graph import ExportError, GraphStore, check_writable
 from kg.views.data import ViewData, local_name, read_view_data
 
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
@@ -52,7 +52,7 @@ EDGE_COLUMNS = (
 )
 
 
-def statement_graph(store: KnowledgeStore, data: ViewData | None = None) -> nx.MultiDiGraph:
+def statement_graph(store: GraphStore, data: ViewData | None = None) -> nx.MultiDiGraph:
     """The statements of `store` as a MultiDiGraph (see the module's docstring)."""
     data = data or read_view_data(store)
     codes: dict[str, str] = {}
@@ -119,7 +119,7 @@ def _prepared(graph: nx.MultiDiGraph, fmt: str) -> nx.MultiDiGraph:
     return copy
 
 
-def export_network(store: KnowledgeStore, fmt: str, target: Path | None, stream: BinaryIO) -> list[Path]:
+def export_network(store: GraphStore, fmt: str, target: Path | None, stream: BinaryIO) -> list[Path]:
     """`kg export --format graphml|gexf|csv`: to `target` (a file; for csv a folder), or for
     GraphML and GEXF to `stream` when no target is given."""
     graph = statement_graph(store)
