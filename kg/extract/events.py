@@ -79,12 +79,23 @@ class EventNouns:
         aspect = self.aspects.get(relation) or self.aspects.get(relation.split()[0])
         if aspect is None:
             return None
-        for obj in (c for c in predicate.children if c.dep_ in ("dobj", "nsubjpass")):
+        for obj in _event_objects(predicate):
             compounds = [c.lower_ for c in obj.lefts if c.dep_ in ("compound", "amod")]
-            for noun in (" ".join([*compounds[-1:], obj.lower_]), obj.lower_, obj.lemma_.lower()):
+            of = [f"{obj.lower_} of {p.lower_}" for c in obj.children if c.lower_ == "of" for p in c.children]
+            for noun in (*of, " ".join([*compounds[-1:], obj.lower_]), obj.lower_, obj.lemma_.lower()):
                 if noun in self.codes and (code := self.codes[noun][aspect]):
                     return code
         return None
+
+
+def _event_objects(predicate: Token) -> list[Token]:
+    """The nouns that may name the event an aspect verb starts or stops, in this order: its object
+    ("imposed a blockade", "a state of siege"), the object of "in" after a verb of taking part
+    ("were engaged in ethnic cleansing", as PETRARCH2's patterns read "ENGAGE IN ..."), and its
+    passive subject ("talks were resumed")."""
+    found = [c for c in predicate.children if c.dep_ == "dobj"]
+    found += [p for c in predicate.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
+    return [t for t in found if t.dep_ in ("dobj", "pobj")] + [c for c in predicate.children if c.dep_ == "nsubjpass"]
 
 
 class EventCoder:
@@ -162,7 +173,9 @@ def following_words(predicate: Token) -> dict[str, int]:
     with the two-word sequences too (PETRARCH patterns have phrases: "cease fire"), each with
     its distance from the predicate. Phrases that only frame the event in time or place ("at the
     start of a regional trip", "on the sidelines of the summit") are left out: "made his remarks
-    at the start of a trip" is no trip."""
+    at the start of a trip" is no trip. Nor are the words of an adverbial clause ("declared a state
+    of siege, arresting political opponents"): it is an event of its own, and PETRARCH2 matches a
+    verb's patterns within its verb phrase, not in the clauses adjoined to it."""
     frames = {
         t.i
         for prep in predicate.children
@@ -171,7 +184,8 @@ def following_words(predicate: Token) -> dict[str, int]:
         if pobj.dep_ == "pobj" and pobj.lemma_.lower() in FRAME_NOUNS
         for t in prep.subtree
     }
-    tokens = [t for t in predicate.subtree if t.i > predicate.i and t.i not in frames]
+    adverbial = {t.i for child in predicate.children if child.dep_ == "advcl" for t in child.subtree}
+    tokens = [t for t in predicate.subtree if t.i > predicate.i and t.i not in frames | adverbial]
     words: dict[str, int] = {}
     for first, second in pairwise([*tokens, None]):
         distance = first.i - predicate.i
