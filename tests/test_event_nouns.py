@@ -1,7 +1,7 @@
 """CAMEO codes from the event an aspect verb's noun names, on invented sentences: "re-imposed a
 blockade" (191), "declared a state of siege" (1724), "were engaged in ethnic cleansing" (203),
-"launched rocket fire" (194), and "sued" (115, the CAMEO Manual's "Bring lawsuit against");
-an adverbial clause's words are no part of the verb's pattern."""
+"launched rocket fire" (194), "launched air strikes" (195), and "sued" (115, the CAMEO Manual's
+"Bring lawsuit against"); an adverbial clause's words are no part of the verb's pattern."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ def codes(text: str) -> list[tuple[str, str, str | None]]:
         ("Sudanese militias were engaged in ethnic cleansing in Darfur.", ("Sudanese militias", "engage", "203")),
         ("Azerbaijani forces launched rocket fire at Armenia.", ("Azerbaijani forces", "launch", "194")),
         ("A Greek company is suing Egypt for damages.", ("Greek company", "sue", "115")),
+        ("Georgian rebels launched rockets at Tbilisi.", ("Georgian rebels", "launch", "194")),
+        ("Israeli jets launched air strikes on Gaza.", ("Israeli jets", "launch", "195")),  # not a labour strike
     ],
 )
 def test_the_noun_names_the_event(text: str, expected: tuple[str, str, str]) -> None:

@@ -160,3 +160,42 @@ def test_a_pleonastic_it_refers_to_nothing(nlp: Language) -> None:
         it = next(t for t in doc if t.lower_ == "it")
         assert salience.resolve_pronoun(it, 1) is None
         assert salience.resolve_pronoun(doc[0], 1) is None  # "Poland" is no pronoun
+
+
+def test_a_named_event_a_speech_verb_reports_is_sourced(nlp: Language) -> None:
+    assert statements(nlp, "Lithuania announced Belarus's expulsion of two diplomats.") == [
+        ("Belarus", "expel", "two diplomats", "reported", "Lithuania"),
+        ("Lithuania", "announce", "expulsion of two diplomats", "asserted", None),
+    ]
+
+
+def titled(nlp: Language, text: str) -> list[Row]:
+    [(_, found)] = list(extract(nlp, [parse_brief("t", text)]))
+    return sorted(((s.subject, s.relation, s.object, s.modality, s.source) for s in found), key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "Remarks by X": "I" is X, and what "I told" is X's report
+            "Remarks by Foreign Minister Radoslaw Sikorski at the OSCE Council\n\n"
+            "I told the Council that Russia had violated the Helsinki Final Act. We will support Moldova.\n",
+            [
+                ("Radosław Sikorski", "support", "Moldova", "asserted", None),
+                ("Radosław Sikorski", "tell", "Council", "asserted", None),
+                ("Russia", "violate", "Helsinki Final Act", "reported", "Radosław Sikorski"),
+            ],
+        ),
+        (  # "Statement of the ministry": "we" is the ministry
+            "Statement of the Ministry of Foreign Affairs of Ukraine on the referendum\n\n"
+            "We condemn the so-called referendum in the occupied territories.\n",
+            [("Ukrainian Foreign Ministry", "condemn", "so called referendum", "asserted", None)],
+        ),
+        (  # a title that names no speaker: the first person is the author's own voice
+            "Notes from the border\n\nWe think that Russia moved troops to the border near Kharkiv last week.\n",
+            [("Russia", "move", "troops", "asserted", None)],
+        ),
+    ],
+)
+def test_the_title_names_who_speaks_in_the_first_person(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert titled(nlp, text) == sorted(expected, key=str)

@@ -21,6 +21,9 @@ What was said is found three ways:
 - the clause modifies the object of a speech verb ("declared its readiness to increase",
   "expressed interest in joining"): the intent the speaker voiced, as is the speech act itself;
 - the clause is the infinitive of a neutral speech verb ("claims to have uncovered a plot");
+- the clause is an event named by a noun that is a neutral speech verb's object ("confirmed
+  Minsk's commitment to the treaty", "announced the withdrawal of its troops"): what the speaker
+  reports, as TimeML's REPORTING events take an event argument (Pustejovsky et al. 2003);
 - the clause stands in a sentence a speech tag closes ("..., the ministry said."), where the
   parse did not hand the tag's verb the clause (`kg.extract.speech_tags`);
 - the clause is the content of a speech noun with its speaker ("Lukashenka's statements that he
@@ -42,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.actors import mention_at
 from kg.extract.clauses import SUBJECT_DEPS, subjects_of
 from kg.extract.speech_tags import speech_tags
+from kg.extract.statements import Actor
 from kg.extract.vocabulary import Vocabulary
 
 DOUBLE_QUOTES = {'"', "“", "”", "«", "»", "„"}
@@ -66,8 +70,9 @@ class Quotation:
 class Attributions:
     """The speech acts of one doc: which speech verb, if any, frames each clause."""
 
-    def __init__(self, doc: Doc, vocabulary: Vocabulary) -> None:
+    def __init__(self, doc: Doc, vocabulary: Vocabulary, author: Actor | None = None) -> None:
         self.vocabulary = vocabulary
+        self.author = author  # who speaks in the text's own first person (`kg.extract.authors`)
         self.neutral = vocabulary.cues["reported"]
         self.stance = vocabulary.cues["stance"] | vocabulary.cues["avowal"]
         self.avowals = vocabulary.cues["reported"] | vocabulary.cues["avowal"]
@@ -144,6 +149,8 @@ class Attributions:
                     return token  # "claims to have uncovered a plot"
                 if below.dep_ == "dobj" and self._is_intent(below) and self._is_speech_verb(token):
                     return token  # "declared its readiness to increase", "expressed interest in joining"
+                if below.i == predicate.i and below.pos_ == "NOUN" and below.dep_ == "dobj" and self._reports(token):
+                    return token  # "confirmed Minsk's commitment to ...": a named event, reported
                 if (
                     below.dep_ == "prep"
                     and below.lower_ == "of"
@@ -176,6 +183,10 @@ class Attributions:
             ):
                 return child
         return None
+
+    def _reports(self, verb: Token) -> bool:
+        """A neutral speech verb with a speaker: what it names as its object is what was said."""
+        return self._is_neutral_verb(verb) and self._has_speaker(verb) and bool(subjects_of(verb))
 
     def _hung_on(self, noun: Token) -> Token | None:
         """The speech verb a noun depends on through objects and prepositions alone ("told a
@@ -213,6 +224,12 @@ class Attributions:
 
     def _quoted(self, token: Token) -> bool:
         return any(q.start <= token.i < q.end for q in self.quotations)
+
+    def first_person(self, token: Token) -> Actor | None:
+        """'I briefed the Council', 'we condemn' outside quotation marks: the text's author, if known."""
+        if self.author is None or token.lower_ not in FIRST_PERSON | {"i", "me", "my"} or self._quoted(token):
+            return None
+        return self.author
 
     def quoted_speech_act(self, token: Token) -> Token | None:
         """The speech verb of the quotation a first-person pronoun stands in ("'We vetoed it,'

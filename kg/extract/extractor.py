@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import dates
 from kg.extract.actors import Mention, mention_at
 from kg.extract.attribution import Attributions
+from kg.extract.authors import TitleSpeakers
 from kg.extract.clauses import Clause, clauses, noun_phrase
 from kg.extract.coref import SalienceModel, office_holder
 from kg.extract.demands import DEMAND, reported_demands
@@ -62,13 +63,14 @@ def create_statement_extractor(nlp: Language, name: str, ontology_dir: str | Non
     from kg.ontology import ONTOLOGY_DIR
 
     folder = Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR
-    return StatementExtractor(load_vocabulary(folder), load_coder(folder))
+    return StatementExtractor(load_vocabulary(folder), load_coder(folder), nlp)
 
 
 class StatementExtractor:
-    def __init__(self, vocabulary: Vocabulary, coder: EventCoder) -> None:
+    def __init__(self, vocabulary: Vocabulary, coder: EventCoder, nlp: Language | None = None) -> None:
         self.vocabulary = vocabulary
         self.coder = coder
+        self.title_speaker = TitleSpeakers(nlp, vocabulary.titles) if nlp is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         context: SegmentContext | None = doc._.context
@@ -80,7 +82,8 @@ class StatementExtractor:
         seen: set[tuple[str, str, str, int]] = set()
         narrative_date: str | None = None  # the last date the text fixed: later clauses happen then
         home = home_state(m.actor for m in doc._.actor_mentions or ())  # completes bare body names
-        attributions = Attributions(doc, self.vocabulary)
+        author = self.title_speaker(context.segment.title) if self.title_speaker else None
+        attributions = Attributions(doc, self.vocabulary, author)
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 mention = mention_at(token)
@@ -188,8 +191,11 @@ class StatementExtractor:
             own = [a for t in clause.subjects for a in self._actors(t, sentence, salience)]
             return replace(clause, modality="intended"), (own[0] if own else None)
         act = attributions.speech_act(clause.predicate)
-        if act is None or attributions.by_the_author(act):
+        if act is None:
             return clause, None
+        if attributions.by_the_author(act):  # "I stated that ...": the speaker the title names, if any
+            author = attributions.author
+            return (replace(clause, modality="reported"), author) if author else (clause, None)
         speakers = []
         for token in attributions.speakers(act):
             actors = self._actors(token, sentence, salience)
@@ -205,7 +211,8 @@ class StatementExtractor:
         person whose state is unknown gives no subject (the person is not the "we")."""
         act = attributions.quoted_speech_act(token)
         if act is None:
-            return self._actors(token, sentence, salience)
+            own = attributions.first_person(token)
+            return [own] if own else self._actors(token, sentence, salience)
         speakers = [a for t in attributions.speakers(act) for a in self._actors(t, sentence, salience)]
         # a person's "we" is their state, when known; an organisation's is itself
         return [s.acts_for or s for s in speakers[:1] if s.acts_for or s.kind != "Person"]
