@@ -199,3 +199,23 @@ def titled(nlp: Language, text: str) -> list[Row]:
 )
 def test_the_title_names_who_speaks_in_the_first_person(nlp: Language, text: str, expected: list[Row]) -> None:
     assert titled(nlp, text) == sorted(expected, key=str)
+
+
+def test_an_announced_list_goes_on_in_a_paragraph_an_additive_connective_opens(nlp: Language) -> None:
+    """The list after "He stated that:" is his, however long (the speaker is resolved where the
+    speech verb stands), and so is the paragraph "In addition, ..." after it; the next is not."""
+    body = (
+        "Polish President Andrzej Duda spoke to reporters in Warsaw on Monday. He stated that:\n\n"
+        "  • Russia had moved new missiles to Kaliningrad in the past two weeks;\n\n"
+        "  • Belarus had closed two border crossings with Poland near the town of Terespol;\n\n"
+        "  • Hungary had blocked the new European sanctions against Russia in Brussels;\n\n"
+        "  • Serbia had bought a large number of Chinese drones for its army.\n\n"
+        "In addition, Lithuania has always supported the territorial integrity of Ukraine.\n\n"
+        "Latvia held parliamentary elections in October and a new government was formed."
+    )
+    found = [row for row in statements(nlp, body) if row[0] in ("Serbia", "Lithuania", "Latvia")]
+    assert found == [
+        ("Latvia", "hold", "parliamentary elections", "asserted", None),
+        ("Lithuania", "support", "territorial integrity of Ukraine", "reported", "Andrzej Duda"),
+        ("Serbia", "buy", "large number of Chinese drones", "reported", "Andrzej Duda"),
+    ]

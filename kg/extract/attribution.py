@@ -73,10 +73,12 @@ class Attributions:
     def __init__(self, doc: Doc, vocabulary: Vocabulary, author: Actor | None = None) -> None:
         self.vocabulary = vocabulary
         self.author = author  # who speaks in the text's own first person (`kg.extract.authors`)
+        self._sentences = {sentence.start: number for number, sentence in enumerate(doc.sents)}
         self.neutral = vocabulary.cues["reported"]
         self.stance = vocabulary.cues["stance"] | vocabulary.cues["avowal"]
         self.avowals = vocabulary.cues["reported"] | vocabulary.cues["avowal"]
-        self.quotations = _quotations(doc, self._is_speech_verb) + _announced(doc, self._is_speech_verb)
+        additive = vocabulary.cues["additive"]
+        self.quotations = _quotations(doc, self._is_speech_verb) + _announced(doc, self._is_speech_verb, additive)
         tags = speech_tags(doc, self._is_neutral_verb)
         self.quotations += [Quotation(start, end, tag.verb) for tag in tags for start, end in tag.spans]
         self.tag_speakers = {tag.verb: doc[tag.speaker] for tag in tags}
@@ -225,6 +227,10 @@ class Attributions:
     def _quoted(self, token: Token) -> bool:
         return any(q.start <= token.i < q.end for q in self.quotations)
 
+    def sentence_of(self, token: Token) -> int:
+        """The number of the sentence a token stands in (as the extractor counts them)."""
+        return self._sentences[token.sent.start]
+
     def first_person(self, token: Token) -> Actor | None:
         """'I briefed the Council', 'we condemn' outside quotation marks: the text's author, if known."""
         if self.author is None or token.lower_ not in FIRST_PERSON | {"i", "me", "my"} or self._quoted(token):
@@ -297,9 +303,10 @@ def _quotations(doc: Doc, is_speech_verb: Callable[[Token], bool]) -> list[Quota
     return found
 
 
-def _announced(doc: Doc, is_speech_verb: Callable[[Token], bool]) -> list[Quotation]:
-    """What a speech verb's colon announces: the paragraph after "He stated that:", and the list
-    items after it (paragraphs that follow a ";" or start in lower case)."""
+def _announced(doc: Doc, is_speech_verb: Callable[[Token], bool], additive: frozenset[str]) -> list[Quotation]:
+    """What a speech verb's colon announces: the paragraph after "He stated that:", the list items
+    after it (paragraphs that follow a ";" or start in lower case), and a paragraph after them that
+    an additive connective opens ("In addition, Minsk has always ...")."""
     found: list[Quotation] = []
     sentences = list(doc.sents)
     for number, sentence in enumerate(sentences[:-1]):
@@ -313,19 +320,22 @@ def _announced(doc: Doc, is_speech_verb: Callable[[Token], bool]) -> list[Quotat
         following = sentences[number + 1]
         end = following.end
         for before, later in zip(sentences[number + 1 :], sentences[number + 2 :], strict=False):
-            if not _continues(before, later):
+            if not _continues(before, later, additive):
                 break
             end = later.end
         found.append(Quotation(following.start, end, verb.i))
     return found
 
 
-def _continues(before: Span, later: Span) -> bool:
-    """Does `later` go on with what `before` began: the same paragraph, or the next list item?"""
+def _continues(before: Span, later: Span, additive: frozenset[str]) -> bool:
+    """Does `later` go on with what `before` began: the same paragraph, the next list item, or a
+    paragraph an additive connective opens?"""
     if "\n\n" not in before.doc[before.end - 1 : later.start].text_with_ws:
         return True
     last = before.text.rstrip()
-    return last.endswith((";", ",")) or later.text[:1].islower()
+    opening = later.text.lstrip().lower()
+    connective = any(opening.startswith(f"{cue},") or opening.startswith(f"{cue} ") for cue in additive)
+    return last.endswith((";", ",")) or later.text[:1].islower() or connective
 
 
 def _verb_outside(sentence: Span, start: int, end: int, is_speech_verb: Callable[[Token], bool]) -> Token | None:

@@ -197,9 +197,10 @@ class StatementExtractor:
             author = attributions.author
             return (replace(clause, modality="reported"), author) if author else (clause, None)
         speakers = []
+        spoken = attributions.sentence_of(act)  # the speaker is resolved where the speech verb stands
         for token in attributions.speakers(act):
-            actors = self._actors(token, sentence, salience)
-            salience.refer(token, actors, sentence)
+            actors = self._actors(token, spoken, salience)
+            salience.refer(token, actors, spoken)
             speakers.extend(actors)
         modality = clause.modality if clause.modality in ("intended", "possible") else "reported"
         return replace(clause, modality=modality), (speakers[0] if speakers else None)

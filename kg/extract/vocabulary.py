@@ -130,6 +130,7 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
             "obligation",
             "conditional",
             "hedge",
+            "additive",
         )
     }
     event_nouns = _noun_verbs(ontology_dir / "noun_verbs.tsv") | {
