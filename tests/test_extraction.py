@@ -197,6 +197,26 @@ def test_control_and_raising(nlp: Language, body: str, expected: list[Row]) -> N
             ],
             marks=xfail("coordinated verbs: the first verb does not share the object of the second, 'criticise' lost"),
         ),
+        (  # the members a group noun enumerates act for it
+            "NATO members such as Poland and Lithuania condemned the attack.",
+            [row("Poland", "condemn", "attack"), row("Lithuania", "condemn", "attack")],
+        ),
+        (
+            "Three countries (Latvia, Estonia, Poland and Finland) closed their borders to Russian tourists.",
+            [row(country, "close", "borders") for country in ("Latvia", "Estonia", "Poland", "Finland")],
+        ),
+        (
+            "Several Asian states, including Japan and Vietnam, rejected the claim.",
+            [row("Japan", "reject", "claim"), row("Vietnam", "reject", "claim")],
+        ),
+        (  # someone else's efforts: the supporter does not intend to rebuild
+            "Germany supported the efforts to rebuild the bridge over the river.",
+            [row("Germany", "support", "efforts")],
+        ),
+        (
+            "Poland blocked all attempts to lift the sanctions on Russian steel.",
+            [row("Poland", "block", "attempts")],
+        ),
     ],
 )
 def test_coordination(nlp: Language, body: str, expected: list[Row]) -> None:
@@ -227,10 +247,21 @@ def test_coordination(nlp: Language, body: str, expected: list[Row]) -> None:
             "The sanctions adopted by the European Union target the Belarusian potash industry.",
             [row("European Union", "adopt", "sanctions")],
         ),
-        pytest.param(
+        (
             "Lithuania, which hosts a NATO battlegroup, has increased its defence spending.",
             [row("Lithuania", "host", "NATO battlegroup"), row("Lithuania", "increase", "defence spending")],
-            marks=xfail("relative clause: the relative pronoun 'which' is not resolved to the noun it modifies"),
+        ),
+        (  # a relative "who" and a restrictive "that"
+            "Estonia thanked the countries that delivered howitzers to the Ukrainian army.",
+            [row("Estonia", "thank", "countries")],
+        ),
+        (
+            "Finnish President Sauli Niinisto, who visited Vilnius in May, praised Lithuania.",
+            [row("Sauli Niinisto", "visit", "Lithuania", date="2016-05"), row("Sauli Niinisto", "praise", "Lithuania")],
+        ),
+        (  # the relative pronoun as the object of a passive relative clause
+            "Romania expelled two Russian diplomats who were accused by Bucharest of espionage.",
+            [row("Romania", "expel", "Russia"), row("Romania", "accuse", "Russia")],
         ),
         pytest.param(
             "By showing support for the Belarusian opposition, Lithuania wants to strengthen its regional role.",
@@ -469,6 +500,16 @@ def test_unknown_named_entities(nlp: Language, body: str, expected: list[Row]) -
                 row("Estonia", "close", "airspace"),
                 row("Latvia", "ban", "Russian trucks"),
                 row("Estonia", "ban", "Russian trucks"),
+            ],
+        ),
+        (  # a surname alone after the full name is the person, also as a pronoun's antecedent
+            "Dutch lawmaker Pieter Omtzigt criticised the Russian government. "
+            "Omtzigt, who chairs the committee, held talks in Vilnius, and he later visited Kyiv.",
+            [
+                row("Pieter Omtzigt", "criticise", "Russia"),
+                row("Pieter Omtzigt", "chair", "committee"),
+                row("Pieter Omtzigt", "hold", "talks"),
+                row("Pieter Omtzigt", "visit", "Ukraine"),
             ],
         ),
         pytest.param(

@@ -43,9 +43,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import mention_at
-from kg.extract.clauses import SUBJECT_DEPS, subjects_of
 from kg.extract.speech_tags import speech_tags
 from kg.extract.statements import Actor
+from kg.extract.subjects import SUBJECT_DEPS, subjects_of
 from kg.extract.vocabulary import Vocabulary
 
 DOUBLE_QUOTES = {'"', "“", "”", "«", "»", "„"}

@@ -25,15 +25,23 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg.extract.modality import marked_modality
-from kg.extract.subjects import object_controller
+from kg.extract.subjects import (
+    JUDGEMENT_VERBS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    antecedents,
+    is_stative,
+    subjects_of,
+    with_conjuncts,
+)
 from kg.extract.vocabulary import Vocabulary
 
-SUBJECT_DEPS = {"nsubj", "csubj"}
-PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
-INHERITING_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
-# participles that state what their subject does, not what is done to it: "Israel is opposed to
-# French mediation", "Serb forces were engaged in ethnic cleansing"
-STATIVE_PARTICIPLES = {"oppose", "engage", "involve"}
+# verbs of a stance toward another's act: "supported efforts to commemorate", "blocked attempts to
+# adjourn" are someone else's efforts (Levin 1993: admire verbs, class 31.2; prevent verbs, 67)
+STANCE_VERBS = {
+    "support", "back", "welcome", "endorse", "appreciate", "respect", "value", "tolerate", "oppose", "deplore",
+    "resent", "block", "hinder", "impede", "obstruct", "prevent", "thwart", "undermine", "frustrate", "foil",
+}  # fmt: skip
 ASPECTUAL = {"continue", "keep", "start", "begin", "resume", "go on"}
 LIGHT_VERBS = {"take", "make"}  # "take part", "make note"; "suspended part of the programme" is not light
 LIGHT_VERB_OBJECTS = {"part", "advantage", "place", "note", "care", "account", "steps", "action"}
@@ -141,72 +149,18 @@ def relation_of(predicate: Token) -> str:
     return " ".join(words)
 
 
-def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
-    """The subject heads of a predicate, inherited through control, coordination and adverbials."""
-    if depth > 6:
-        return []
-    passive = [c for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-    if passive:
-        agents = [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        # "Minsk is prompted to demonstrate": an agentless passive controls its complement
-        return _with_conjuncts(agents or (passive if depth > 0 or _is_stative(predicate) else []))
-    direct = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
-    if direct:
-        return _with_conjuncts(direct)
-    if predicate.pos_ == "ADJ":
-        return subjects_of(predicate.head, depth + 1)
-    if predicate.dep_ == "relcl" and predicate.head.pos_ in ("NOUN", "PROPN"):
-        return [predicate.head]
-    if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
-        return _with_conjuncts(
-            [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        )
-    if predicate.dep_ == "acl" and predicate.tag_ == "VBG":
-        # "a strategy aiming to erode ...": the purpose is the clause subject's
-        governor = _governing_verb(predicate.head)
-        return subjects_of(governor, depth + 1) if governor is not None else []
-    if controller := object_controller(predicate):
-        return controller  # "accused Moscow of jamming": the object is the gerund's subject
-    if predicate.dep_ in INHERITING_DEPS or (predicate.dep_ == "pcomp" and predicate.head.dep_ == "prep"):
-        head = next((t for t in predicate.ancestors if t.dep_ != "prep" and (_is_verbal(t) or t.dep_ == "ROOT")), None)
-        if head is not None and _is_verbal(head):
-            return subjects_of(head, depth + 1)
-    return []
-
-
-def _is_verbal(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX", "ADJ")
-
-
-def _is_stative(predicate: Token) -> bool:
-    return predicate.tag_ == "VBN" and predicate.lemma_.lower() in STATIVE_PARTICIPLES
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """The nearest verb above a token, if any (`Token.ancestors` stops at the root)."""
-    return next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
-
-
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    result: list[Token] = []
-    for token in tokens:
-        result.append(token)
-        result.extend(t for t in token.conjuncts if t.i > token.i)
-    return result
-
-
 def objects_of(predicate: Token) -> list[Token]:
     """Object heads: direct object (or passive subject), predicative, else a prepositional object."""
     children = list(predicate.children)
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
         return [predicate.head]
-    if _is_stative(predicate) and not any(c.dep_ == "agent" for c in children):
+    if is_stative(predicate) and not any(c.dep_ == "agent" for c in children):
         return objects_of_prepositions(predicate)
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children):
-        return _with_conjuncts([c for c in children if c.dep_ in PASSIVE_SUBJECT_DEPS])
+        return antecedents(with_conjuncts([c for c in children if c.dep_ in PASSIVE_SUBJECT_DEPS]))
     direct = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.lower_ not in ("it", "what")]
     if direct:
-        return _with_conjuncts(direct[:1])
+        return antecedents(with_conjuncts(direct[:1]))
     return objects_of_prepositions(predicate)
 
 
@@ -342,6 +296,7 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
                 for o in objects
                 if o.lemma_.lower() in vocabulary.intent_nouns
                 and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in o.children)
+                and token.lemma_.lower() not in STANCE_VERBS | JUDGEMENT_VERBS
             ),
             None,
         )
@@ -403,7 +358,7 @@ def objects_of_prepositions(token: Token) -> list[Token]:
                 and pobj.ent_type_ not in ("DATE", "TIME")
                 and pobj.lemma_.lower() not in ADVERBIAL_NOUNS
             ):
-                return _with_conjuncts([pobj])
+                return with_conjuncts([pobj])
     return []
 
 

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.clauses import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Clause, modality_of, polarity_of, subjects_of
+from kg.extract.clauses import Clause, modality_of, polarity_of
+from kg.extract.subjects import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, subjects_of
 from kg.extract.vocabulary import Vocabulary
 
 DEMAND = "demand"

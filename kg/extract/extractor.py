@@ -19,15 +19,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg import dates
-from kg.extract.actors import Mention, mention_at
+from kg.extract.actors import mention_at
 from kg.extract.attribution import Attributions
 from kg.extract.authors import TitleSpeakers
 from kg.extract.clauses import Clause, clauses, noun_phrase
 from kg.extract.coref import SalienceModel, office_holder
 from kg.extract.demands import DEMAND, reported_demands
 from kg.extract.events import EventCoder, load_coder
+from kg.extract.groups import group_actor, groups_named, named_by_apposition
 from kg.extract.identity import canonical, home_state
 from kg.extract.main_event import main_event_rank
+from kg.extract.members import enumerated
 from kg.extract.nominal_events import nominal_events
 from kg.extract.performatives import performative_date
 from kg.extract.relative_dates import resolve_relative
@@ -38,8 +40,6 @@ from kg.extract.vocabulary import Vocabulary, load_vocabulary
 from kg.identifiers import slug
 from kg.read import Brief, Segment
 
-GROUP_PREPOSITIONS = {"of", "from", "in", "throughout", "across"}
-LOCATING_PARTICIPLES = {"base", "locate", "station", "headquarter"}
 PAIR_NOUNS = {"party", "side", "parties", "sides"}
 PAIR_COUNT_NOUNS = {"country", "countries", "state", "states", "nation", "nations"}  # with "both"/"two"
 
@@ -88,10 +88,13 @@ class StatementExtractor:
             for token in sentence:
                 mention = mention_at(token)
                 if mention is not None and token.i == mention.end - 1:
-                    salience.observe(mention.actor, token.head if token.dep_ == "compound" else token, number)
+                    named = _in_full(mention.actor, salience, mention.start)
+                    salience.observe(named, token.head if token.dep_ == "compound" else token, number)
                 elif mention is None and token.lower_ in self.vocabulary.group_nouns:
-                    for group in self._group(token):
+                    for group in groups_named(token, self.vocabulary):
                         salience.observe(group, token, number)
+                elif mention is None and (named := reduced_name(token, (i.actor for i in salience.seen))):
+                    salience.observe(named, token, number)  # "Paludan, who ... where he burned": he is Paludan
             sentence_dates: list[str] = []
             clause_sources = (clauses, reported_demands, nominal_events)
             found = [c for source in clause_sources for c in source(sentence, self.vocabulary)]
@@ -242,10 +245,7 @@ class StatementExtractor:
                 for t in (c, *c.conjuncts)
                 if (a := _mentioned(t))
             ]
-            named = mention.actor
-            if named.kind == "Person" and " " not in named.name:  # "Lund" after "Rasmus Lund"
-                named = full_name(named.name, (i.actor for i in salience.seen if i.token < mention.start)) or named
-            return [named, *listed]
+            return [_in_full(mention.actor, salience, mention.start), *listed]
         lemma = token.lemma_.lower()
         pair_noun = (lemma in PAIR_NOUNS and any(c.lower_ in ("both", "the", "two") for c in token.children)) or (
             lemma in PAIR_COUNT_NOUNS and any(c.lower_ in ("both", "two") for c in token.children)
@@ -261,9 +261,9 @@ class StatementExtractor:
         if token.pos_ == "PRON":
             found = salience.resolve_pronoun(token, sentence)
             return [found] if found else []
-        listed = [a for c in token.children if c.dep_ == "appos" for t in (c, *c.conjuncts) if (a := _mentioned(t))]
+        listed = [a for t in enumerated(token) if (a := _mentioned(t))]
         if listed:
-            return listed  # "eight countries (Belarus, Russia, Armenia ...) supported"
+            return listed  # "eight countries (Belarus, Russia, Armenia ...)", "countries including Jordan"
         of = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
         if token.lemma_.lower() in self.vocabulary.titles:
             named = [
@@ -275,14 +275,14 @@ class StatementExtractor:
             ]
             if named:
                 return named  # "Chief of General Staff Aleh Balakoneu"
-            if not of and (described := self._group(token)):
+            if not of and (described := groups_named(token, self.vocabulary)):
                 return described  # "Cairo's security chief", "the Iraqi leader"
         if (token.lower_ in self.vocabulary.partitives or token.pos_ == "NUM") and of:
             return [a for t in of if t.dep_ == "pobj" for a in self._actors(t, sentence, salience)]
         if token.lower_ in self.vocabulary.group_nouns:
-            return self._group(token)
+            return groups_named(token, self.vocabulary)
         if token.lemma_.lower() in self.vocabulary.agent_nouns:
-            if groups := self._group(token):
+            if groups := groups_named(token, self.vocabulary):
                 return groups  # "Palestinian youths", "Israeli army bulldozers"
             owners = [
                 o
@@ -292,62 +292,15 @@ class StatementExtractor:
             ]
             if owners:  # "Bosnian Serbs said their forces had completed ...": the forces of the Serbs
                 agent = self.vocabulary.agent_nouns.get(token.lemma_.lower())
-                return [_group_actor(f"{token.text} of {owner.name}", owner, agent) for owner in owners]
+                return [group_actor(f"{token.text} of {owner.name}", owner, agent) for owner in owners]
         found = salience.resolve_description(token, sentence, self.vocabulary.designators, self.vocabulary.titles)
         if found is None and token.pos_ == "PROPN":
-            found = _named_by_apposition(token, self.vocabulary.titles)
+            found = named_by_apposition(token, self.vocabulary.titles)
         if found is None:  # "Paludan, who ..." after "Rasmus Paludan"
             found = reduced_name(token, (item.actor for item in salience.seen if item.token < token.i))
         if found is None:
             found = office_holder(token, self.vocabulary.titles)
         return [found] if found else []
-
-    def _state_modifying(self, noun: Token) -> Mention | None:
-        """A country named by a modifier of a place ("the Syrian Golan Heights" -> Syria)."""
-        for child in (c for c in noun.lefts if c.dep_ in ("amod", "compound")):
-            if child._.demonym_of:
-                return Mention(child.i, child.i + 1, self.vocabulary.actors[child._.demonym_of].actor)
-            found = mention_at(child)
-            if found is not None and found.actor.kind == "Country":
-                return found
-        return None
-
-    def _group(self, token: Token) -> list[Actor]:
-        """'a representative of the Defence Ministry' -> the ministry; 'NATO representatives',
-        'EU and US delegations', 'separatists in eastern Ukraine' -> groups named as written."""
-        for prep in _place_prepositions(token):
-            for pobj in prep.children:
-                found = mention_at(pobj) or self._state_modifying(pobj)  # "inhabitants of the Syrian Golan Heights"
-                if pobj.dep_ != "pobj" or found is None:
-                    continue
-                if (
-                    prep.lower_ == "of"
-                    and found.actor.kind != "Country"
-                    and token.lemma_.lower() in ("representative", "delegation", "official")
-                ):
-                    return [found.actor]
-                start = pobj.left_edge.i
-                while pobj.doc[start].dep_ == "det" and start < found.start:
-                    start += 1
-                written = pobj.doc[start : pobj.i + 1].text  # "eastern Ukraine", "the Alliance"
-                name = f"{noun_phrase(token, with_of=False)} {prep.lower_} {written}"
-                return [_group_actor(name, found.actor, self.vocabulary.agent_nouns.get(token.lemma_.lower()))]
-        groups = []
-        for child in token.lefts:
-            # "Vietnamese-led forces", "Russian-backed separatists": the state modifies the participle
-            led = [c for c in child.children if c.dep_ == "npadvmod"] if child.tag_ == "VBN" else []
-            # "US Predator attacks": the state modifies the compound that modifies the noun
-            nested = [c for c in child.lefts if c.dep_ == "compound"] if child.dep_ == "compound" else []
-            for modifier in (child, *child.conjuncts, *led, *nested):
-                found = mention_at(modifier)
-                if found is not None and modifier.dep_ in ("compound", "amod", "nmod", "poss", "conj", "npadvmod"):
-                    end = child.i + 1 if modifier in led else found.end  # "Russian-backed", not "Russian"
-                    surface = modifier.doc[found.start : end].text
-                    name = f"{surface} {token.text}"
-                    groups.append(
-                        _group_actor(name, found.actor, self.vocabulary.agent_nouns.get(token.lemma_.lower()))
-                    )
-        return list({g.key: g for g in groups}.values())
 
     def _objects(
         self, clause: Clause, sentence: int, salience: SalienceModel
@@ -410,34 +363,6 @@ def _governing_predicate(token: Token) -> Token:
     return next((t for t in token.ancestors if t.pos_ == "VERB"), token.sent.root)
 
 
-def _place_prepositions(token: Token) -> Iterator[Token]:
-    """The prepositions that place a group: "separatists in eastern Ukraine", "students throughout
-    Indonesia", and those of a participle that locates it ("a newspaper based in Beirut")."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in GROUP_PREPOSITIONS:
-            yield child
-        elif child.dep_ == "acl" and child.lemma_.lower() in LOCATING_PARTICIPLES:
-            yield from (c for c in child.children if c.dep_ == "prep" and c.lower_ == "in")
-
-
-def _group_actor(name: str, actor: Actor, agent: str | None) -> Actor:
-    """A group named as the text names it, acting for the actor it is named after; its CAMEO code
-    is that actor's, with the agent code of its noun ("Palestinian youths" -> PSE + CVL)."""
-    code = actor.code[:3] + agent if actor.code and agent and len(actor.code) == 3 else actor.code
-    return Actor(f"actor/{slug(name)}", name, "Group", acts_for=actor, code=code)
-
-
-def _named_by_apposition(token: Token, titles: frozenset[str]) -> Actor | None:
-    """'Vakulchik, head of the Belarusian KGB, warned ...': a name the tagger missed, known to
-    be a person's by an apposition that is a title."""
-    for child in token.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in titles:
-            start = min(t.i for t in token.subtree if t.dep_ == "compound" or t.i == token.i)
-            name = token.doc[start : token.i + 1].text
-            return Actor(f"actor/{slug(name)}", name, "Person", role=child.text)
-    return None
-
-
 def extract(nlp: Language, briefs: Iterable[Brief], batch_size: int = 16) -> Iterator[tuple[Brief, list[Statement]]]:
     """Stream briefs through the pipeline; yield each brief with its statements, in order."""
 
@@ -464,6 +389,13 @@ def extract(nlp: Language, briefs: Iterable[Brief], batch_size: int = 16) -> Ite
         statements.extend(doc._.statements)
     if current is not None:
         yield current[1], statements
+
+
+def _in_full(actor: Actor, salience: SalienceModel, before: int) -> Actor:
+    """A person named by the surname alone ("Lund" after "Rasmus Lund") is the person named in full."""
+    if actor.kind != "Person" or " " in actor.name:
+        return actor
+    return full_name(actor.name, (i.actor for i in salience.seen if i.token < before)) or actor
 
 
 def _mentioned(token: Token) -> Actor | None:

@@ -28,11 +28,11 @@ from kg.extract.actors import mention_at
 from kg.extract.clauses import (
     ADVERBIAL_NOUNS,
     POSSESSIVE_MARKS,
-    SUBJECT_DEPS,
     Clause,
     complement_clause,
     objects_of,
 )
+from kg.extract.subjects import SUBJECT_DEPS
 from kg.extract.vocabulary import Vocabulary
 
 # prepositions that take a nominalisation's patient or target, in order of preference

@@ -1,5 +1,11 @@
-"""Subjects the parse does not hand over: the controller of a complement that is the matrix
-verb's object, not its subject; and a person named again by the surname alone.
+"""Subjects the parse does not hand over: inherited through control, coordination and
+adverbials; the antecedent of a relative pronoun; the controller of a complement that is the
+matrix verb's object, not its subject; and a person named again by the surname alone.
+
+Relative clauses (Huddleston and Pullum 2002, ch. 12; Universal Dependencies `acl:relcl`, spaCy's
+`relcl`): in "the ministry, which announced ..." or "countries that signed ..." the relative
+pronoun is the clause's subject (or object: "the sanctions that Minsk imposed") and stands for
+the noun the clause modifies, its antecedent.
 
 Object control (Rosenbaum 1967; Postal 1970): in "Tallinn accused Moscow of jamming signals",
 "Kyiv blamed Moscow for shelling the plant" or "stopped Minsk from sending troops", the
@@ -19,6 +25,13 @@ from spacy.tokens import Token
 
 from kg.extract.statements import Actor
 
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+INHERITING_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
+# participles that state what their subject does, not what is done to it: "Israel is opposed to
+# French mediation", "Serb forces were engaged in ethnic cleansing"
+STATIVE_PARTICIPLES = {"oppose", "engage", "involve"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 CONTROLLED_PREPOSITIONS = {"of", "for", "from"}
 # Levin (1993) class 33, judgement verbs, as news English uses them of states
 JUDGEMENT_VERBS = {
@@ -26,6 +39,93 @@ JUDGEMENT_VERBS = {
     "censure", "denounce", "reproach", "rebuke", "penalise", "penalize", "forgive", "congratulate", "applaud",
     "sanction", "attack", "slam", "castigate",
 }  # fmt: skip
+
+
+def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
+    """The subject heads of a predicate, inherited through control, coordination and adverbials."""
+    if depth > 6:
+        return []
+    passive = [c for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if passive:
+        agents = [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        # "Minsk is prompted to demonstrate": an agentless passive controls its complement
+        return antecedents(with_conjuncts(agents or (passive if depth > 0 or is_stative(predicate) else [])))
+    direct = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
+    if direct:
+        return antecedents(with_conjuncts(direct))
+    if predicate.pos_ == "ADJ":
+        return subjects_of(predicate.head, depth + 1)
+    if predicate.dep_ == "relcl" and predicate.head.pos_ in ("NOUN", "PROPN"):
+        return [predicate.head]
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
+        return with_conjuncts(
+            [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        )
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBG":
+        # "a strategy aiming to erode ...": the purpose is the clause subject's
+        governor = _governing_verb(predicate.head)
+        return subjects_of(governor, depth + 1) if governor is not None else []
+    if controller := object_controller(predicate):
+        return controller  # "accused Moscow of jamming": the object is the gerund's subject
+    if predicate.dep_ in INHERITING_DEPS or (predicate.dep_ == "pcomp" and predicate.head.dep_ == "prep"):
+        head = next((t for t in predicate.ancestors if t.dep_ != "prep" and (_is_verbal(t) or t.dep_ == "ROOT")), None)
+        if head is not None and _is_verbal(head):
+            return subjects_of(head, depth + 1)
+    return []
+
+
+def _is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX", "ADJ")
+
+
+def is_stative(predicate: Token) -> bool:
+    return predicate.tag_ == "VBN" and predicate.lemma_.lower() in STATIVE_PARTICIPLES
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token, if any (`Token.ancestors` stops at the root)."""
+    return next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    result: list[Token] = []
+    for token in tokens:
+        result.append(token)
+        result.extend(t for t in token.conjuncts if t.i > token.i)
+    return result
+
+
+def antecedents(tokens: list[Token]) -> list[Token]:
+    """Each token, or the noun its relative clause modifies (with the nouns coordinated with it:
+    "Sweden and Finland, which applied") where it is a relative pronoun."""
+    result: list[Token] = []
+    for token in tokens:
+        noun = antecedent(token)
+        result.extend([token] if noun is None else with_conjuncts([noun]))
+    return result
+
+
+def antecedent(token: Token) -> Token | None:
+    """'the ministry, which announced': the noun a relative pronoun stands for, or None."""
+    if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WDT", "WP"):
+        return None
+    clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
+    if clause is None or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = clause.head
+    if token.dep_ in SUBJECT_DEPS and _disagrees(clause, noun) and noun.dep_ == "pobj":
+        # "joint ventures in Azerbaijan, which manufacture trucks": the parser hangs the clause on
+        # the nearest noun; a present-tense verb agrees in number with its real antecedent
+        above = noun.head.head
+        return above if above.pos_ in ("NOUN", "PROPN") and not _disagrees(clause, above) else None
+    return noun
+
+
+def _disagrees(verb: Token, noun: Token) -> bool:
+    """A present-tense verb and a noun of different number ("Azerbaijan ... manufacture")."""
+    plural_noun = noun.tag_ in ("NNS", "NNPS")
+    verb = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")), verb)
+    return (verb.tag_ == "VBZ" and plural_noun) or (verb.tag_ == "VBP" and not plural_noun)
 
 
 def object_controller(predicate: Token) -> list[Token]:

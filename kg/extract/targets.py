@@ -29,8 +29,9 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Token
 
 from kg.extract.actors import mention_at
-from kg.extract.clauses import POSSESSIVE_MARKS, SUBJECT_DEPS
+from kg.extract.clauses import POSSESSIVE_MARKS
 from kg.extract.statements import Actor
+from kg.extract.subjects import SUBJECT_DEPS
 from kg.extract.vocabulary import Vocabulary
 
 NOUN_PREPOSITIONS = ("against", "on", "upon", "for", "with", "to", "toward", "towards", "at", "over", "of")

@@ -1,0 +1,98 @@
+"""Groups and people the text names by description: "NATO representatives", "separatists in
+eastern Ukraine", "Russian-backed separatists", "a representative of the Defence Ministry"; and a
+person the tagger missed, known by a title in apposition ("Vakulchik, head of the KGB").
+
+A group is named as the text names it and acts for the actor it is named after, with that
+actor's CAMEO code plus the agent code of its noun (PETRARCH2's agent nouns, CAMEO Manual 1.1b3
+ch. 3: "Palestinian youths" -> PSE + CVL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.actors import Mention, mention_at
+from kg.extract.clauses import noun_phrase
+from kg.extract.statements import Actor
+from kg.extract.vocabulary import Vocabulary
+from kg.identifiers import slug
+
+GROUP_PREPOSITIONS = {"of", "from", "in", "throughout", "across"}
+LOCATING_PARTICIPLES = {"base", "locate", "station", "headquarter"}
+
+
+def _state_modifying(noun: Token, vocabulary: Vocabulary) -> Mention | None:
+    """A country named by a modifier of a place ("the Syrian Golan Heights" -> Syria)."""
+    for child in (c for c in noun.lefts if c.dep_ in ("amod", "compound")):
+        if child._.demonym_of:
+            return Mention(child.i, child.i + 1, vocabulary.actors[child._.demonym_of].actor)
+        found = mention_at(child)
+        if found is not None and found.actor.kind == "Country":
+            return found
+    return None
+
+
+def groups_named(token: Token, vocabulary: Vocabulary) -> list[Actor]:
+    """'a representative of the Defence Ministry' -> the ministry; 'NATO representatives',
+    'EU and US delegations', 'separatists in eastern Ukraine' -> groups named as written."""
+    for prep in _place_prepositions(token):
+        for pobj in prep.children:
+            found = mention_at(pobj) or _state_modifying(pobj, vocabulary)  # "inhabitants of the Syrian Golan Heights"
+            if pobj.dep_ != "pobj" or found is None:
+                continue
+            if (
+                prep.lower_ == "of"
+                and found.actor.kind != "Country"
+                and token.lemma_.lower() in ("representative", "delegation", "official")
+            ):
+                return [found.actor]
+            start = pobj.left_edge.i
+            while pobj.doc[start].dep_ == "det" and start < found.start:
+                start += 1
+            written = pobj.doc[start : pobj.i + 1].text  # "eastern Ukraine", "the Alliance"
+            name = f"{noun_phrase(token, with_of=False)} {prep.lower_} {written}"
+            return [group_actor(name, found.actor, vocabulary.agent_nouns.get(token.lemma_.lower()))]
+    groups = []
+    for child in token.lefts:
+        # "Vietnamese-led forces", "Russian-backed separatists": the state modifies the participle
+        led = [c for c in child.children if c.dep_ == "npadvmod"] if child.tag_ == "VBN" else []
+        # "US Predator attacks": the state modifies the compound that modifies the noun
+        nested = [c for c in child.lefts if c.dep_ == "compound"] if child.dep_ == "compound" else []
+        for modifier in (child, *child.conjuncts, *led, *nested):
+            found = mention_at(modifier)
+            if found is not None and modifier.dep_ in ("compound", "amod", "nmod", "poss", "conj", "npadvmod"):
+                end = child.i + 1 if modifier in led else found.end  # "Russian-backed", not "Russian"
+                surface = modifier.doc[found.start : end].text
+                name = f"{surface} {token.text}"
+                groups.append(group_actor(name, found.actor, vocabulary.agent_nouns.get(token.lemma_.lower())))
+    return list({g.key: g for g in groups}.values())
+
+
+def _place_prepositions(token: Token) -> Iterator[Token]:
+    """The prepositions that place a group: "separatists in eastern Ukraine", "students throughout
+    Indonesia", and those of a participle that locates it ("a newspaper based in Beirut")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in GROUP_PREPOSITIONS:
+            yield child
+        elif child.dep_ == "acl" and child.lemma_.lower() in LOCATING_PARTICIPLES:
+            yield from (c for c in child.children if c.dep_ == "prep" and c.lower_ == "in")
+
+
+def group_actor(name: str, actor: Actor, agent: str | None) -> Actor:
+    """A group named as the text names it, acting for the actor it is named after; its CAMEO code
+    is that actor's, with the agent code of its noun ("Palestinian youths" -> PSE + CVL)."""
+    code = actor.code[:3] + agent if actor.code and agent and len(actor.code) == 3 else actor.code
+    return Actor(f"actor/{slug(name)}", name, "Group", acts_for=actor, code=code)
+
+
+def named_by_apposition(token: Token, titles: frozenset[str]) -> Actor | None:
+    """'Vakulchik, head of the Belarusian KGB, warned ...': a name the tagger missed, known to
+    be a person's by an apposition that is a title."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in titles:
+            start = min(t.i for t in token.subtree if t.dep_ == "compound" or t.i == token.i)
+            name = token.doc[start : token.i + 1].text
+            return Actor(f"actor/{slug(name)}", name, "Person", role=child.text)
+    return None
