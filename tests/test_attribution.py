@@ -172,6 +172,7 @@ def test_the_evidence_shows_who_said_so(tmp_path: Path) -> None:
             [
                 # "on Monday": the Monday before the header's Friday (kg.extract.relative_dates)
                 ("Rasmus Lund", "burn", "flag", "positive", "asserted", "2016-04-18", None),
+                ("Rasmus Lund", "lead", "small party", "positive", "asserted", "2016-04-18", None),
                 ("Rasmus Lund", "speak", "Norway", "positive", "asserted", "2016-04-18", None),
             ],
         ),
