@@ -286,7 +286,7 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         subjects = subjects_of(token)
         if not subjects or (token.lemma_ == "be" and subjects[0].lower_ in ("it", "this", "that", "there")):
             continue
-        objects = objects_of(token)
+        objects = objects_of(token) or shared_objects(token)
         relation = "be" if token.lemma_ == "be" else relation_of(token)
         object_text = None
         # "made attempts to return": the subject's own intent; "support Turkey's efforts to join" is not
@@ -341,6 +341,22 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             polarity=polarity_of(token, objects, vocabulary),
             modality=modality_of(token, vocabulary),
         )
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """'Estonia condemned and rejected the ultimatum': a verb coordinated with the next one before
+    their object shares it (right node raising, Huddleston and Pullum 2002, ch. 15 §4.4: the
+    delayed right constituent belongs to every conjunct). Only where nothing but "and"/"or" and
+    adverbs stands between the verbs, and the first verb has no argument of its own."""
+    if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "attr", "dative") for c in verb.children):
+        return []
+    following = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+    if following is None:
+        return []
+    between = verb.doc[verb.i + 1 : following.i]
+    if not any(t.dep_ == "cc" for t in between) or any(t.dep_ not in ("cc", "advmod", "punct") for t in between):
+        return []
+    return objects_of(following)
 
 
 def objects_of_prepositions(token: Token) -> list[Token]:

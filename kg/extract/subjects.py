@@ -65,6 +65,8 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
         # "a strategy aiming to erode ...": the purpose is the clause subject's
         governor = _governing_verb(predicate.head)
         return subjects_of(governor, depth + 1) if governor is not None else []
+    if _in_series(predicate):
+        return subjects_of(predicate.head, depth + 1)  # "summoned the envoy, cancelled a visit and ..."
     if controller := object_controller(predicate):
         return controller  # "accused Moscow of jamming": the object is the gerund's subject
     if predicate.dep_ in INHERITING_DEPS or (predicate.dep_ == "pcomp" and predicate.head.dep_ == "prep"):
@@ -72,6 +74,21 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
         if head is not None and _is_verbal(head):
             return subjects_of(head, depth + 1)
     return []
+
+
+def _in_series(verb: Token) -> bool:
+    """'Turkey summoned the envoy, cancelled a visit and condemned the event': the small parser
+    leaves the middle verb of a series unlabelled (`dep`); a finite verb or participle after a
+    comma, hung on another and without a subject of its own, is coordinated with it
+    (coordinated clauses share their subject: Huddleston and Pullum 2002, ch. 15)."""
+    head = verb.head
+    return (
+        verb.dep_ == "dep"
+        and head.pos_ == "VERB"
+        and {verb.tag_, head.tag_} <= {"VBD", "VBN", "VBZ", "VBP"}
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+    )
 
 
 def _is_verbal(token: Token) -> bool:
