@@ -44,6 +44,7 @@ class SalienceModel:
     def __init__(self) -> None:
         self.seen: list[Salient] = []
         self._pair: tuple[int, list[Actor]] = (-99, [])
+        self._authors: tuple[int, list[Actor]] = (-99, [])
 
     def pair(self, sentence: int, actors: list[Actor]) -> None:
         """Remember the last clause with two parties: "Belarus and the US discussed ...",
@@ -51,6 +52,16 @@ class SalienceModel:
         unique = list({a.key: a for a in actors}.values())
         if len(unique) == 2:
             self._pair = (sentence, unique)
+
+    def authored(self, sentence: int, authors: list[Actor]) -> None:
+        """Remember who issued, tabled or adopted the last document named: the author that "the
+        text", "the statement" stand for later."""
+        if authors:
+            self._authors = (sentence, authors)
+
+    def recent_authors(self, sentence: int, window: int) -> list[Actor]:
+        number, actors = self._authors
+        return actors if 0 <= sentence - number <= window else []
 
     def recent_pair(self, sentence: int, window: int) -> list[Actor]:
         number, actors = self._pair
@@ -179,3 +190,7 @@ def office_holder(token: Token, titles: frozenset[str]) -> Actor | None:
 
 def _not_person(actor: Actor) -> bool:
     return actor.kind != "Person"
+
+
+def _person_named_in_full(actor: Actor) -> bool:
+    return actor.kind == "Person" and not actor.role and " " in actor.name

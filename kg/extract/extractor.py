@@ -34,12 +34,13 @@ from kg.extract.nominal_events import nominal_events
 from kg.extract.performatives import performative_date
 from kg.extract.relative_dates import resolve_relative
 from kg.extract.statements import Actor, Statement
-from kg.extract.subjects import full_name, reduced_name
+from kg.extract.subjects import full_name, reduced_name, subjects_of
 from kg.extract.targets import target_of
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
 from kg.identifiers import slug
 from kg.read import Brief, Segment
 
+MAX_AUTHOR_DISTANCE = 3  # sentences over which "the text" still stands for the last document's author
 PAIR_NOUNS = {"party", "side", "parties", "sides"}
 PAIR_COUNT_NOUNS = {"country", "countries", "state", "states", "nation", "nations"}  # with "both"/"two"
 
@@ -95,6 +96,9 @@ class StatementExtractor:
                         salience.observe(group, token, number)
                 elif mention is None and (named := reduced_name(token, (i.actor for i in salience.seen))):
                     salience.observe(named, token, number)  # "Paludan, who ... where he burned": he is Paludan
+                elif mention is None and office_holder(token, self.vocabulary.titles) is not None:
+                    for holder in self._actors(token, number, salience):  # "The Foreign Secretary ... She"
+                        salience.observe(holder, token, number)
             sentence_dates: list[str] = []
             clause_sources = (clauses, reported_demands, nominal_events)
             found = [c for source in clause_sources for c in source(sentence, self.vocabulary)]
@@ -122,6 +126,8 @@ class StatementExtractor:
                         sentence_dates.append(date)
                     event = self.coder.code_clause(clause.predicate, clause.relation, clause.polarity, clause.modality)
                     date = date or performative_date(clause, event, context.segment.date) or narrative_date
+                if any(t.lemma_.lower() in self.vocabulary.documents for t in clause.objects):
+                    salience.authored(number, subjects)  # "Ukraine tabled the draft": the text speaks for Ukraine
                 if len(subjects) > 1 or any(actor for _, actor, _ in objects):
                     salience.pair(number, [*subjects, *(a for _, a, _ in objects if a is not None)])
                 for subject in subjects:
@@ -275,7 +281,7 @@ class StatementExtractor:
             ]
             if named:
                 return named  # "Chief of General Staff Aleh Balakoneu"
-            if not of and (described := groups_named(token, self.vocabulary)):
+            if not of and (described := groups_named(token, self.vocabulary, placed=False)):
                 return described  # "Cairo's security chief", "the Iraqi leader"
         if (token.lower_ in self.vocabulary.partitives or token.pos_ == "NUM") and of:
             return [a for t in of if t.dep_ == "pobj" for a in self._actors(t, sentence, salience)]
@@ -293,6 +299,8 @@ class StatementExtractor:
             if owners:  # "Bosnian Serbs said their forces had completed ...": the forces of the Serbs
                 agent = self.vocabulary.agent_nouns.get(token.lemma_.lower())
                 return [group_actor(f"{token.text} of {owner.name}", owner, agent) for owner in owners]
+        if token.lemma_.lower() in self.vocabulary.documents:
+            return self._authors(token, sentence, salience)
         found = salience.resolve_description(token, sentence, self.vocabulary.designators, self.vocabulary.titles)
         if found is None and token.pos_ == "PROPN":
             found = named_by_apposition(token, self.vocabulary.titles)
@@ -301,6 +309,27 @@ class StatementExtractor:
         if found is None:
             found = office_holder(token, self.vocabulary.titles)
         return [found] if found else []
+
+    def _authors(self, document: Token, sentence: int, salience: SalienceModel) -> list[Actor]:
+        """The actors a document stands for (the lexicon's `kg:documents`): its maker named by a
+        "by" phrase ("the draft tabled by Ukraine"), a possessor ("Ukraine's draft") or the subject
+        of the verb that issues it ("the General Staff issued a statement that deems ..."); else, for
+        "the text", "the statement", the author of the document named last."""
+        makers = [
+            g
+            for c in document.children
+            if c.dep_ == "acl"
+            for agent in c.children
+            if agent.dep_ == "agent"
+            for g in agent.children
+            if g.dep_ == "pobj"
+        ] + [c for c in document.children if c.dep_ == "poss"]
+        if not makers and document.dep_ == "dobj" and document.head.pos_ == "VERB":
+            makers = subjects_of(document.head)
+        found = [a for t in makers if t.i != document.i for a in self._actors(t, sentence, salience)]
+        if found or not any(c.lower_ in ("the", "this", "that") for c in document.children):
+            return found
+        return salience.recent_authors(sentence, MAX_AUTHOR_DISTANCE)
 
     def _objects(
         self, clause: Clause, sentence: int, salience: SalienceModel

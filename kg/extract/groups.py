@@ -34,10 +34,11 @@ def _state_modifying(noun: Token, vocabulary: Vocabulary) -> Mention | None:
     return None
 
 
-def groups_named(token: Token, vocabulary: Vocabulary) -> list[Actor]:
+def groups_named(token: Token, vocabulary: Vocabulary, placed: bool = True) -> list[Actor]:
     """'a representative of the Defence Ministry' -> the ministry; 'NATO representatives',
-    'EU and US delegations', 'separatists in eastern Ukraine' -> groups named as written."""
-    for prep in _place_prepositions(token):
+    'EU and US delegations', 'separatists in eastern Ukraine' -> groups named as written (without
+    `placed`, only by a modifier: "the Iraqi leader", not "the Secretary in the Ministry")."""
+    for prep in _place_prepositions(token) if placed else ():
         for pobj in prep.children:
             found = mention_at(pobj) or _state_modifying(pobj, vocabulary)  # "inhabitants of the Syrian Golan Heights"
             if pobj.dep_ != "pobj" or found is None:

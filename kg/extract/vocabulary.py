@@ -65,6 +65,7 @@ class Vocabulary:
     group_nouns: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
     reciprocals: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
     agent_nouns: dict[str, str] = field(default_factory=dict)  # lemma -> CAMEO agent code
     offices: dict[str, Office] = field(default_factory=dict)
 
@@ -147,6 +148,7 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
         group_nouns=_collection(graph, "groups"),
         partitives=_collection(graph, "partitives"),
         reciprocals=_collection(graph, "reciprocals"),
+        documents=_collection(graph, "documents"),
         designators=_collection(graph, "designators"),
         bodies=_collection(graph, "bodies"),
         titles=_collection(graph, "titles"),

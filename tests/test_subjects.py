@@ -1,0 +1,83 @@
+"""Subjects the parse does not hand over: a document standing for its author, on sentences written
+for these tests. Each case asserts the exact statements (subject, relation, object, polarity,
+modality), or that nothing comes out."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.extractor import extract
+from kg.extract.pipeline import load_pipeline
+from kg.read.briefs import parse_brief
+
+Row = tuple[str, str, str, str, str]
+HEADER = "Regional security notes\nMarch 14, 2019\n\n"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def statements(nlp: Language, body: str) -> list[Row]:
+    brief = parse_brief("t", HEADER + body)
+    assert [s.text for s in brief.segments] == [body]  # all of it is read as body text
+    [(_, found)] = list(extract(nlp, [brief]))
+    return sorted((s.subject, s.relation, s.object, s.polarity, s.modality) for s in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # "the text" is the draft's, and the draft is the country's that tabled it
+            "The last draft was tabled by Moldova at the General Assembly. "
+            "The text called Russia an aggressor and condemned the occupation of Transnistria.",
+            [
+                ("Moldova", "call", "Russia", "positive", "asserted"),
+                ("Moldova", "condemn", "occupation of Transnistria", "positive", "asserted"),
+                ("Moldova", "table", "last draft", "positive", "asserted"),
+            ],
+        ),
+        (  # the statement a body issues, through the relative pronoun that stands for it
+            "The Estonian Defence Forces issued a statement that names Russia a direct threat to the region.",
+            [
+                ("Estonian Defence Forces", "issue", "statement", "positive", "asserted"),
+                ("Estonian Defence Forces", "name", "Russia", "positive", "asserted"),
+            ],
+        ),
+        (  # a "by" phrase on the document names its author
+            "The resolution adopted by the European Parliament condemned the arrest of the journalists.",
+            [
+                ("European Parliament", "adopt", "resolution", "positive", "asserted"),
+                ("European Parliament", "condemn", "arrest of journalists", "positive", "asserted"),
+            ],
+        ),
+        (  # a possessor names it
+            "Georgia's declaration rejected the annexation of the two regions by the Russian Federation.",
+            [
+                ("Georgia", "reject", "annexation of two regions", "positive", "asserted"),
+                ("Russia", "annex", "two regions", "positive", "asserted"),
+            ],
+        ),
+    ],
+)
+def test_a_document_stands_for_its_author(nlp: Language, body: str, expected: list[Row]) -> None:
+    assert statements(nlp, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # nobody is named as the text's author
+        "The text called the occupation of the two regions a violation of international law.",
+        # the author named four sentences before is too far away to be meant
+        "The draft was tabled by Moldova in the spring of that year without much support. "
+        "The weather in the city was cold and wet for the whole of the week. "
+        "Many of the delegates complained about the long queues at the entrance. "
+        "The coffee in the hall ran out early on the first day of the session. "
+        "The text called the occupation of the two regions a violation of international law.",
+    ],
+)
+def test_a_document_without_a_known_author_gives_nothing(nlp: Language, body: str) -> None:
+    assert [s for s in statements(nlp, body) if s[1] != "table"] == []
