@@ -81,3 +81,45 @@ def test_a_document_stands_for_its_author(nlp: Language, body: str, expected: li
 )
 def test_a_document_without_a_known_author_gives_nothing(nlp: Language, body: str) -> None:
     assert [s for s in statements(nlp, body) if s[1] != "table"] == []
+
+
+def titled(nlp: Language, title: str, body: str) -> list[Row]:
+    brief = parse_brief("t", f"{title}\nMarch 14, 2019\n\n{body}")
+    assert [s.text for s in brief.segments] == [body]
+    [(_, found)] = list(extract(nlp, [brief]))
+    return sorted((s.subject, s.relation, s.object, s.polarity, s.modality) for s in found)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Statement by the European Commission on the situation in Moldova",
+            "We will continue to support the reform of the judiciary in the Republic of Moldova.",
+            [("European Commission", "support", "reform of judiciary", "positive", "asserted")],
+        ),
+        (
+            "Remarks by the NATO Secretary General at the press conference in Brussels",
+            "Last week I welcomed the decision of the Finnish parliament on the membership.",
+            [("NATO", "welcome", "decision of Finnish parliament", "positive", "asserted")],
+        ),
+    ],
+)
+def test_an_unquoted_we_is_the_title_author(nlp: Language, title: str, body: str, expected: list[Row]) -> None:
+    assert titled(nlp, title, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # an analyst's title names no text someone issued: the analyst's "we" is no actor
+        ("Minsk tries to get off the escalation train", "We will continue to support the reform of the judiciary."),
+        # the inclusive "we" of perception in an author's text
+        (
+            "Statement by the European Commission on the situation in Moldova",
+            "In recent days we have seen a dramatic escalation of the tensions in the region.",
+        ),
+    ],
+)
+def test_a_we_without_an_author_gives_nothing(nlp: Language, title: str, body: str) -> None:
+    assert titled(nlp, title, body) == []
