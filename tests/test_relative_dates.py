@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from kg.extract.extractor import extract
 from kg.extract.pipeline import load_pipeline
-from kg.extract.relative_dates import resolve_relative
+from kg.extract.relative_dates import resolve_deictic, resolve_relative
 from kg.read.briefs import parse_brief
 
 THURSDAY = "2019-10-10"
@@ -74,4 +74,25 @@ def test_weekday_of_a_future_clause_follows(nlp: Language) -> None:
     assert dated(nlp, text) == [
         ("Estonian president", "discuss", "security", "2019-10-14"),
         ("Estonian president", "visit", "Latvia", "2019-10-14"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [("today", THURSDAY), ("yesterday", "2019-10-09"), ("Tomorrow", "2019-10-11"), ("this week", None)],
+)
+def test_resolve_deictic(expression: str, expected: str | None) -> None:
+    assert resolve_deictic(expression, THURSDAY) == expected
+    assert resolve_deictic(expression, "2019-10") is None  # no full document date, no day
+
+
+def test_today_is_the_document_date_not_the_narrative_date(nlp: Language) -> None:
+    text = (
+        "Estonia and Russia\n10 October 2019\n\n"
+        "Estonia expelled two Russian diplomats on 2 October 2019 after a long investigation.\n\n"
+        "The Estonian president briefed the ambassadors of the European Union today.\n"
+    )
+    assert dated(nlp, text) == [
+        ("Estonia", "expel", "Russia", "2019-10-02"),
+        ("Estonian president", "brief", "ambassadors of European Union", THURSDAY),
     ]

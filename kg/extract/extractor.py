@@ -32,7 +32,7 @@ from kg.extract.main_event import main_event_rank
 from kg.extract.members import enumerated
 from kg.extract.nominal_events import nominal_events
 from kg.extract.performatives import performative_date
-from kg.extract.relative_dates import resolve_relative
+from kg.extract.relative_dates import resolve_deictic, resolve_relative
 from kg.extract.statements import Actor, Statement
 from kg.extract.subjects import full_name, reduced_name, subjects_of
 from kg.extract.targets import target_of
@@ -370,11 +370,15 @@ class StatementExtractor:
         ]
         for ent in governed or (only if len(candidates) == 1 else []):
             past = clause.predicate.tag_ in ("VBD", "VBN")
-            resolved = resolve_relative(
-                ent.text,
-                narrative if narrative and len(narrative) == 10 else anchor,
-                future=_is_future(clause.predicate),
-            ) or dates.resolve_in_narrative(ent.text, anchor, narrative, past=past)
+            resolved = (
+                resolve_deictic(ent.text, anchor)
+                or resolve_relative(
+                    ent.text,
+                    narrative if narrative and len(narrative) == 10 else anchor,
+                    future=_is_future(clause.predicate),
+                )
+                or dates.resolve_in_narrative(ent.text, anchor, narrative, past=past)
+            )
             if resolved:
                 return resolved
         return None

@@ -9,7 +9,9 @@ them out, so two kinds are resolved here:
   to the week of the report); after it, where the clause speaks of the future;
 - the week, month or year before the reference ("the past week", "over the last month", "the
   previous year"), or the reference's own ("later this week", "earlier this month"), at the
-  granularity this project writes (a week as its year-month).
+  granularity this project writes (a week as its year-month);
+- the deictic "today", "yesterday", "tomorrow": the document's own date and the days next to it
+  (TIMEX3 anchors them to the document creation time, never to the narrative: `deictic_offset`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,22 @@ PAST_PERIOD = re.compile(
     re.I,
 )
 THIS_PERIOD = re.compile(r"^(?:later|earlier)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)$", re.I)
+
+
+DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def deictic_offset(expression: str) -> int | None:
+    """Days from the document's date that "today", "yesterday", "tomorrow" name, else None."""
+    return DEICTIC_DAYS.get(" ".join(expression.lower().split()))
+
+
+def resolve_deictic(expression: str, document_date: str | None) -> str | None:
+    """'were briefed today' in a release of 2017-10-12: 2017-10-12."""
+    offset = deictic_offset(expression)
+    if offset is None or document_date is None or len(document_date) != 10:
+        return None
+    return (date.fromisoformat(document_date) + timedelta(days=offset)).isoformat()
 
 
 def resolve_relative(expression: str, reference: str | None, *, future: bool = False) -> str | None:
