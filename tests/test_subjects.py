@@ -1,4 +1,5 @@
-"""Subjects the parse does not hand over: a document standing for its author, on sentences written
+"""Subjects the parse does not hand over: a document standing for its author, the author of a text
+speaking as "we", the addressee of a directive who does not act; on sentences written
 for these tests. Each case asserts the exact statements (subject, relation, object, polarity,
 modality), or that nothing comes out."""
 
@@ -123,3 +124,28 @@ def test_an_unquoted_we_is_the_title_author(nlp: Language, title: str, body: str
 )
 def test_a_we_without_an_author_gives_nothing(nlp: Language, title: str, body: str) -> None:
     assert titled(nlp, title, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # the addressee does not act: each further act called for is the caller's demand
+            "Poland called on Belarus to stop the flights, to release the journalists "
+            "and to respect the border treaty.",
+            [
+                ("Poland", "call", "Belarus", "positive", "asserted"),
+                ("Poland", "call", "border treaty", "positive", "asserted"),
+                ("Poland", "call", "journalists", "positive", "asserted"),
+            ],
+        ),
+        (
+            "The European Union urged Russia to withdraw its troops and to pay compensation to the victims.",
+            [
+                ("European Union", "urge", "Russia", "positive", "asserted"),
+                ("European Union", "urge", "compensation", "positive", "asserted"),
+            ],
+        ),
+    ],
+)
+def test_a_directive_calls_for_its_addressees_acts(nlp: Language, body: str, expected: list[Row]) -> None:
+    assert statements(nlp, body) == expected

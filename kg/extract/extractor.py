@@ -25,6 +25,7 @@ from kg.extract.authors import TitleSpeakers
 from kg.extract.clauses import Clause, clauses, noun_phrase
 from kg.extract.coref import SalienceModel, office_holder
 from kg.extract.demands import DEMAND, reported_demands
+from kg.extract.directives import controlled_acts, directives
 from kg.extract.events import EventCoder, load_coder
 from kg.extract.groups import group_actor, groups_named, named_by_apposition
 from kg.extract.identity import canonical, home_state
@@ -100,8 +101,14 @@ class StatementExtractor:
                     for holder in self._actors(token, number, salience):  # "The Foreign Secretary ... She"
                         salience.observe(holder, token, number)
             sentence_dates: list[str] = []
-            clause_sources = (clauses, reported_demands, nominal_events)
-            found = [c for source in clause_sources for c in source(sentence, self.vocabulary)]
+            clause_sources = (clauses, reported_demands, nominal_events, directives)
+            controlled = controlled_acts(sentence, self.vocabulary)  # "called on X to stop": X's act is no statement
+            found = [
+                c
+                for source in clause_sources
+                for c in source(sentence, self.vocabulary)
+                if c.predicate.i not in controlled
+            ]
             # the event a CAMEO coder codes first (`kg.extract.main_event`)
             for clause in sorted(found, key=lambda c: main_event_rank(c, self.vocabulary)):
                 if clause.relation != DEMAND and attributions.is_frame(clause.predicate):
