@@ -149,3 +149,29 @@ def test_a_we_without_an_author_gives_nothing(nlp: Language, title: str, body: s
 )
 def test_a_directive_calls_for_its_addressees_acts(nlp: Language, body: str, expected: list[Row]) -> None:
     assert statements(nlp, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # "this country": the state named before, not the clause's own subject (the Kremlin's Russia)
+            "Belarus depends on Russian gas and on the loans from Moscow. "
+            "The Kremlin has tried for years to dominate this country and its army.",
+            [
+                ("Belarus", "depend", "Russian gas", "positive", "asserted"),
+                ("Russia", "dominate", "Belarus", "positive", "intended"),
+                ("Russia", "dominate", "army", "positive", "intended"),
+            ],
+        ),
+    ],
+)
+def test_this_country_is_the_state_named_before(nlp: Language, body: str, expected: list[Row]) -> None:
+    assert statements(nlp, body) == expected
+
+
+def test_this_country_without_a_state_before_gives_no_actor(nlp: Language) -> None:
+    body = "The Kremlin has tried for years to dominate this country and its small army."
+    assert statements(nlp, body) == [
+        ("Russia", "dominate", "country", "positive", "intended"),
+        ("Russia", "dominate", "small army", "positive", "intended"),
+    ]

@@ -297,6 +297,7 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
                 if o.lemma_.lower() in vocabulary.intent_nouns
                 and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in o.children)
                 and token.lemma_.lower() not in STANCE_VERBS | JUDGEMENT_VERBS
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children)  # "efforts of Russia to"
             ),
             None,
         )

@@ -27,6 +27,9 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 ROLE_WEIGHT = {"subject": 80, "object": 50, "other": 30}
 MAX_SENTENCE_DISTANCE = 4
 COMPLEMENT_DEPS = ("dobj", "ccomp", "xcomp", "attr", "acomp")
+# "this country", "that state": a demonstrative points back to a state named before (Lappin and
+# Leass treat definite descriptions as anaphors of the most salient compatible antecedent)
+STATE_NOUNS = {"country", "state", "nation", "republic"}
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,16 @@ class SalienceModel:
         if noun in designators or token.lower_ in designators:
             return self._best(token.i, sentence, lambda a: a.kind == "Country")
         return None
+
+    def resolve_state_description(self, token: Token, sentence: int, exclude: set[str]) -> Actor | None:
+        """'Russia seeks to swallow this country': the most salient state before the phrase that is
+        not the clause's own subject (a description is not bound in its clause: Chomsky 1981,
+        binding principle C; coreference with the subject takes a reflexive)."""
+        if token.lemma_.lower() not in STATE_NOUNS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children):
+            return None
+        return self._best(token.i, sentence, lambda a: a.kind == "Country" and a.key not in exclude)
 
 
 def _pleonastic(pronoun: Token) -> bool:

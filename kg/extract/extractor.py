@@ -120,7 +120,7 @@ class StatementExtractor:
                 clause, source = self._attributed(clause, number, salience, attributions)
                 for token, actors in resolved:
                     salience.refer(token, actors, number)
-                objects = self._objects(clause, number, salience)
+                objects = self._objects(clause, number, salience, subjects)
                 if len(subjects) > 1 and clause.predicate.lemma_.lower() in self.vocabulary.reciprocals:
                     # "X and Y met (in Z)": each meets the other
                     objects = [(actor.name, actor, None) for actor in subjects]
@@ -339,9 +339,10 @@ class StatementExtractor:
         return salience.recent_authors(sentence, MAX_AUTHOR_DISTANCE)
 
     def _objects(
-        self, clause: Clause, sentence: int, salience: SalienceModel
+        self, clause: Clause, sentence: int, salience: SalienceModel, subjects: list[Actor]
     ) -> list[tuple[str, Actor | None, Token | None]]:
         """(text, actor or None for a theme, the object's head token) for each object."""
+        exclude = {a.key for a in subjects}
         if clause.object_text is not None:
             return [(clause.object_text, None, None)]
         result: list[tuple[str, Actor | None, Token | None]] = []
@@ -351,6 +352,8 @@ class StatementExtractor:
                 result.append((mention.actor.name, mention.actor, token))
             elif token.pos_ == "PRON":
                 result.extend((actor.name, actor, token) for actor in self._actors(token, sentence, salience))
+            elif (state := salience.resolve_state_description(token, sentence, exclude)) is not None:
+                result.append((state.name, state, token))  # "efforts of Russia to swallow this country"
             else:
                 text = noun_phrase(token)
                 if text:
