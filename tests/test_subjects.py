@@ -175,3 +175,24 @@ def test_this_country_without_a_state_before_gives_no_actor(nlp: Language) -> No
         ("Russia", "dominate", "country", "positive", "intended"),
         ("Russia", "dominate", "small army", "positive", "intended"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # the name in apposition to a title names the person described (the tagger calls it ORG)
+            "The Latvian foreign minister, Edgars Rinkevics, criticised the decision of the Russian government.",
+            [("Edgars Rinkevics", "criticise", "decision of Russian government", "positive", "asserted")],
+        ),
+        (
+            "The minister, Edgars Rinkevics, criticised the decision of the Russian government on the border.",
+            [("Edgars Rinkevics", "criticise", "decision of Russian government", "positive", "asserted")],
+        ),
+        (  # the title in apposition to the name: the name stays
+            "Gitanas Nauseda, the Lithuanian president, rejected the accusations of the Russian embassy.",
+            [("Gitanas Nauseda", "reject", "accusations of Russian embassy", "positive", "asserted")],
+        ),
+    ],
+)
+def test_a_name_in_apposition_names_the_person_described(nlp: Language, body: str, expected: list[Row]) -> None:
+    assert statements(nlp, body) == expected
