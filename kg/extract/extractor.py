@@ -27,23 +27,19 @@ from kg.extract.coref import SalienceModel, office_holder
 from kg.extract.demands import DEMAND, reported_demands
 from kg.extract.directives import controlled_acts, directives
 from kg.extract.events import EventCoder, load_coder
-from kg.extract.groups import group_actor, groups_named, named_by_apposition
+from kg.extract.groups import groups_named
 from kg.extract.identity import canonical, home_state
 from kg.extract.main_event import main_event_rank
-from kg.extract.members import enumerated
 from kg.extract.nominal_events import nominal_events
 from kg.extract.performatives import performative_date
 from kg.extract.relative_dates import resolve_deictic, resolve_relative
+from kg.extract.resolution import ActorResolver, in_full
 from kg.extract.statements import Actor, Statement
-from kg.extract.subjects import full_name, reduced_name, subjects_of
+from kg.extract.subjects import reduced_name
 from kg.extract.targets import target_of
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
 from kg.identifiers import slug
 from kg.read import Brief, Segment
-
-MAX_AUTHOR_DISTANCE = 3  # sentences over which "the text" still stands for the last document's author
-PAIR_NOUNS = {"party", "side", "parties", "sides"}
-PAIR_COUNT_NOUNS = {"country", "countries", "state", "states", "nation", "nations"}  # with "both"/"two"
 
 
 @dataclass(frozen=True)
@@ -73,6 +69,7 @@ class StatementExtractor:
         self.vocabulary = vocabulary
         self.coder = coder
         self.title_speaker = TitleSpeakers(nlp, vocabulary.titles) if nlp is not None else None
+        self.resolver = ActorResolver(vocabulary)
 
     def __call__(self, doc: Doc) -> Doc:
         context: SegmentContext | None = doc._.context
@@ -90,7 +87,7 @@ class StatementExtractor:
             for token in sentence:
                 mention = mention_at(token)
                 if mention is not None and token.i == mention.end - 1:
-                    named = _in_full(mention.actor, salience, mention.start)
+                    named = in_full(mention.actor, salience, mention.start)
                     salience.observe(named, token.head if token.dep_ == "compound" else token, number)
                 elif mention is None and token.lower_ in self.vocabulary.group_nouns:
                     for group in groups_named(token, self.vocabulary):
@@ -246,101 +243,7 @@ class StatementExtractor:
         return replace(actor, key=f"actor/{slug(actor.name)}")
 
     def _actors(self, token: Token, sentence: int, salience: SalienceModel) -> list[Actor]:
-        """The actors a noun phrase head names or refers to (two for "both parties")."""
-        if token.pos_ == "ADJ" and token._.demonym_of in self.vocabulary.actors:
-            return [self.vocabulary.actors[token._.demonym_of].actor]  # "the Russian invasion": Russia's
-        mention = mention_at(token)
-        if mention is not None:  # "The US, Russia, and Switzerland": a list the parser read as an apposition
-            listed = [
-                a
-                for c in token.children
-                if c.dep_ == "appos" and any(x.dep_ == "cc" for x in c.children)
-                for t in (c, *c.conjuncts)
-                if (a := _mentioned(t))
-            ]
-            if not listed and (named := _named_in_apposition(token, mention.actor, self.vocabulary.titles)):
-                return [named]  # "The Latvian foreign minister, Edgars Rinkevics, criticised"
-            return [_in_full(mention.actor, salience, mention.start), *listed]
-        lemma = token.lemma_.lower()
-        pair_noun = (lemma in PAIR_NOUNS and any(c.lower_ in ("both", "the", "two") for c in token.children)) or (
-            lemma in PAIR_COUNT_NOUNS and any(c.lower_ in ("both", "two") for c in token.children)
-        )
-        plural_pronoun = token.lower_ in ("they", "them") and bool(salience.recent_pair(sentence, 1))
-        if lemma in self.vocabulary.designators or token.lower_ in self.vocabulary.designators:
-            states = [t._.demonym_of for m in token.lefts for t in (m, *m.conjuncts) if t._.demonym_of]
-            named = [self.vocabulary.actors[state].actor for state in dict.fromkeys(states)]
-            if named:
-                return named  # "the Turkish and Greek sides", "the Russian and Belarusian authorities"
-        if (pair_noun or plural_pronoun) and (pair := salience.recent_pair(sentence, 2)):
-            return pair
-        if token.pos_ == "PRON":
-            found = salience.resolve_pronoun(token, sentence)
-            return [found] if found else []
-        listed = [a for t in enumerated(token) if (a := _mentioned(t))]
-        if listed:
-            return listed  # "eight countries (Belarus, Russia, Armenia ...)", "countries including Jordan"
-        of = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
-        if token.lemma_.lower() in self.vocabulary.titles:
-            named = [
-                a
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for t in c.children
-                if (a := _mentioned(t)) and a.kind == "Person"
-            ]
-            if named:
-                return named  # "Chief of General Staff Aleh Balakoneu"
-            if (appositive := _named_in_apposition(token, None, self.vocabulary.titles)) is not None:
-                return [appositive]  # "The minister, Edgars Rinkevics, said"
-            if not of and (described := groups_named(token, self.vocabulary, placed=False)):
-                return described  # "Cairo's security chief", "the Iraqi leader"
-        if (token.lower_ in self.vocabulary.partitives or token.pos_ == "NUM") and of:
-            return [a for t in of if t.dep_ == "pobj" for a in self._actors(t, sentence, salience)]
-        if token.lower_ in self.vocabulary.group_nouns:
-            return groups_named(token, self.vocabulary)
-        if token.lemma_.lower() in self.vocabulary.agent_nouns:
-            if groups := groups_named(token, self.vocabulary):
-                return groups  # "Palestinian youths", "Israeli army bulldozers"
-            owners = [
-                o
-                for c in token.children
-                if c.dep_ == "poss" and c.pos_ == "PRON"
-                for o in self._actors(c, sentence, salience)
-            ]
-            if owners:  # "Bosnian Serbs said their forces had completed ...": the forces of the Serbs
-                agent = self.vocabulary.agent_nouns.get(token.lemma_.lower())
-                return [group_actor(f"{token.text} of {owner.name}", owner, agent) for owner in owners]
-        if token.lemma_.lower() in self.vocabulary.documents:
-            return self._authors(token, sentence, salience)
-        found = salience.resolve_description(token, sentence, self.vocabulary.designators, self.vocabulary.titles)
-        if found is None and token.pos_ == "PROPN":
-            found = named_by_apposition(token, self.vocabulary.titles)
-        if found is None:  # "Paludan, who ..." after "Rasmus Paludan"
-            found = reduced_name(token, (item.actor for item in salience.seen if item.token < token.i))
-        if found is None:
-            found = office_holder(token, self.vocabulary.titles)
-        return [found] if found else []
-
-    def _authors(self, document: Token, sentence: int, salience: SalienceModel) -> list[Actor]:
-        """The actors a document stands for (the lexicon's `kg:documents`): its maker named by a
-        "by" phrase ("the draft tabled by Ukraine"), a possessor ("Ukraine's draft") or the subject
-        of the verb that issues it ("the General Staff issued a statement that deems ..."); else, for
-        "the text", "the statement", the author of the document named last."""
-        makers = [
-            g
-            for c in document.children
-            if c.dep_ == "acl"
-            for agent in c.children
-            if agent.dep_ == "agent"
-            for g in agent.children
-            if g.dep_ == "pobj"
-        ] + [c for c in document.children if c.dep_ == "poss"]
-        if not makers and document.dep_ == "dobj" and document.head.pos_ == "VERB":
-            makers = subjects_of(document.head)
-        found = [a for t in makers if t.i != document.i for a in self._actors(t, sentence, salience)]
-        if found or not any(c.lower_ in ("the", "this", "that") for c in document.children):
-            return found
-        return salience.recent_authors(sentence, MAX_AUTHOR_DISTANCE)
+        return self.resolver.actors(token, sentence, salience)
 
     def _objects(
         self, clause: Clause, sentence: int, salience: SalienceModel, subjects: list[Actor]
@@ -436,30 +339,3 @@ def extract(nlp: Language, briefs: Iterable[Brief], batch_size: int = 16) -> Ite
         statements.extend(doc._.statements)
     if current is not None:
         yield current[1], statements
-
-
-def _named_in_apposition(token: Token, described: Actor | None, titles: frozenset[str]) -> Actor | None:
-    """'The Latvian foreign minister, Edgars Rinkevics, ...': a person described by a title whose
-    name follows in apposition is the person named (an appositive identifies the head's referent:
-    Huddleston and Pullum 2002, ch. 15 §5; UD `appos`). The small model often tags such a name
-    ORG; after a title it is a person's."""
-    if token.lemma_.lower() not in titles:
-        return None
-    for child in token.children:
-        named = _mentioned(child) if child.dep_ == "appos" and child.pos_ == "PROPN" else None
-        if named is not None and named.kind in ("Person", "Organisation"):
-            acts_for = named.acts_for or (described.acts_for if described else None)
-            return replace(named, kind="Person", acts_for=acts_for, role=named.role or token.text)
-    return None
-
-
-def _in_full(actor: Actor, salience: SalienceModel, before: int) -> Actor:
-    """A person named by the surname alone ("Lund" after "Rasmus Lund") is the person named in full."""
-    if actor.kind != "Person" or " " in actor.name:
-        return actor
-    return full_name(actor.name, (i.actor for i in salience.seen if i.token < before)) or actor
-
-
-def _mentioned(token: Token) -> Actor | None:
-    mention = mention_at(token)
-    return mention.actor if mention is not None else None
