@@ -26,7 +26,7 @@ SLACK = 0.02
 WHOLE_SET = {"f1": 0.596, "precision": 0.763, "recall": 0.495}
 WHOLE_SET_ATTRIBUTES = {"polarity": 0.986, "modality": 0.896, "date": 0.989, "source": 0.936}
 # reached on the five seeds alone
-SEEDS_F1 = 0.794
+SEEDS_F1 = 0.799
 
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").is_file(), reason="../shared/eval is not beside the repository")
 

@@ -196,3 +196,19 @@ def test_this_country_without_a_state_before_gives_no_actor(nlp: Language) -> No
 )
 def test_a_name_in_apposition_names_the_person_described(nlp: Language, body: str, expected: list[Row]) -> None:
     assert statements(nlp, body) == expected
+
+
+def test_the_title_a_surname_bore_names_the_person_in_full_later(nlp: Language) -> None:
+    # "Minister Novak" after "Tomas Novak": the full name, keeping the title, so "the foreign minister" is him
+    body = (
+        "Tomas Novak, Minister of Foreign Affairs, said the Czech government has refused to pay compensation "
+        "to Slovakia.\n\nMinister Novak told reporters after a meeting in Brussels that Prague would block "
+        "the new package.\n\nThe foreign minister added that the Czech Republic had not supplied weapons to the rebels."
+    )
+    brief = parse_brief("t", HEADER + body)
+    [(_, found)] = list(extract(nlp, [brief]))
+    assert [(s.subject, s.relation, s.object, s.polarity, s.source) for s in found] == [
+        ("Czech Republic", "refuse", "compensation", "positive", "Tomas Novak"),
+        ("Czech Republic", "block", "new package", "positive", "Tomas Novak"),
+        ("Czech Republic", "supply", "weapons", "negative", "Tomas Novak"),
+    ]

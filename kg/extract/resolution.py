@@ -142,10 +142,14 @@ def _named_in_apposition(token: Token, described: Actor | None, titles: frozense
 
 
 def in_full(actor: Actor, salience: SalienceModel, before: int) -> Actor:
-    """A person named by the surname alone ("Lund" after "Rasmus Lund") is the person named in full."""
+    """A person named by the surname alone ("Lund" after "Rasmus Lund") is the person named in full,
+    with the title this mention gives ("Minister Szijjarto": "the minister" may refer to him later)."""
     if actor.kind != "Person" or " " in actor.name:
         return actor
-    return full_name(actor.name, (i.actor for i in salience.seen if i.token < before)) or actor
+    full = full_name(actor.name, (i.actor for i in salience.seen if i.token < before))
+    if full is None:
+        return actor
+    return replace(full, role=full.role or actor.role)
 
 
 def mentioned(token: Token) -> Actor | None:
