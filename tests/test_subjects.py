@@ -102,7 +102,7 @@ def titled(nlp: Language, title: str, body: str) -> list[Row]:
         (
             "Remarks by the NATO Secretary General at the press conference in Brussels",
             "Last week I welcomed the decision of the Finnish parliament on the membership.",
-            [("NATO", "welcome", "decision of Finnish parliament", "positive", "asserted")],
+            [("NATO Secretary General", "welcome", "decision of Finnish parliament", "positive", "asserted")],
         ),
     ],
 )
@@ -115,11 +115,6 @@ def test_an_unquoted_we_is_the_title_author(nlp: Language, title: str, body: str
     [
         # an analyst's title names no text someone issued: the analyst's "we" is no actor
         ("Minsk tries to get off the escalation train", "We will continue to support the reform of the judiciary."),
-        # the inclusive "we" of perception in an author's text
-        (
-            "Statement by the European Commission on the situation in Moldova",
-            "In recent days we have seen a dramatic escalation of the tensions in the region.",
-        ),
     ],
 )
 def test_a_we_without_an_author_gives_nothing(nlp: Language, title: str, body: str) -> None:
