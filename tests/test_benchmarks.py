@@ -34,3 +34,25 @@ def test_the_build_benchmark_runs_on_a_small_corpus(tmp_path: Path, capsys: pyte
     for name, query in result["queries"].items():
         assert f"| {name} | {query['rows']:,} |" in printed
     assert "- [" in printed and "extraction >= 0.85 of bare nlp.pipe (CPU) at 20" in printed
+
+
+@pytest.mark.timeout(600)
+def test_the_scale_benchmark_runs_on_a_few_briefs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import bench_scale
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    figures = tmp_path / "figures.json"
+    bench_scale.main(["--briefs", "3", "--work", str(tmp_path), "--json", str(figures)])
+    printed = capsys.readouterr().out
+
+    result = json.loads(figures.read_text())
+    assert result["briefs"] == 3
+    assert set(result["runs"]) == {"--jobs 1", "--jobs 2", "--dask local:1", "--dask local:2", "--jobs 2 --store URL"}
+    assert all(result["identical"].values()) and result["same_rows"] is True
+    costs = result["costs"]
+    assert costs["sent_bytes"] > 1000 and costs["returned_bytes"] > 100
+    assert costs["server_write_s"] > 0 and costs["embedded_write_s"] > 0
+    assert "- [x] every output byte-identical to `--jobs 1`" in printed
+    assert "saturates first: " in printed
