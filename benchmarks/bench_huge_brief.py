@@ -65,6 +65,7 @@ class TreeMemory:
         self.root = psutil.Process(pid)
         self.peak_total = 0
         self.peak_single = 0
+        self.peak_build = 0  # the build process itself (store, statements.jsonl, views)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -76,6 +77,7 @@ class TreeMemory:
                 sizes = [_rss(process) for process in processes]
                 self.peak_total = max(self.peak_total, sum(sizes))
                 self.peak_single = max(self.peak_single, max(sizes, default=0))
+                self.peak_build = max(self.peak_build, sizes[0])
             except psutil.Error:
                 pass
             time.sleep(SAMPLE_SECONDS)
@@ -112,6 +114,7 @@ def measure(megabytes: float, work: Path) -> dict[str, object]:
         "seconds": round(seconds, 1),
         "peak_rss_tree_mib": memory.peak_total // 2**20,
         "peak_rss_largest_process_mib": memory.peak_single // 2**20,
+        "peak_rss_build_process_mib": memory.peak_build // 2**20,
         "progress_updates_within_the_brief": err.count(" of "),
         "statements": manifest["statements"],
         "triples": manifest["triples"],

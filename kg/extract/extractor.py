@@ -34,6 +34,7 @@ from kg.extract.nominal_events import nominal_events
 from kg.extract.performatives import performative_date
 from kg.extract.relative_dates import resolve_deictic, resolve_relative
 from kg.extract.resolution import ActorResolver, in_full
+from kg.extract.sentence_entities import SentenceEntities
 from kg.extract.statements import Actor, Statement
 from kg.extract.subjects import reduced_name
 from kg.extract.targets import target_of
@@ -83,7 +84,9 @@ class StatementExtractor:
         home = home_state(m.actor for m in doc._.actor_mentions or ())  # completes bare body names
         author = self.title_speaker(context.segment.title) if self.title_speaker else None
         attributions = Attributions(doc, self.vocabulary, author)
+        entities = SentenceEntities(doc)
         for number, sentence in enumerate(doc.sents):
+            sentence_entities = entities.within(sentence)
             for token in sentence:
                 mention = mention_at(token)
                 if mention is not None and token.i == mention.end - 1:
@@ -122,7 +125,7 @@ class StatementExtractor:
                     # "X and Y met (in Z)": each meets the other
                     objects = [(actor.name, actor, None) for actor in subjects]
                 try:
-                    date = self._date(clause, sentence, context.segment.date, narrative_date)
+                    date = self._date(clause, sentence_entities, context.segment.date, narrative_date)
                 except dates.OutOfCalendar:  # the clause dates itself, off the calendar: no date
                     date = None
                 else:
@@ -267,12 +270,12 @@ class StatementExtractor:
                     result.append((text, None, token))
         return result
 
-    def _date(self, clause: Clause, sentence: Span, anchor: str | None, narrative: str | None) -> str | None:
+    def _date(self, clause: Clause, entities: list[Span], anchor: str | None, narrative: str | None) -> str | None:
         """The date expression attached nearest to the clause's predicate (itself, then the
         verbs above it), else the sentence's only date if no other clause holds it. "Three days
         later" and "the same day" count from the narrative date, other expressions from the
-        segment's date."""
-        candidates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
+        segment's date. `entities`: the sentence's named entities."""
+        candidates = [ent for ent in entities if ent.label_ == "DATE"]
         levels = [clause.predicate, *clause.predicate.ancestors]
         governed = sorted(
             (ent for ent in candidates if _governing_predicate(ent.root) in levels),

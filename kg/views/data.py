@@ -21,11 +21,16 @@ from kg.graph import KG, GraphStore
 ACTOR_KINDS = ("Country", "Organisation", "Person", "Group", "Place")
 THEME = "Theme"
 
+# The target and the theme test are two OPTIONALs joined on bound variables: Oxigraph evaluates
+# a group on its own before the left join, and one group holding both `?statement kg:target
+# ?target` and `?object a kg:Theme` (no variable in common) made every target times every theme
+# (a 1 MB brief: 13.4 s and 1 GB resident for 7,438 statements; now 0.7 s and 120 MB).
 STATEMENTS = """SELECT ?statement ?subject ?relation ?label ?object ?polarity ?modality ?date ?sentence ?brief
-                       ?notation ?codeLabel ?goldstein ?quadClass ?plover ?target ?theme ?source WHERE {
+                       ?notation ?codeLabel ?goldstein ?quadClass ?plover ?target ?isTheme ?theme ?source WHERE {
   ?statement a kg:Statement ; kg:subject ?subject ; kg:relation ?relation ; kg:object ?object ;
              kg:polarity ?polarity ; kg:modality ?modality .
-  OPTIONAL { ?statement kg:target ?target . ?object a kg:Theme . OPTIONAL { ?object rdfs:label ?theme } }
+  OPTIONAL { ?statement kg:target ?target }
+  OPTIONAL { ?object a kg:Theme . BIND(true AS ?isTheme) OPTIONAL { ?object rdfs:label ?theme } }
   OPTIONAL { ?relation rdfs:label ?label }
   OPTIONAL { ?statement kg:date ?date }
   OPTIONAL { ?statement kg:source/skos:prefLabel ?source }
@@ -179,7 +184,7 @@ def _statements(store: GraphStore) -> list[Statement]:
             )
         iri = row["statement"].value
         # a statement about a theme aimed at an actor is an edge between the two actors
-        target = _value(row, "target")
+        target = _value(row, "target") if row["isTheme"] is not None else ""
         record = Statement(
             iri=iri,
             subject=row["subject"].value,
