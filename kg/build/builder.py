@@ -13,7 +13,7 @@ import json
 import logging
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, closing
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
@@ -35,6 +35,7 @@ from kg.build.parallel import DEFAULT_BRIEF_TIMEOUT, extract_briefs
 from kg.build.reader import read_stage
 from kg.build.server_journal import drop_strays, note_writes, settled, unsettled
 from kg.build.staging import make_staging, recover, swap_in
+from kg.extract import Statement
 from kg.graph import DEFAULT_BASE_IRI, KnowledgeStore, ServerStore, brief_graph, brief_quads, export
 from kg.read import Brief, brief_files
 from kg.views import write_views
@@ -264,15 +265,31 @@ def _extract_into(
                 for doc in previous.docs if previous else ():
                     if brief_graph(settings.base_iri, doc) != graph:
                         store.remove_brief(brief_graph(settings.base_iri, doc))
-                store.put_brief(graph, brief_quads(outcome.brief, outcome.statements, settings.base_iri))
-                jsonl.writelines(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in outcome.statements)
-                count = len(outcome.statements)
+                count = _store_brief(store, jsonl, outcome.brief, outcome.statements, settings.base_iri)
                 result.sources.append(SourceFile(record.path, record.sha256, (outcome.brief.doc,), count))
                 result.statements += count
             done += 1
             if settings.progress:
                 settings.progress(done, len(to_extract), "")
     return result
+
+
+def _store_brief(
+    store: KnowledgeStore | ServerStore, jsonl: TextIO, brief: Brief, statements: Iterable[Statement], base_iri: str
+) -> int:
+    """Write a brief's statements into the store and statements.jsonl in one pass (they come
+    back from the spool a batch at a time: nothing holds them all); return how many."""
+    count = 0
+
+    def written() -> Iterator[Statement]:
+        nonlocal count
+        for statement in statements:
+            jsonl.write(json.dumps(statement.to_json(), ensure_ascii=False) + "\n")
+            count += 1
+            yield statement
+
+    store.put_brief(brief_graph(base_iri, brief.doc), brief_quads(brief, written(), base_iri))
+    return count
 
 
 def _keep(result: _Extracted, jsonl: TextIO, record: SourceFile, previous_lines: dict[str, list[str]]) -> None:

@@ -5,9 +5,11 @@ The build reads every brief itself (`kg.build.reader`) and sends each `Brief` (i
 workers never open a file) to a worker process. Each worker loads the spaCy pipeline once,
 takes one brief at a time, and sends back the statements of each segment as soon as they are
 found (so a long brief shows progress, and no worker holds a huge brief's statements), then
-says it is done. Outcomes are yielded in the order of the briefs, so `--jobs N` writes exactly
-what `--jobs 1` writes; a worker never waits for the build, it takes the next brief while the
-build stores the previous ones (up to `LOOKAHEAD_PER_JOB` briefs a worker ahead).
+says it is done. The build spools them (`kg.build.spool`) without unpickling them, in memory for
+an ordinary brief and on disk for a huge one, so it holds no more of any brief either. Outcomes
+are yielded in the order of the briefs, so `--jobs N` writes exactly what `--jobs 1` writes; a
+worker never waits for the build, it takes the next brief while the build stores the previous
+ones (up to `LOOKAHEAD_PER_JOB` briefs a worker ahead).
 
 A brief that takes longer than the time limit is stopped: its worker is killed (SIGKILL ends a
 loop in C or in Python alike) and a new one started. A brief whose extraction raises, or whose
@@ -43,6 +45,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import TYPE_CHECKING
 
+from kg.build.spool import StatementSpool, pickled
 from kg.extract import Statement
 from kg.read import Brief, parse_brief
 
@@ -66,11 +69,12 @@ Progress = Callable[[Brief, int, int], None]  # a brief, its segments done, its 
 
 @dataclass
 class Outcome:
-    """What became of one brief: its statements, or why it was left out of the build
-    (`failure`), or why it had no text to extract from (`without_text`)."""
+    """What became of one brief: its statements (a `StatementSpool` when a worker extracted
+    it), or why it was left out of the build (`failure`), or why it had no text to extract
+    from (`without_text`)."""
 
     brief: Brief
-    statements: list[Statement] = field(default_factory=list)
+    statements: Iterable[Statement] = ()
     failure: str | None = None
     without_text: str | None = None
     seconds: float = 0.0  # how long its worker took (from the hand-over to the last message)
@@ -120,7 +124,7 @@ class _Task:
     index: int
     brief: Brief
     started: float
-    statements: list[Statement] = field(default_factory=list)
+    statements: StatementSpool = field(default_factory=StatementSpool)
     segments: int = 0
 
 
@@ -244,7 +248,8 @@ class _Pool:
         task = worker.task
         assert task is not None, message
         if kind == "segment":
-            task.statements.extend(rest[0])  # type: ignore[arg-type]
+            count, batch = rest
+            task.statements.add(batch, count)  # type: ignore[arg-type]
             task.segments += 1
             if self.progress:
                 self.progress(task.brief, task.segments, len(task.brief.segments))
@@ -254,6 +259,7 @@ class _Pool:
         if kind == "done":
             self.finished[task.index] = Outcome(task.brief, task.statements, seconds=seconds)
         else:
+            task.statements.close()
             failure = f"the extractor failed: {rest[0]}"
             self.finished[task.index] = Outcome(task.brief, failure=failure, seconds=seconds)
 
@@ -261,6 +267,7 @@ class _Pool:
         """Kill a worker (its brief, if any, fails with `failure`) and start another."""
         worker.kill()
         if task := worker.task:
+            task.statements.close()
             seconds = time.monotonic() - task.started
             self.finished[task.index] = Outcome(task.brief, failure=failure, seconds=seconds)
         self.workers[self.workers.index(worker)] = _Worker(self.context)
@@ -310,7 +317,7 @@ def _extract_one(nlp: Language, brief: Brief, connection: Connection) -> None:
     try:
         pieces = (replace(brief, segments=(segment,)) for segment in brief.segments)
         for _, statements in extract(nlp, pieces):
-            _send(connection, ("segment", statements))
+            _send(connection, ("segment", len(statements), pickled(statements)))
     except _BuildGone:
         raise
     except Exception as error:  # any other failure is the brief's: the worker goes on

@@ -1,0 +1,57 @@
+"""A brief's statements on their way from its worker to the store: spooled, so that the build
+holds little of any one brief in memory, whatever the brief's size.
+
+A worker sends each segment's statements as soon as it has them, already pickled; the build
+appends those bytes, without unpickling them, to the brief's spool: a
+`tempfile.SpooledTemporaryFile`, in memory up to `SPOOL_BYTES` (nearly every brief) and in an
+unnamed temporary file beyond. When the brief is done, the build reads its statements back one
+segment's batch at a time into the store and statements.jsonl. A 50 MB brief's 370,000
+statements, as Python objects, took about as many kilobytes each in the build; spooled they
+take a page or two of a file each, and a segment's worth of memory.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator
+
+from kg.extract import Statement
+
+SPOOL_BYTES = 8 * 2**20  # a spool this large goes to disk (a brief of 300 KB or so)
+
+
+def pickled(statements: list[Statement]) -> bytes:
+    """One batch of statements as a worker sends it."""
+    return pickle.dumps(statements, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class StatementSpool:
+    """The statements of one brief, appended batch by batch (`add`), read back in order as
+    often as needed (each iteration reads from the start)."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (closed by `close`)
+        self._count = 0
+
+    def add(self, batch: bytes, count: int) -> None:
+        """Append a batch `pickled` from `count` statements."""
+        self._file.seek(0, os.SEEK_END)
+        self._file.write(batch)
+        self._count += count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Statement]:
+        end = self._file.seek(0, os.SEEK_END)
+        position = 0
+        while position < end:
+            self._file.seek(position)
+            batch: list[Statement] = pickle.load(self._file)
+            position = self._file.tell()
+            yield from batch
+
+    def close(self) -> None:
+        self._file.close()
