@@ -27,8 +27,8 @@ EXIT_CODES = """exit codes:
   3    the graph does not conform to the SHACL shapes (kg validate)
   4    partial (kg build, kg extract): everything else was built or printed, but briefs that
        took longer than --brief-timeout or made the extractor fail were left out, each
-       named on stderr and in build.json (a changed brief keeps its previous graph,
-       marked stale); the next build tries them again
+       named on stderr and in build.json (each keeps the graph the previous build
+       gave it, marked stale); the next build tries them again
   75   the output is locked: another build is writing it (kg build); try again when it ends
   130  interrupted (Ctrl-C or SIGTERM); the previous output is unchanged
   A reader that closes the pipe early (kg extract ... | head) ends kg quietly with 0."""

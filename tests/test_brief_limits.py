@@ -1,7 +1,8 @@
 """One brief never stops a corpus: a brief over `--brief-timeout`, or one that makes the
 extractor fail or crash, is named and left out while the others are built (exit code 4); a
-changed brief that fails keeps its previous graph, marked stale; SIGTERM to the process group
-of a parallel build ends it within seconds, with idle or busy workers, and frees the lock."""
+brief that fails keeps its previous graph, marked stale, in an incremental or a full build;
+SIGTERM to the process group of a parallel build ends it within seconds, with idle or busy
+workers, and frees the lock."""
 
 from __future__ import annotations
 
@@ -118,6 +119,36 @@ def test_a_changed_brief_that_fails_keeps_its_previous_graph_marked_stale(
     (mixed / "a_long.txt").write_text(long_brief(2), encoding="utf-8")
     assert main(["build", str(mixed), "-o", str(output), "--quiet", "--brief-timeout", "2"]) == 0
     assert all("stale" not in s for s in read_manifest(output)["sources"])
+
+
+@pytest.mark.timeout(300)
+def test_a_brief_that_fails_in_a_full_build_keeps_its_previous_graph_marked_stale(
+    mixed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full build (--full here; new code or vocabulary does the same) starts from an empty
+    store: the failed brief's graph and lines come from the previous output."""
+    long_text = (mixed / "a_long.txt").read_text(encoding="utf-8")
+    (mixed / "a_long.txt").write_text(long_brief(2), encoding="utf-8")
+    output = tmp_path / "output"
+    assert main(["build", str(mixed), "-o", str(output), "--quiet"]) == 0
+    before, triples = rows(output), read_manifest(output)["triples"]
+    (mixed / "a_long.txt").write_text(long_text, encoding="utf-8")
+    assert main(["build", str(mixed), "-o", str(output), "--quiet", "--full", "--brief-timeout", "2"]) == 4
+    assert "a_long.txt: left out of this build: stopped after 2 s" in capsys.readouterr().err
+    assert rows(output) == before
+    assert stored_briefs(output, capsys) == ["a_long", "b_normal"]
+    manifest = read_manifest(output)
+    assert manifest["changes"] == "full build" and manifest["statements"] == 4 and manifest["triples"] == triples
+    assert [(s["path"], s["statements"], s.get("stale", False)) for s in manifest["sources"]] == [
+        ("a_long.txt", 2, True),
+        ("b_normal.txt", 2, False),
+    ]
+    assert manifest["left_out_briefs"][0]["previous_graph_kept"] is True
+    # under another base IRI the previous graph would join nothing: it is not kept
+    base = "https://example.org/other/"
+    assert main(["build", str(mixed), "-o", str(output), "--quiet", "--base-iri", base, "--brief-timeout", "2"]) == 4
+    assert rows(output) == NORMAL_ROWS
+    assert read_manifest(output)["left_out_briefs"][0]["previous_graph_kept"] is False
 
 
 @pytest.mark.timeout(300)

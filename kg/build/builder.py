@@ -32,6 +32,7 @@ from kg.build.output import (
     read_manifest,
 )
 from kg.build.parallel import DEFAULT_BRIEF_TIMEOUT, extract_briefs
+from kg.build.previous import PreviousOutput
 from kg.build.reader import read_stage
 from kg.build.server_journal import drop_strays, note_writes, settled, unsettled
 from kg.build.staging import make_staging, recover, swap_in
@@ -173,9 +174,12 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
     for doc in plan.drop:
         store.remove_brief(brief_graph(settings.base_iri, doc))
     previous_lines = _previous_statements(output, plan)
+    # a full build's failed brief keeps its previous graph from there (an incremental build's
+    # store is a copy of it; a server store is not copied: `drop_strays` drops what no brief has)
+    before = PreviousOutput(output, settings.base_iri) if plan.full and not settings.store_url else None
     phase("prepare")
     with (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl:
-        extracted = _extract_into(store, jsonl, plan, previous_lines, settings)
+        extracted = _extract_into(store, jsonl, plan, previous_lines, settings, before)
     if isinstance(store, ServerStore):
         drop_strays(store, extracted.sources)
     store.flush()
@@ -221,10 +225,12 @@ def _extract_into(
     plan: Plan,
     previous_lines: dict[str, list[str]],
     settings: _Settings,
+    before: PreviousOutput | None,
 ) -> _Extracted:
     """Store every file's brief, in file order: kept ones as they were, the others as the
     extraction stage returns them. A brief left out keeps its previous graph and lines, if any
-    (marked stale in build.json)."""
+    (marked stale in build.json): from the store copy in an incremental build, from the previous
+    output (`before`) in a full one."""
     result = _Extracted()
     to_extract = [path for path, record in plan.files if record.path in plan.extract]
     done = 0
@@ -252,11 +258,10 @@ def _extract_into(
             previous = plan.replaced.get(record.path)
             if outcome.failure:
                 log.warning("%s: left out of this build: %s", path, outcome.failure)
-                result.left_out.append(
-                    {"path": record.path, "reason": outcome.failure, "previous_graph_kept": previous is not None}
-                )
                 if previous:
                     _keep(result, jsonl, replace(previous, stale=True), previous_lines)
+                kept = previous is not None or _keep_from_before(result, store, jsonl, before, record.path)
+                result.left_out.append({"path": record.path, "reason": outcome.failure, "previous_graph_kept": kept})
             else:
                 if outcome.without_text:
                     log.warning("%s: %s", path, outcome.without_text)
@@ -290,6 +295,19 @@ def _store_brief(
 
     store.put_brief(brief_graph(base_iri, brief.doc), brief_quads(brief, written(), base_iri))
     return count
+
+
+def _keep_from_before(
+    result: _Extracted, store: KnowledgeStore | ServerStore, jsonl: TextIO, before: PreviousOutput | None, path: str
+) -> bool:
+    """A full build's failed file keeps the graph and lines it had in the previous output, if
+    any (`kg.build.previous`), marked stale."""
+    record = before.record(path) if before else None
+    if before is None or record is None or not before.keep(record, store, jsonl):
+        return False
+    result.sources.append(replace(record, stale=True))
+    result.statements += record.statements
+    return True
 
 
 def _keep(result: _Extracted, jsonl: TextIO, record: SourceFile, previous_lines: dict[str, list[str]]) -> None:

@@ -167,6 +167,10 @@ class KnowledgeStore:
         for quad in self._store.quads_for_pattern(None, None, None, DefaultGraph()):
             yield Triple(quad.subject, quad.predicate, quad.object)
 
+    def graph_quads(self, graph: NamedNode) -> Iterator[Quad]:
+        """The quads of one named graph (a brief's), streamed."""
+        return iter(self._store.quads_for_pattern(None, None, None, graph))
+
     def quads(self) -> Iterator[Quad]:
         """The quads of the named graphs (not the derived default graph), in index order."""
         return (q for q in self._store if not isinstance(q.graph_name, DefaultGraph))
