@@ -12,6 +12,24 @@ from kg.graph.rdf import brief_graph, brief_quads
 from kg.graph.store import KnowledgeStore
 from kg.read.briefs import Brief, Segment
 
+FIGURES = pytest.StashKey[list[str]]()
+
+
+@pytest.fixture
+def figures(request: pytest.FixtureRequest) -> list[str]:
+    """Lines a test leaves for the end of the run: pytest prints them in a "figures" section of
+    its report (with or without -s), e.g. how many items the corpus test ran, and its slowest."""
+    return request.config.stash.setdefault(FIGURES, [])
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    lines = config.stash.get(FIGURES, [])
+    if lines:
+        terminalreporter.section("figures")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
 RUSSIA = Actor("actor/russia", "Russia", "Country")
 BELARUS = Actor("actor/belarus", "Belarus", "Country")
 LITHUANIA = Actor("actor/lithuania", "Lithuania", "Country")

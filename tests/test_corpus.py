@@ -6,7 +6,8 @@ validation suite and its real-sentence set), each sentence as a brief of its own
 a blank line, the sentence, as benchmarks/bench_event_coding.py writes them). They go through
 the build's extraction stage (`kg.build.extract_briefs`: one worker, one pipeline for all) with
 the brief limit as the per-item limit, and the test fails on the first item that goes over its
-limit or makes the extractor fail. The slowest items are printed (`pytest -s`).
+limit or makes the extractor fail. How many items ran and the five slowest, with their times, are
+printed at the end of pytest's report (the `figures` section).
 """
 
 from __future__ import annotations
@@ -53,8 +54,11 @@ def brief_folders_files(*folders: Path) -> list[Path]:
     return files
 
 
-def check_within_limits(items: list[Brief | Outcome], limit_of: dict[str, float]) -> list[Outcome]:
-    """Extract every item; fail on the first over its limit or failed. Returns the outcomes."""
+def check_within_limits(
+    items: list[Brief | Outcome], limit_of: dict[str, float], figures: list[str], name: str
+) -> list[Outcome]:
+    """Extract every item; fail on the first over its limit or failed. Returns the outcomes;
+    the count and the five slowest go into `figures`."""
     outcomes = []
     for outcome in extract_briefs(items, jobs=1, brief_timeout=max(limit_of.values())):
         doc = outcome.brief.doc
@@ -63,27 +67,26 @@ def check_within_limits(items: list[Brief | Outcome], limit_of: dict[str, float]
         outcomes.append(outcome)
     slowest = sorted(outcomes, key=lambda o: -o.seconds)[:5]
     extracted = sum(1 for o in outcomes if o.without_text is None)
-    print(f"\n{len(outcomes)} items ({extracted} extracted); slowest:")
-    for outcome in slowest:
-        print(f"  {outcome.seconds:6.2f} s  {outcome.brief.doc}")
+    figures.append(f"{name}: {len(outcomes)} items ({extracted} extracted), the slowest five:")
+    figures.extend(f"  {outcome.seconds:6.2f} s  {outcome.brief.doc}" for outcome in slowest)
     return outcomes
 
 
 @pytest.mark.timeout(600)
-def test_seed_briefs_within_the_limit() -> None:
+def test_seed_briefs_within_the_limit(figures: list[str]) -> None:
     items = list(read_stage(brief_files(ROOT / "seeds")))
-    outcomes = check_within_limits(items, {item_doc(i): BRIEF_SECONDS for i in items})
+    outcomes = check_within_limits(items, {item_doc(i): BRIEF_SECONDS for i in items}, figures, "seed briefs")
     assert len(outcomes) == 5 and all(o.statements for o in outcomes)
 
 
 @pytest.mark.timeout(900)
-def test_every_development_brief_and_benchmark_sentence_within_its_limit() -> None:
+def test_every_development_brief_and_benchmark_sentence_within_its_limit(figures: list[str]) -> None:
     if not (SHARED / "eval" / "briefs").is_dir():
         pytest.skip("../shared is absent: the development briefs and the PLOVER and PETRARCH2 sentences live there")
     briefs = list(read_stage(brief_folders_files(ROOT / "seeds", SHARED / "eval" / "briefs")))
     sentences = [brief for name in SENTENCE_SETS for brief in sentence_briefs(SHARED / name)]
     limits = {item_doc(i): BRIEF_SECONDS for i in briefs} | {b.doc: SENTENCE_SECONDS for b in sentences}
-    outcomes = check_within_limits([*briefs, *sentences], limits)
+    outcomes = check_within_limits([*briefs, *sentences], limits, figures, "corpus test")
     assert len(outcomes) == len(briefs) + len(sentences) >= 21 + 684
 
 
