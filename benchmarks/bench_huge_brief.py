@@ -7,7 +7,8 @@ The brief is the seed briefs' body paragraphs drawn at random (fixed seed), each
 number ("Item 12."), under one header until it is N MB long, so it has the seeds' vocabulary,
 sentence lengths and actors. The build runs in a process of its own (`--brief-timeout 0`: no
 limit), and the RSS of its whole process tree (the build and its extraction worker) is sampled
-every `SAMPLE_SECONDS`. Printed: the peak of the sum and of the largest process, the wall time,
+every `SAMPLE_SECONDS`. Printed: the peak of the sum, of the largest process and of the build
+process itself, the wall time and the CPU time of the build and its worker,
 the progress updates the build printed while inside the brief (they must move), and what the
 build wrote.
 Target (issue 20): under 2 GB resident whatever the size of the brief.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -94,6 +96,13 @@ def _rss(process: psutil.Process) -> int:
         return 0
 
 
+def _children_cpu() -> float:
+    """User and system CPU seconds of the ended children waited for (the build and, as the build
+    waits for its workers, theirs): on a shared machine what stays comparable, unlike wall time."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(megabytes: float, work: Path) -> dict[str, object]:
     source = work / "briefs"
     source.mkdir()
@@ -101,10 +110,12 @@ def measure(megabytes: float, work: Path) -> dict[str, object]:
     output = work / "output"
     command = [sys.executable, "-m", "kg.cli", "build", str(source), "-o", str(output), "--brief-timeout", "0"]
     started = time.perf_counter()
+    cpu_before = _children_cpu()
     build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     memory = TreeMemory(build.pid)
     out, err = build.communicate()
     seconds = time.perf_counter() - started
+    cpu = _children_cpu() - cpu_before
     memory.stop()
     if build.returncode != 0:
         raise SystemExit(f"kg build failed ({build.returncode}): {err.strip()[-500:]}")
@@ -112,6 +123,7 @@ def measure(megabytes: float, work: Path) -> dict[str, object]:
     return {
         "megabytes": round(size / 1_000_000, 2),
         "seconds": round(seconds, 1),
+        "cpu_seconds": round(cpu, 1),
         "peak_rss_tree_mib": memory.peak_total // 2**20,
         "peak_rss_largest_process_mib": memory.peak_single // 2**20,
         "peak_rss_build_process_mib": memory.peak_build // 2**20,
