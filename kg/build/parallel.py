@@ -117,8 +117,11 @@ class Extractor:
         self._pool.workers = [_Worker(self._pool.context)]  # loads the pipeline meanwhile
 
     def extract(self, brief: Brief, brief_timeout: float | None = DEFAULT_BRIEF_TIMEOUT) -> Outcome:
+        """The brief's outcome, its statements as a list (the caller sends it on: a spool, an
+        open file, cannot be pickled)."""
         self._pool.limit = brief_timeout or None
-        return next(self._pool.run(iter([brief])))
+        outcome = next(self._pool.run(iter([brief])))
+        return replace(outcome, statements=list(outcome.statements))
 
     def stop(self) -> None:
         self._pool.stop()
