@@ -15,7 +15,7 @@ from kg.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-SAME_BYTES = ("graph.ttl", "statements.jsonl", "graph.html")
+SAME_BYTES = ("graph.ttl", "statements.jsonl", "graph.html", "index.html", "timeline.html")
 
 
 def build(source: Path, output: Path, *extra: str) -> None:
@@ -59,6 +59,10 @@ def test_incremental_build_after_edit_addition_and_deletion_equals_clean_build(
     build(source, clean, "--full")
     for name in SAME_BYTES:
         assert (output / name).read_bytes() == (clean / name).read_bytes(), name
+    pages = sorted(path.name for path in (clean / "actors").iterdir())
+    assert sorted(path.name for path in (output / "actors").iterdir()) == pages
+    for name in pages:
+        assert (output / "actors" / name).read_bytes() == (clean / "actors" / name).read_bytes(), name
     assert trig(output, capsysbinary) == trig(clean, capsysbinary)
     incremental, full = read_manifest(output), read_manifest(clean)
     assert incremental["changes"] == "1 changed, 1 added, 1 removed"

@@ -150,6 +150,7 @@ class _Extracted:
     statements: int = 0
     left_out: list[dict[str, object]] = field(default_factory=list)
     without_text: list[dict[str, str]] = field(default_factory=list)
+    changed_graphs: set[str] = field(default_factory=set)  # named graphs dropped or replaced
 
 
 def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, started: float) -> BuildSummary:
@@ -171,8 +172,9 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
         note_writes(output, plan)
     else:
         store = _staging_store(staging / STORE_DIR, output, plan, settings.base_iri)
-    for doc in plan.drop:
-        store.remove_brief(brief_graph(settings.base_iri, doc))
+    dropped = [brief_graph(settings.base_iri, doc) for doc in plan.drop]
+    for graph in dropped:
+        store.remove_brief(graph)
     previous_lines = _previous_statements(output, plan)
     # a full build's failed brief keeps its previous graph from there (an incremental build's
     # store is a copy of it; a server store is not copied: `drop_strays` drops what no brief has)
@@ -182,6 +184,7 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
         extracted = _extract_into(store, jsonl, plan, previous_lines, settings, before)
     if isinstance(store, ServerStore):
         drop_strays(store, extracted.sources)
+    extracted.changed_graphs.update(graph.value for graph in dropped)
     store.flush()
     phase("extract and store")
     if plan.full:  # an incremental build changes little; RocksDB compacts that in the background
@@ -192,7 +195,10 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
     export(store, "turtle", staging / TURTLE_FILE)
     phase("turtle")
     status("writing the views")
-    views = write_views(store, staging)
+    # an incremental build redoes the views of what it changed, the rest comes from the output's
+    # (not over a server, whose graphs others may have written to since)
+    previous = None if plan.full or settings.store_url else output
+    views = write_views(store, staging, previous=previous, changed=extracted.changed_graphs)
     phase("views")
     summary = BuildSummary(
         sum(len(s.docs) for s in extracted.sources),
@@ -270,7 +276,9 @@ def _extract_into(
                 for doc in previous.docs if previous else ():
                     if brief_graph(settings.base_iri, doc) != graph:
                         store.remove_brief(brief_graph(settings.base_iri, doc))
+                    result.changed_graphs.add(brief_graph(settings.base_iri, doc).value)
                 count = _store_brief(store, jsonl, outcome.brief, outcome.statements, settings.base_iri)
+                result.changed_graphs.add(graph.value)
                 result.sources.append(SourceFile(record.path, record.sha256, (outcome.brief.doc,), count))
                 result.statements += count
             done += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.graph.exporter import FORMATS, ExportError, check_writable, export
-from kg.graph.namespaces import DEFAULT_BASE_IRI, KG, sparql_prefixes
+from kg.graph.namespaces import DCTERMS, DEFAULT_BASE_IRI, KG, NIF, PROV, RDF, RDFS, SKOS, sparql_prefixes
 from kg.graph.queries import bind, description, load_query, named_queries, rows
 from kg.graph.query_params import declared_parameters, describe_parameters, prepare_query
 from kg.graph.results import ALL_FORMATS, render
@@ -34,12 +34,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALL_FORMATS",
+    "DCTERMS",
     "DEFAULT_BASE_IRI",
     "DEFAULT_TIMEOUT_SECONDS",
     "FORMATS",
     "KG",
     "MAX_NESTING",
     "MAX_QUERY_CHARS",
+    "NIF",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SKOS",
     "STAGED_SUFFIX",
     "Answer",
     "ExportError",

@@ -19,11 +19,14 @@ Content-Security-Policy forbids loading anything else.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from kg.graph import GraphStore
 from kg.views.actor_pages import write_actor_pages
-from kg.views.data import read_view_data
+from kg.views.cache import CACHE_FILE, ViewCache, load_cache, no_collection, save_cache
+from kg.views.data import view_data
+from kg.views.facts import GraphFacts, read_facts
 from kg.views.graph import GRAPH_PAGE, write_graph_page
 from kg.views.index import INDEX_PAGE, write_index
 from kg.views.items import ACTORS_FOLDER, actor_pages
@@ -32,6 +35,7 @@ from kg.views.timeline import TIMELINE_PAGE, write_timeline
 
 __all__ = [
     "ACTORS_FOLDER",
+    "CACHE_FILE",
     "GRAPH_PAGE",
     "INDEX_PAGE",
     "NETWORK_FORMATS",
@@ -42,14 +46,38 @@ __all__ = [
 ]
 
 
-def write_views(store: GraphStore, folder: Path) -> list[str]:
-    """Write every view of the store into `folder`; return the top-level names written (files and
-    the actors folder), which a build swaps into its output. Each is replaced whole, so writing
-    into a folder that holds older views (`kg view`) leaves nothing stale."""
-    data = read_view_data(store)
+def write_views(
+    store: GraphStore, folder: Path, *, previous: Path | None = None, changed: Collection[str] = ()
+) -> list[str]:
+    """Write every view of the store into `folder`; return the top-level names written (files,
+    the actors folder and the cache), which a build swaps into its output. Each is replaced
+    whole, so writing into a folder that holds older views (`kg view`) leaves nothing stale.
+
+    `previous` is a folder with the views of an earlier state of the same store, and `changed`
+    the named graphs (IRIs) replaced since: only those graphs are read again and only the actor
+    pages whose content changed are rendered, the others linked from `previous`. The files
+    written are the same, byte for byte, as without `previous`."""
+    cache = load_cache(previous, store.base_iri) if previous else None
+    with no_collection():
+        facts = _current_facts(store, cache, changed)
+        data = view_data(facts.values())
     pages = actor_pages(data.nodes)
     write_index(data, pages, folder)
     write_graph_page(data, pages, folder)
     write_timeline(data, pages, folder)
-    write_actor_pages(data, pages, folder)
-    return [INDEX_PAGE, GRAPH_PAGE, TIMELINE_PAGE, ACTORS_FOLDER]
+    reuse = (previous / ACTORS_FOLDER, cache.pages) if previous and cache else None
+    digests = write_actor_pages(data, pages, folder, reuse)
+    save_cache(folder, ViewCache(store.base_iri, facts, digests))
+    return [INDEX_PAGE, GRAPH_PAGE, TIMELINE_PAGE, ACTORS_FOLDER, CACHE_FILE]
+
+
+def _current_facts(store: GraphStore, cache: ViewCache | None, changed: Collection[str]) -> GraphFacts:
+    """The store's facts: read whole, or the cached ones of every graph but the changed ones
+    (and any graph that came or went without being named) with those read again."""
+    if cache is None:
+        return read_facts(store)
+    present = {graph.value for graph in store.graphs()}
+    stale = set(changed) | (present ^ cache.facts.keys())
+    facts = {graph: facts for graph, facts in cache.facts.items() if graph in present and graph not in stale}
+    facts.update(read_facts(store, sorted(stale & present)))
+    return dict(sorted(facts.items()))

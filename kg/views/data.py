@@ -1,66 +1,44 @@
-"""What every view shows, read from the store with SPARQL (never from the extractor).
+"""What every view shows, joined from the store's facts (never from the extractor).
 
-`read_view_data` runs three queries over the union default graph: the statements (with their
-optional date, sentence, brief and event code; a statement whose object is a theme aimed at an
-actor, `kg:target`, joins its subject to that actor, the theme going on the edge's label), the
-nodes they connect (labels, kind, aliases, the actor they act for) and the briefs. Event codes
-(`kg:eventCode`, with `skos:notation`, `skos:prefLabel`, `kg:goldstein`, `kg:quadClass`,
-`kg:ploverCategory`) live in the vocabulary graph, so they are joined through the union default
-graph and are OPTIONAL: a store built before event coding existed gives statements without codes.
+`view_data` joins the facts of `kg.views.facts` as the views need them, the way a SPARQL query
+over the union default graph would: the statements (with their optional date, sentence, brief,
+source and event code; a statement whose object is a theme aimed at an actor, `kg:target`, joins
+its subject to that actor, the theme going on the edge's label), the nodes they connect (labels,
+kind, aliases, the actor they act for, and the last actor up each `kg:actsFor` chain) and the
+briefs. Event codes (`kg:eventCode`, with `skos:notation`, `skos:prefLabel`, `kg:goldstein`,
+`kg:quadClass`, `kg:ploverCategory`) live in the vocabulary graph and are optional: a store built
+before event coding existed gives statements without codes. Where the graph holds several values
+of a property, the least is taken, so the result depends on the facts alone, never on their order.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import partial
+from typing import Any
 
 from kg.graph import KG, GraphStore
+from kg.views.facts import (
+    ALT_LABEL,
+    ANCHOR_OF,
+    DATE,
+    DERIVED_FROM,
+    LABEL,
+    NOTATION,
+    PREF_LABEL,
+    TITLE,
+    TYPE,
+    Properties,
+    Subjects,
+    read_facts,
+)
 
 ACTOR_KINDS = ("Country", "Organisation", "Person", "Group", "Place")
 THEME = "Theme"
-
-# The target and the theme test are two OPTIONALs joined on bound variables: Oxigraph evaluates
-# a group on its own before the left join, and one group holding both `?statement kg:target
-# ?target` and `?object a kg:Theme` (no variable in common) made every target times every theme
-# (a 1 MB brief: 13.4 s and 1 GB resident for 7,438 statements; now 0.7 s and 120 MB).
-STATEMENTS = """SELECT ?statement ?subject ?relation ?label ?object ?polarity ?modality ?date ?sentence ?brief
-                       ?notation ?codeLabel ?goldstein ?quadClass ?plover ?target ?isTheme ?theme ?source WHERE {
-  ?statement a kg:Statement ; kg:subject ?subject ; kg:relation ?relation ; kg:object ?object ;
-             kg:polarity ?polarity ; kg:modality ?modality .
-  OPTIONAL { ?statement kg:target ?target }
-  OPTIONAL { ?object a kg:Theme . BIND(true AS ?isTheme) OPTIONAL { ?object rdfs:label ?theme } }
-  OPTIONAL { ?relation rdfs:label ?label }
-  OPTIONAL { ?statement kg:date ?date }
-  OPTIONAL { ?statement kg:source/skos:prefLabel ?source }
-  OPTIONAL { ?statement prov:wasDerivedFrom/nif:anchorOf ?sentence }
-  OPTIONAL { ?statement kg:inBrief ?brief }
-  OPTIONAL {
-    ?statement kg:eventCode ?code .
-    OPTIONAL { ?code skos:notation ?notation }
-    OPTIONAL { ?code skos:prefLabel ?codeLabel }
-    OPTIONAL { ?code kg:goldstein ?goldstein }
-    OPTIONAL { ?code kg:quadClass ?quadClass }
-    OPTIONAL { ?code kg:ploverCategory ?plover }
-  }
-}"""
-NODES = """SELECT DISTINCT ?node ?property ?value WHERE {
-  VALUES ?property { rdf:type skos:prefLabel skos:altLabel kg:demonym rdfs:label kg:actsFor }
-  ?statement a kg:Statement ; kg:subject|kg:object|kg:target ?node .
-  ?node ?property ?value .
-}"""
-ACTS_FOR = """SELECT DISTINCT ?actor ?top ?label WHERE {
-  ?statement a kg:Statement ; kg:subject|kg:object|kg:target ?actor .
-  ?actor kg:actsFor+ ?top .
-  FILTER NOT EXISTS { ?top kg:actsFor ?higher }
-  OPTIONAL { ?top skos:prefLabel ?label }
-}"""
-BRIEFS = """SELECT ?brief ?title ?date WHERE {
-  ?brief a kg:Brief .
-  OPTIONAL { ?brief dcterms:title ?title }
-  OPTIONAL { ?brief dcterms:date ?date }
-}"""
 
 
 @dataclass(frozen=True, order=True)
@@ -139,13 +117,6 @@ class ViewData:
         return Counter(node for s in self.statements for node in {s.subject, s.object})
 
 
-def read_view_data(store: GraphStore) -> ViewData:
-    statements = _statements(store)
-    nodes = _nodes(store, {n for s in statements for n in (s.subject, s.object)})
-    briefs = _briefs(store, Counter(s.brief for s in statements))
-    return ViewData(statements, nodes, briefs, _acting_for(store))
-
-
 def date_period(value: str) -> tuple[str, str]:
     if not value:
         return "", ""
@@ -163,50 +134,136 @@ def local_name(iri: str) -> str:
     return re.split(r"[#/]", iri.rstrip("/#"))[-1]
 
 
-def _value(row: object, name: str) -> str:
-    term = row[name]  # type: ignore[index]
-    return term.value if term is not None else ""
+def read_view_data(store: GraphStore) -> ViewData:
+    """Everything the views show, read from the whole store."""
+    return view_data(read_facts(store).values())
 
 
-def _statements(store: GraphStore) -> list[Statement]:
-    """One record per statement node (the smallest, should optional values give several rows)."""
-    records: dict[str, Statement] = {}
-    for row in store.query(STATEMENTS):  # type: ignore[union-attr]
-        code = None
-        if row["notation"] is not None or row["quadClass"] is not None or row["goldstein"] is not None:
-            goldstein, quad_class = _value(row, "goldstein"), _value(row, "quadClass")
-            code = EventCode(
-                _value(row, "notation"),
-                _value(row, "codeLabel"),
-                float(goldstein) if goldstein else None,
-                int(quad_class) if quad_class else None,
-                _value(row, "plover"),
-            )
-        iri = row["statement"].value
-        # a statement about a theme aimed at an actor is an edge between the two actors
-        target = _value(row, "target") if row["isTheme"] is not None else ""
-        record = Statement(
-            iri=iri,
-            subject=row["subject"].value,
-            object=target or row["object"].value,
-            relation=_value(row, "label") or local_name(row["relation"].value),
-            polarity=local_name(row["polarity"].value).lower(),
-            modality=local_name(row["modality"].value).lower(),
-            date=_value(row, "date"),
-            sentence=_value(row, "sentence"),
-            brief=_value(row, "brief"),
-            code=code,
-            theme=(_value(row, "theme") or local_name(row["object"].value)) if target else "",
-            source=_value(row, "source"),
+class _Graph:
+    """The facts of several graphs as one set of triples, by subject (the graphs' own property
+    tables are shared, never changed: a subject that several graphs describe gets a merged copy,
+    each value once)."""
+
+    def __init__(self, graphs: Iterable[Subjects]) -> None:
+        self.subjects: Subjects = {}
+        for subjects in graphs:
+            for subject, properties in subjects.items():
+                known = self.subjects.get(subject)
+                if known is None:
+                    self.subjects[subject] = properties
+                else:
+                    merged = dict(known)
+                    for predicate, values in properties.items():
+                        merged[predicate] = list(dict.fromkeys([*merged.get(predicate, ()), *values]))
+                    self.subjects[subject] = merged
+        self.typed: dict[str, set[str]] = defaultdict(set)
+        for subject, properties in self.subjects.items():
+            for kind, _ in properties.get(TYPE, ()):
+                self.typed[kind].add(subject)
+
+    def all(self, subject: str, predicate: str) -> list[str]:
+        return sorted({v for v, _ in self.subjects.get(subject, {}).get(predicate, ())})
+
+    def first(self, subject: str, predicate: str) -> str:
+        """The least value ("" for none)."""
+        found = self.subjects.get(subject, {}).get(predicate)
+        return min(found)[0] if found else ""
+
+    def labelled(self, subject: str, predicate: str) -> list[tuple[str, str]]:
+        return sorted(set(self.subjects.get(subject, {}).get(predicate, ())))
+
+
+def view_data(graphs: Iterable[Subjects]) -> ViewData:
+    """What the views show, joined from the facts of every named graph of the store."""
+    graph = _Graph(graphs)
+    statements = _statements(graph)
+    nodes = _nodes(graph, {n for s in statements for n in (s.subject, s.object)})
+    briefs = _briefs(graph, Counter(s.brief for s in statements))
+    return ViewData(statements, nodes, briefs, _acting_for(graph))
+
+
+def _statements(graph: _Graph) -> list[Statement]:
+    names = [
+        "subject",
+        "relation",
+        "object",
+        "polarity",
+        "modality",
+        "target",
+        "source",
+        "date",
+        "inBrief",
+        "eventCode",
+    ]
+    subject_, relation_, object_, polarity_, modality_, target_, source_, date_, brief_, code_ = (KG + n for n in names)
+    themes = graph.typed.get(KG + THEME, set())
+    # relations, polarities, event codes ... recur in thousands of statements: each is looked up once
+    relations = _Memo(lambda iri: graph.first(iri, LABEL) or local_name(iri))
+    lowered = _Memo(lambda iri: local_name(iri).lower())
+    codes = _Memo(partial(_event_code, graph))
+    records = []
+    for iri in graph.typed.get(KG + "Statement", ()):
+        properties = graph.subjects[iri]
+        subject, relation, obj, polarity, modality = (
+            _least(properties, p) for p in (subject_, relation_, object_, polarity_, modality_)
         )
-        previous = records.get(iri)
-        records[iri] = record if previous is None else min(previous, record, key=_sort_key)
-    return sorted(records.values(), key=_place)
+        if not (subject and relation and obj and polarity and modality):
+            continue
+        # a statement about a theme aimed at an actor is an edge between the two actors
+        target = _least(properties, target_)
+        theme = ""
+        if target and obj in themes:
+            theme, obj = graph.first(obj, LABEL) or local_name(obj), target
+        sentences = (a for d, _ in properties.get(DERIVED_FROM, ()) for a in graph.all(d, ANCHOR_OF))
+        sources = (label for s, _ in properties.get(source_, ()) for label in graph.all(s, PREF_LABEL))
+        found = [c for c in (codes[c] for c, _ in properties.get(code_, ())) if c is not None]
+        records.append(
+            Statement(
+                iri=iri,
+                subject=subject,
+                object=obj,
+                relation=relations[relation],
+                polarity=lowered[polarity],
+                modality=lowered[modality],
+                date=_least(properties, date_),
+                sentence=min(sentences, default=""),
+                brief=_least(properties, brief_),
+                code=min(found, key=repr, default=None),
+                theme=theme,
+                source=min(sources, default=""),
+            )
+        )
+    return sorted(records, key=_place)
 
 
-def _sort_key(statement: Statement) -> tuple[str, ...]:
-    code = statement.code
-    return (statement.relation, statement.date, statement.sentence, statement.brief, repr(code))
+class _Memo(dict[str, Any]):
+    """A function's results by argument, each computed once."""
+
+    def __init__(self, function: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: str) -> Any:
+        value = self[key] = self.function(key)
+        return value
+
+
+def _least(properties: Properties, predicate: str) -> str:
+    found = properties.get(predicate)
+    return min(found)[0] if found else ""
+
+
+def _event_code(graph: _Graph, code: str) -> EventCode | None:
+    notation, goldstein, quad_class = (graph.first(code, p) for p in (NOTATION, KG + "goldstein", KG + "quadClass"))
+    if not (notation or goldstein or quad_class):
+        return None
+    return EventCode(
+        notation,
+        graph.first(code, PREF_LABEL),
+        float(goldstein) if goldstein else None,
+        int(quad_class) if quad_class else None,
+        graph.first(code, KG + "ploverCategory"),
+    )
 
 
 def _place(statement: Statement) -> tuple[str, int, str]:
@@ -215,49 +272,52 @@ def _place(statement: Statement) -> tuple[str, int, str]:
     return (head, int(number), "") if number.isdigit() else (head, 0, number)
 
 
-def _nodes(store: GraphStore, used: set[str]) -> dict[str, Node]:
+def _nodes(graph: _Graph, used: set[str]) -> dict[str, Node]:
     """Label (English prefLabel, any prefLabel, rdfs:label), kind, aliases and demonyms of every
     subject and object."""
-    labels: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    names: dict[str, set[str]] = defaultdict(set)
-    kinds: dict[str, set[str]] = defaultdict(set)
-    acts_for: dict[str, str] = {}
-    for row in store.query(NODES):  # type: ignore[union-attr]
-        node, prop, value = row["node"].value, local_name(row["property"].value), row["value"]
-        if prop == "type":
-            kinds[node].add(value.value.removeprefix(KG))
-        elif prop == "actsFor":
-            acts_for[node] = min(acts_for.get(node, value.value), value.value)
-        else:
-            names[node].add(value.value)
-            if prop == "prefLabel":
-                labels[node].append((0 if getattr(value, "language", None) == "en" else 1, value.value))
-            elif prop == "label":
-                labels[node].append((2, value.value))
     result = {}
     for iri in sorted(used):
-        kind = next((k for k in ACTOR_KINDS if k in kinds[iri]), THEME if THEME in kinds[iri] else "Actor")
-        label = min(labels[iri], default=(0, local_name(iri)))[1]
-        result[iri] = Node(iri, label, kind, tuple(sorted(names[iri] | {label})), acts_for.get(iri))
+        kinds = {k.removeprefix(KG) for k in graph.all(iri, TYPE)}
+        kind = next((k for k in ACTOR_KINDS if k in kinds), THEME if THEME in kinds else "Actor")
+        labels = [(0 if language == "en" else 1, v) for v, language in graph.labelled(iri, PREF_LABEL)]
+        labels += [(2, v) for v in graph.all(iri, LABEL)]
+        label = min(labels, default=(0, local_name(iri)))[1]
+        names = {v for p in (PREF_LABEL, ALT_LABEL, KG + "demonym", LABEL) for v in graph.all(iri, p)}
+        result[iri] = Node(iri, label, kind, tuple(sorted(names | {label})), graph.first(iri, KG + "actsFor") or None)
     return result
 
 
-def _acting_for(store: GraphStore) -> dict[str, tuple[str, str]]:
-    """The last actor up each actor's kg:actsFor chain (a minister -> the ministry -> the state)."""
+def _acting_for(graph: _Graph) -> dict[str, tuple[str, str]]:
+    """The last actor up each actor's kg:actsFor chain (a minister -> the ministry -> the state):
+    of every subject, object and target of a statement, the least (IRI, label) of the actors it
+    reaches by one or more kg:actsFor that act for nobody."""
     found: dict[str, tuple[str, str]] = {}
-    for row in store.query(ACTS_FOR):  # type: ignore[union-attr]
-        top = row["top"].value
-        candidate = (top, _value(row, "label") or local_name(top))
-        found[row["actor"].value] = min(found.get(row["actor"].value, candidate), candidate)
+    parties = {
+        party
+        for iri in graph.typed.get(KG + "Statement", ())
+        for name in ("subject", "object", "target")
+        for party in graph.all(iri, KG + name)
+    }
+    for actor in parties:
+        reached, frontier = set(), graph.all(actor, KG + "actsFor")
+        while frontier:
+            reached.update(frontier)
+            frontier = [up for node in frontier for up in graph.all(node, KG + "actsFor") if up not in reached]
+        candidates = [
+            (top, label)
+            for top in reached
+            if not graph.all(top, KG + "actsFor")
+            for label in graph.all(top, PREF_LABEL) or [local_name(top)]
+        ]
+        if candidates:
+            found[actor] = min(candidates)
     return found
 
 
-def _briefs(store: GraphStore, counts: Counter[str]) -> dict[str, Brief]:
+def _briefs(graph: _Graph, counts: Counter[str]) -> dict[str, Brief]:
     found: dict[str, Brief] = {}
-    for row in store.query(BRIEFS):  # type: ignore[union-attr]
-        iri = row["brief"].value
-        brief = Brief(iri, _value(row, "title") or local_name(iri), _value(row, "date"), counts[iri])
-        found[iri] = min(found.get(iri, brief), brief, key=lambda b: (b.title, b.date))
+    for iri in graph.typed.get(KG + "Brief", ()):
+        found[iri] = Brief(iri, graph.first(iri, TITLE) or local_name(iri), graph.first(iri, DATE), counts[iri])
     for iri in counts.keys() - found.keys():  # a statement whose brief is not described
         found[iri] = Brief(iri, local_name(iri) or "unknown brief", "", counts[iri])
     return dict(sorted(found.items(), key=lambda item: (item[1].date or "9999", item[1].title, item[0])))

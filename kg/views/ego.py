@@ -80,9 +80,15 @@ class EgoDrawing:
 
 
 def ego_drawing(
-    actor: str, by_node: dict[str, list[Statement]], data: ViewData, pages: dict[str, str], root: str
+    actor: str,
+    by_node: dict[str, list[Statement]],
+    ties: dict[str, set[str]],
+    data: ViewData,
+    pages: dict[str, str],
+    root: str,
 ) -> EgoDrawing:
-    """`by_node` holds every node's statements (as subject or object)."""
+    """`by_node` holds every node's statements (as subject or object), `ties` every node's
+    counterparts (`node_ties`)."""
     own = [s for s in by_node[actor] if s.subject != s.object]
     shared: dict[str, list[Statement]] = defaultdict(list)
     for s in own:
@@ -141,7 +147,7 @@ def ego_drawing(
                 incoming=any(s.object == actor for s in statements),
             )
         )
-    chords = _chords(by_node, places)
+    chords = _chords(ties, places)
     half_width = radius + 30 + CHAR_WIDTH * max([LABEL_CHARS, SUMMARY_CHARS] if shown else [LABEL_CHARS]) * 0.75
     half_height = radius + 50
     centre = data.nodes[actor]
@@ -172,14 +178,17 @@ def _slots(count: int) -> list[tuple[int, float]]:
     return slots
 
 
-def _chords(by_node: dict[str, list[Statement]], places: dict[str, tuple[float, float]]) -> list[Chord]:
-    """Ties among the neighbours: quadratic curves through a point halfway to the centre."""
-    pairs = {
-        tuple(sorted((s.subject, s.object)))
-        for node in places
-        for s in by_node[node]
-        if s.subject in places and s.object in places and s.subject != s.object
+def node_ties(by_node: dict[str, list[Statement]]) -> dict[str, set[str]]:
+    """Each node's counterparts: the other nodes it has a statement with."""
+    return {
+        node: {s.object if s.subject == node else s.subject for s in statements if s.subject != s.object}
+        for node, statements in by_node.items()
     }
+
+
+def _chords(ties: dict[str, set[str]], places: dict[str, tuple[float, float]]) -> list[Chord]:
+    """Ties among the neighbours: quadratic curves through a point halfway to the centre."""
+    pairs = {tuple(sorted((a, b))) for a in places for b in ties.get(a, ()) if b in places}
     chords = []
     for a, b in sorted(pairs):
         (x1, y1), (x2, y2) = places[a], places[b]

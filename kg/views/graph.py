@@ -44,7 +44,6 @@ from pyvis.network import Network
 
 from kg.views.data import Statement, ViewData
 from kg.views.evidence import find_marks
-from kg.views.layout import spread_layout
 from kg.views.render import GRAPH_SCRIPT, SCRIPT_POLICY, VIS_NETWORK, inline_script, plural, render, write_page
 from kg.views.style import KIND_COLOURS, THEME_COLOUR, TONE_COLOURS, event_text, node_colour, tone, tones_in_use
 
@@ -106,6 +105,8 @@ def graph_page_context(data: ViewData, pages: dict[str, str]) -> dict[str, objec
     graph = _graph(data, pages, ids, degree, groups)
     large = graph.number_of_nodes() > PHYSICS_LIMIT
     if large:
+        from kg.views.layout import spread_layout  # numpy and scipy: only for graphs this large
+
         for node, (x, y) in spread_layout(graph).items():
             graph.nodes[node].update(x=round(x, 1), y=round(y, 1))
     network = Network(directed=True, cdn_resources="remote")  # only its data is used, not its template

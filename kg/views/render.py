@@ -11,7 +11,7 @@ cannot load anything from anywhere, and only the graph page may run (its own, in
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -38,11 +38,19 @@ def environment() -> Environment:
     env.globals["STATIC_POLICY"] = STATIC_POLICY
     env.globals["SCRIPT_POLICY"] = SCRIPT_POLICY
     env.filters["plural"] = plural
+    env.globals["statement_item_html"] = statement_item_html
     return env
 
 
 def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
+
+
+@lru_cache(maxsize=131072)
+def statement_item_html(item: object) -> Markup:
+    """One statement of a list (`macros.html`, `statement_item`), rendered once: the same item is
+    on its subject's page and its object's, often on the timeline's too."""
+    return environment().get_template("macros.html").module.statement_item(item)  # type: ignore[attr-defined,no-any-return]
 
 
 def write_page(path: Path, text: str) -> Path:

@@ -1,0 +1,97 @@
+"""The facts the views are made of, read graph by graph, so that a build re-reads only the briefs
+it changed.
+
+Every page is a function of a few properties of the graph (`VIEW_PREDICATES`: a statement's
+parts, labels, aliases, kinds, event codes, briefs' titles and dates). The store's default graph
+is the union of its named graphs, so the facts of the union are the union of each named graph's
+facts: `read_facts` reads them per named graph, and
+`kg.views.data.view_data` joins them in Python. A build keeps them beside the views
+(`kg.views.cache`) and on the next build reads only the graphs it replaced: the joined result is
+the same as a full read, whatever the order or history of the briefs.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+
+from pyoxigraph import BlankNode, Literal, NamedNode
+
+from kg.graph import DCTERMS, KG, NIF, PROV, RDF, RDFS, SKOS, GraphStore
+
+TYPE, LABEL = RDF + "type", RDFS + "label"
+PREF_LABEL, ALT_LABEL, NOTATION = SKOS + "prefLabel", SKOS + "altLabel", SKOS + "notation"
+DERIVED_FROM, ANCHOR_OF = PROV + "wasDerivedFrom", NIF + "anchorOf"
+TITLE, DATE = DCTERMS + "title", DCTERMS + "date"
+VIEW_PREDICATES = (
+    TYPE,
+    *(
+        KG + name
+        for name in (
+            "subject",
+            "relation",
+            "object",
+            "polarity",
+            "modality",
+            "date",
+            "target",
+            "source",
+            "inBrief",
+            "eventCode",
+            "goldstein",
+            "quadClass",
+            "ploverCategory",
+            "demonym",
+            "actsFor",
+        )
+    ),
+    DERIVED_FROM,
+    ANCHOR_OF,
+    LABEL,
+    PREF_LABEL,
+    ALT_LABEL,
+    NOTATION,
+    TITLE,
+    DATE,
+)
+
+# what one named graph says of each subject: predicate -> values (an IRI or a literal's text) with
+# the literal's language ("" when none)
+Properties = dict[str, list[tuple[str, str]]]
+Subjects = dict[str, Properties]
+GraphFacts = dict[str, Subjects]  # named graph IRI -> its subjects
+Term = NamedNode | BlankNode | Literal
+
+
+def read_facts(store: GraphStore, graphs: Iterable[str] | None = None) -> GraphFacts:
+    """The facts of the named `graphs` that exist (of every named graph when None), per graph
+    and subject. Repeated IRIs and labels are interned: a brief names the same actors and
+    relations many times, and the cache pickles each string once."""
+    found: GraphFacts = {}
+    intern = sys.intern
+    for graph, subject, predicate, obj in _quads(store, graphs):
+        if isinstance(obj, Literal):
+            value, language = obj.value if len(obj.value) > 80 else intern(obj.value), obj.language or ""
+        else:
+            value, language = intern(obj.value), ""
+        properties = found.setdefault(graph, {}).setdefault(intern(subject), {})
+        properties.setdefault(intern(predicate), []).append((value, language))
+    return dict(sorted(found.items()))
+
+
+def _quads(store: GraphStore, graphs: Iterable[str] | None) -> Iterator[tuple[str, str, str, Term]]:
+    """(graph, subject, predicate, object) of the view's predicates in the named graphs: one
+    SPARQL pattern a predicate for the whole store (which reads no triple of the default graph),
+    one a graph for the named ones; plain SPARQL, so a SPARQL server answers as the embedded
+    store does."""
+    if graphs is None:
+        for predicate in VIEW_PREDICATES:
+            query = f"SELECT ?g ?s ?o WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o }} }}"
+            for g, s, o in store.query(query):
+                yield g.value, s.value, predicate, o
+        return
+    wanted = " ".join(f"<{p}>" for p in VIEW_PREDICATES)
+    for name in graphs:
+        query = f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {wanted} }} GRAPH <{name}> {{ ?s ?p ?o }} }}"
+        for s, p, o in store.query(query):
+            yield name, s.value, p.value, o
