@@ -8,10 +8,7 @@ import os
 import signal
 import sys
 import traceback
-import webbrowser
 from pathlib import Path
-
-import shtab
 
 from kg.build import OutputLocked
 from kg.console import Console, reporting
@@ -100,8 +97,13 @@ def make_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--debug", action="store_true", help="show the full traceback on errors")
-    parser.add_argument("--version", action="version", version=f"kg {_version()}")
-    shtab.add_argument_to(parser, ["--print-completion"], help="print a bash or zsh completion script (see README)")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
+    parser.add_argument(
+        "--print-completion",
+        choices=("bash", "zsh", "tcsh"),
+        action=_Completion,
+        help="print a bash or zsh completion script (see README)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser(
@@ -282,6 +284,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
         path = args.output / INDEX_PAGE
         print(path.resolve())
         if args.open:
+            import webbrowser
+
             webbrowser.open(path.resolve().as_uri())
         return 0
     raise AssertionError(args.command)
@@ -301,6 +305,28 @@ def _export(output: Path, fmt: str, file: Path | None, store_url: str | None) ->
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     return 0
+
+
+class _Version(argparse.Action):
+    """--version, reading the installed package's metadata only when asked (importlib.metadata
+    costs more to import than everything else `kg query` needs)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"kg {_version()}")
+        parser.exit()
+
+
+class _Completion(argparse.Action):
+    """--print-completion SHELL: shtab's completion script, shtab imported only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, _: object, shell: object, *__: object) -> None:
+        import shtab
+
+        print(shtab.complete(parser, str(shell)))
+        parser.exit()
 
 
 def _version() -> str:

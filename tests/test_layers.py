@@ -72,6 +72,45 @@ def test_commands_that_only_read_a_build_import_no_spacy(tmp_path: Path) -> None
     assert result.stderr.count("no build found") == 5
 
 
+QUERY_IMPORTS = """
+import sys
+from kg.cli import main
+main(["query", "who-did-what", "--format", "csv", "-o", sys.argv[1]])
+heavy = ("spacy", "thinc", "networkx", "pyvis", "numpy", "scipy", "jinja2", "rdflib", "charset_normalizer",
+         "multiprocessing", "shtab", "webbrowser", "importlib.metadata", "kg.read", "kg.extract", "kg.views")
+print(sorted(name for name in heavy if name in sys.modules), file=sys.stderr)
+"""
+
+
+@pytest.mark.timeout(120)
+def test_kg_query_imports_only_what_a_query_needs(tmp_path: Path) -> None:
+    """A query's process start is most of a small query's time: no pipeline, no views, no
+    readers, no worker pool, not even the package metadata (`kg --version` reads it when asked)."""
+    from conftest import BRIEFS
+
+    from kg.graph.namespaces import DEFAULT_BASE_IRI
+    from kg.graph.rdf import brief_quads
+    from kg.graph.store import KnowledgeStore
+
+    (tmp_path / "output").mkdir()
+    store = KnowledgeStore(tmp_path / "output" / "store", DEFAULT_BASE_IRI)
+    store.load_vocabulary()
+    store.add_to_union(store.vocabulary_graph)
+    for brief, statements in BRIEFS:
+        store.add_brief(brief_quads(brief, statements, DEFAULT_BASE_IRI))
+    del store
+    (tmp_path / "output" / "build.json").write_text(f'{{"base_iri": "{DEFAULT_BASE_IRI}"}}', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", QUERY_IMPORTS, str(tmp_path / "output")],
+        capture_output=True,
+        text=True,
+        timeout=100,
+        check=False,
+    )
+    assert result.stderr == "[]\n"
+    assert "Moscow again promised support to Minsk." in result.stdout  # the query ran
+
+
 FILE_CALLS = {
     "open",
     "read_text",

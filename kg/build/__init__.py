@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.build.limits import DEFAULT_BRIEF_TIMEOUT
 from kg.build.lock import OutputLocked, output_lock
 from kg.build.output import (
     MANIFEST_FILE,
@@ -22,7 +23,7 @@ from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
     from kg.build.builder import build
-    from kg.build.parallel import DEFAULT_BRIEF_TIMEOUT, Outcome, extract_briefs
+    from kg.build.parallel import Outcome, extract_briefs
     from kg.build.reader import read_stage
 
 __all__ = [
@@ -45,7 +46,6 @@ __getattr__ = lazy_names(
     __name__,
     {
         "build": "builder",
-        "DEFAULT_BRIEF_TIMEOUT": "parallel",
         "Outcome": "parallel",
         "extract_briefs": "parallel",
         "read_stage": "reader",

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from kg.build.incremental import Plan, SourceFile, fingerprint, plan_build
+from kg.build.limits import DEFAULT_BRIEF_TIMEOUT
 from kg.build.lock import output_lock
 from kg.build.output import (
     MANIFEST_FILE,
@@ -31,7 +32,7 @@ from kg.build.output import (
     BuildError,
     read_manifest,
 )
-from kg.build.parallel import DEFAULT_BRIEF_TIMEOUT, extract_briefs
+from kg.build.parallel import extract_briefs
 from kg.build.previous import PreviousOutput
 from kg.build.reader import read_stage
 from kg.build.server_journal import drop_strays, note_writes, settled, unsettled

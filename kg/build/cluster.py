@@ -30,8 +30,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any
 
+from kg.build.limits import DEFAULT_BRIEF_TIMEOUT
 from kg.build.output import BuildError
-from kg.build.parallel import DEFAULT_BRIEF_TIMEOUT, LOOKAHEAD_PER_JOB, Extractor, Outcome
+from kg.build.parallel import LOOKAHEAD_PER_JOB, Extractor, Outcome
 from kg.read import Brief
 
 if TYPE_CHECKING:

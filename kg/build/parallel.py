@@ -45,6 +45,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import TYPE_CHECKING
 
+from kg.build.limits import DEFAULT_BRIEF_TIMEOUT
 from kg.build.spool import StatementSpool, pickled
 from kg.extract import Statement
 from kg.read import Brief, parse_brief
@@ -52,7 +53,6 @@ from kg.read import Brief, parse_brief
 if TYPE_CHECKING:
     from spacy.language import Language
 
-DEFAULT_BRIEF_TIMEOUT = 300.0  # seconds; the longest development brief takes about 5
 LOOKAHEAD_PER_JOB = 4  # briefs read and handed out ahead of the one the build waits for
 # The segments of one brief that spaCy parses together. Each of its trained components takes a
 # batch of this many docs, so a long brief's worker holds a few batches of 20,000-character docs
