@@ -113,8 +113,8 @@ class KnowledgeGraph:
     def _evaluate(self, query: str, timeout: float | None, params: dict[str, object]) -> Answer:
         from kg.graph import evaluate, prepare_query
 
-        sparql = prepare_query(query, {k: str(v) for k, v in params.items()})
         with self.reading() as store:
+            sparql = prepare_query(query, {k: str(v) for k, v in params.items()}, store)
             return evaluate(store.query, sparql, timeout)
 
     def statements(self) -> list[Statement]:

@@ -5,8 +5,10 @@ its form (see kg/results.py)."""
 from __future__ import annotations
 
 import argparse
+import io
 import itertools
 import sys
+from typing import BinaryIO
 
 from kg.graph import (
     ALL_FORMATS,
@@ -14,18 +16,26 @@ from kg.graph import (
     MAX_NESTING,
     MAX_QUERY_CHARS,
     QueryUsageError,
+    Rows,
+    check_format,
+    check_query_spec,
     declared_parameters,
     describe_parameters,
     description,
-    evaluate,
     named_queries,
     prepare_query,
     render,
+    select_rows,
     sparql_prefixes,
+    write_rows,
 )
 
+DEFAULT_LIMIT = 100
+
 FORMS = f"""query forms and their formats (--format):
-  SELECT               table (default), csv, tsv, json (a list of row objects)
+  SELECT               table (default), csv, tsv, json (a list of row objects), jsonl (one
+                       object a line); the first 100 rows unless --limit says otherwise
+                       (--offset N for the next page, --limit 0 for all)
   ASK                  table (prints true or false), json (SPARQL 1.1 results JSON)
   CONSTRUCT, DESCRIBE  table or turtle (Turtle), nt (N-Triples), jsonld or json (JSON-LD)
   SPARQL Update (INSERT, DELETE, ...) is refused: the briefs are the graph's source.
@@ -59,6 +69,16 @@ def add_query_parser(commands: argparse._SubParsersAction, output_option: object
         "--format", choices=ALL_FORMATS, default="table", help="output format (default: table; see below)"
     )
     query.add_argument(
+        "--limit",
+        type=_count,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"a SELECT's rows: at most N (default: {DEFAULT_LIMIT}; 0: all, written as they come)",
+    )
+    query.add_argument(
+        "--offset", type=_count, default=0, metavar="N", help="a SELECT's rows: skip the first N (default: 0)"
+    )
+    query.add_argument(
         "--timeout",
         type=seconds_option,
         default=DEFAULT_TIMEOUT_SECONDS,
@@ -79,18 +99,42 @@ def run_query(args: argparse.Namespace) -> int:
     from kg.build import reading
 
     params = dict(_param(p) for p in args.param)
-    sparql = prepare_query(args.query, params)
-    with reading(args.output, args.store) as built:
-        answer = evaluate(built.store.query, sparql, args.timeout or None)
-        prefixes = sparql_prefixes(built.store.base_iri)
-    text = render(answer, args.format, prefixes)
+    check_query_spec(args.query, params)  # usage errors before the store is opened
     binary = getattr(sys.stdout, "buffer", None)  # a text stream in place of stdout (tests, notebooks) has none
+    out = binary if binary is not None else io.BytesIO()
+    with reading(args.output, args.store) as built:
+        sparql = prepare_query(args.query, params, built.store)
+        limit = args.limit or None
+        answer = select_rows(built.store.query, sparql, args.timeout or None, args.offset, limit)
+        if isinstance(answer, Rows):
+            check_format("SELECT", args.format)
+            _write_page(answer, args, out)
+        else:
+            out.write(render(answer, args.format, sparql_prefixes(built.store.base_iri)))
     if binary is None:
-        sys.stdout.write(text.decode("utf-8"))
-    else:
-        binary.write(text)
+        sys.stdout.write(out.getvalue().decode("utf-8"))  # type: ignore[attr-defined]
     sys.stdout.flush()
     return 0
+
+
+def _write_page(answer: Rows, args: argparse.Namespace, out: BinaryIO) -> None:
+    """The rows of the page, then how to get the next one, if there is one: in the table's count
+    line, or on stderr (where it never mixes with the data)."""
+    if args.format != "table":
+        written = write_rows(answer.variables, answer.rows, args.format, out)
+        if answer.more:
+            out.flush()
+            print(f"kg: {_more(args, written)}", file=sys.stderr)
+        return
+    rows = list(answer.rows)
+    write_rows(answer.variables, iter(rows), "table", out, f"; {_more(args, len(rows))}" if answer.more else "")
+
+
+def _more(args: argparse.Namespace, written: int) -> str:
+    return (
+        f"rows {args.offset + 1}-{args.offset + written} of more: --offset {args.offset + written} "
+        "for the next page, --limit 0 for all"
+    )
 
 
 def named_query_help(name: str) -> str:
@@ -100,8 +144,8 @@ def named_query_help(name: str) -> str:
     parameters = declared_parameters(path)
     example = " ".join(f"--param {p.name}=..." for p in parameters if p.required)
     return (
-        f"usage: kg query {name} {example + ' ' if example else ''}[--format FORMAT] [--timeout SECONDS] "
-        f"[-o OUTPUT]\n\n{comment}\n\nparameters:\n{describe_parameters(parameters)}\n\n"
+        f"usage: kg query {name} {example + ' ' if example else ''}[--format FORMAT] [--limit N] [--offset N] "
+        f"[--timeout SECONDS] [-o OUTPUT]\n\n{comment}\n\nparameters:\n{describe_parameters(parameters)}\n\n"
         f"the query: {path}\n"
     )
 
@@ -115,6 +159,13 @@ def seconds_option(text: str) -> float:
     if not seconds >= 0 or seconds == float("inf"):
         raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), not '{text}'")
     return seconds
+
+
+def _count(text: str) -> int:
+    """A number of rows for --limit and --offset: a whole number, 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, not '{text}'")
+    return int(text)
 
 
 def _param(text: str) -> tuple[str, str]:

@@ -61,7 +61,7 @@ def rows(output: Path) -> list[tuple[str, str, str]]:
 
 def stored_briefs(output: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     query = "SELECT DISTINCT ?id WHERE { ?s kg:inBrief ?b . ?b dcterms:identifier ?id } ORDER BY ?id"
-    assert main(["query", query, "-o", str(output), "--format", "csv"]) == 0
+    assert main(["query", query, "-o", str(output), "--format", "csv", "--limit", "0"]) == 0
     return capsys.readouterr().out.split()[1:]
 
 

@@ -58,7 +58,7 @@ def snapshot(output: Path) -> dict[str, bytes]:
 
 
 def who_did_what(output: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, str]]:
-    assert main(["query", "who-did-what", "-o", str(output), "--format", "json"]) == 0
+    assert main(["query", "who-did-what", "-o", str(output), "--format", "json", "--limit", "0"]) == 0
     return json.loads(capsys.readouterr().out)
 
 

@@ -23,7 +23,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def query_json(output: Path, query: str, capsys: pytest.CaptureFixture[str], *params: str) -> list[dict[str, str]]:
-    args = ["query", query, "-o", str(output), "--format", "json"]
+    args = ["query", query, "-o", str(output), "--format", "json", "--limit", "0"]
     for param in params:
         args += ["--param", param]
     assert main(args) == 0

@@ -15,7 +15,7 @@ from kg.graph.sparql import QueryUsageError
 from kg.graph.store import KnowledgeStore
 from tests.output_fixture import output_from
 
-ACTOR_USAGE = "actor (string, required): the actor: its name or any alias, in any case"
+ACTOR_USAGE = "actor (actor, required): the actor: its name or any alias, in any case"
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from kg.graph.exporter import FORMATS, ExportError, check_writable, export
 from kg.graph.namespaces import DCTERMS, DEFAULT_BASE_IRI, KG, NIF, PROV, RDF, RDFS, SKOS, sparql_prefixes
 from kg.graph.queries import bind, description, load_query, named_queries, rows
-from kg.graph.query_params import declared_parameters, describe_parameters, prepare_query
-from kg.graph.results import ALL_FORMATS, render
+from kg.graph.query_params import check_query_spec, declared_parameters, describe_parameters, prepare_query
+from kg.graph.results import ALL_FORMATS, check_format, render, write_rows
 from kg.graph.server import STAGED_SUFFIX, ServerStore
 from kg.graph.sparql import (
     DEFAULT_TIMEOUT_SECONDS,
@@ -22,8 +22,10 @@ from kg.graph.sparql import (
     QueryError,
     QueryRefused,
     QueryUsageError,
+    Rows,
     check_limits,
     evaluate,
+    select_rows,
 )
 from kg.graph.store import GraphStore, KnowledgeStore, StoreError
 from kg.lazy import lazy_names
@@ -54,12 +56,15 @@ __all__ = [
     "QueryError",
     "QueryRefused",
     "QueryUsageError",
+    "Rows",
     "ServerStore",
     "StoreError",
     "bind",
     "brief_graph",
     "brief_quads",
+    "check_format",
     "check_limits",
+    "check_query_spec",
     "check_writable",
     "declared_parameters",
     "describe_parameters",
@@ -71,7 +76,9 @@ __all__ = [
     "prepare_query",
     "render",
     "rows",
+    "select_rows",
     "sparql_prefixes",
     "validate_store",
+    "write_rows",
 ]
 __getattr__ = lazy_names(__name__, {"brief_graph": "rdf", "brief_quads": "rdf", "validate_store": "validate"})

@@ -70,6 +70,24 @@ def bind(query: str, params: dict[str, str]) -> str:
     return head + "".join(f" {b}" for b in binds) + body
 
 
+def bind_nodes(query: str, nodes: dict[str, list[str]]) -> str:
+    """Bind variables to IRIs: one IRI is written in place of the variable (a constant, which
+    Oxigraph plans best), several go into a VALUES block at the top of the WHERE block."""
+    if not nodes:
+        return query
+    where = re.search(r"\bWHERE\s*\{", query, re.I)
+    if where is None:
+        raise QueryError("parameters need a query with a WHERE block")
+    head, body = query[: where.end()], query[where.end() :]
+    values = []
+    for name, iris in nodes.items():
+        if len(iris) == 1:
+            body = re.sub(rf"[?$]{re.escape(name)}\b", f"<{iris[0]}>".replace("\\", "\\\\"), body)
+        else:
+            values.append(f" VALUES ?{name} {{ {' '.join(f'<{iri}>' for iri in iris)} }}")
+    return head + "".join(values) + body
+
+
 def rows(results: QuerySolutions) -> tuple[list[str], list[list[str]]]:
     """The variables of SELECT results and their rows as plain text."""
     variables = [v.value for v in results.variables]

@@ -2,9 +2,13 @@
 
 | form                 | formats (the first is the default, `table`)                                  |
 | -------------------- | ---------------------------------------------------------------------------- |
-| SELECT               | table (aligned, long cells clipped), csv, tsv, json (a list of row objects)  |
+| SELECT               | table (aligned, long cells clipped), csv, tsv, json (a list of row objects), |
+|                      | jsonl (one row object a line)                                                |
 | ASK                  | table (`true`/`false`), json (SPARQL 1.1 Query Results JSON)                 |
 | CONSTRUCT, DESCRIBE  | table or turtle (Turtle with the project's prefixes), nt, jsonld or json     |
+
+A SELECT's rows are written as they come from the engine (`write_rows`), never all held at once,
+except for the table, whose columns are as wide as their widest cell.
 
 CSV and TSV cells hold the terms' plain values (an IRI's text, a literal's lexical form), the
 form spreadsheet and network tools read; a tab or line break inside a TSV cell is written as
@@ -16,6 +20,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO, TextIO
 
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, serialize
 
@@ -23,12 +29,12 @@ from kg.graph.jsonld import write_compact_jsonld
 from kg.graph.sparql import Answer, QueryUsageError
 
 FORMATS = {
-    "SELECT": ("table", "csv", "tsv", "json"),
+    "SELECT": ("table", "csv", "tsv", "json", "jsonl"),
     "ASK": ("table", "json"),
     "CONSTRUCT": ("table", "turtle", "nt", "jsonld", "json"),
     "DESCRIBE": ("table", "turtle", "nt", "jsonld", "json"),
 }
-ALL_FORMATS = ("table", "csv", "tsv", "json", "turtle", "nt", "jsonld")
+ALL_FORMATS = ("table", "csv", "tsv", "json", "jsonl", "turtle", "nt", "jsonld")
 _GRAPH_FORMATS = {
     "table": RdfFormat.TURTLE,
     "turtle": RdfFormat.TURTLE,
@@ -52,11 +58,7 @@ def term_text(term: object) -> str:
 
 def render(answer: Answer, fmt: str, prefixes: dict[str, str]) -> bytes:
     """The answer in `fmt`; QueryUsageError when `fmt` does not fit the answer's form."""
-    if fmt not in FORMATS[answer.form]:
-        raise QueryUsageError(
-            f"--format {fmt} does not fit a{'n' if answer.form == 'ASK' else ''} {answer.form} query: "
-            f"use {', '.join(FORMATS[answer.form])}"
-        )
+    check_format(answer.form, fmt)
     if answer.form == "ASK":
         truth = bool(answer.boolean)
         if fmt == "json":
@@ -70,13 +72,51 @@ def render(answer: Answer, fmt: str, prefixes: dict[str, str]) -> bytes:
             return buffer.getvalue()
         used = None if rdf_format == RdfFormat.N_TRIPLES else prefixes
         return serialize(answer.triples, format=rdf_format, prefixes=used) or b""
-    cells = [[term_text(term) for term in row] for row in answer.rows]
-    if fmt == "json":
-        records = [dict(zip(answer.variables, row, strict=True)) for row in cells]
-        return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode()
+    buffer = io.BytesIO()
+    write_rows(answer.variables, iter(answer.rows), fmt, buffer)
+    return buffer.getvalue()
+
+
+def check_format(form: str, fmt: str) -> None:
+    """QueryUsageError when `fmt` does not fit a query of `form`."""
+    if fmt not in FORMATS[form]:
+        raise QueryUsageError(
+            f"--format {fmt} does not fit a{'n' if form == 'ASK' else ''} {form} query: use {', '.join(FORMATS[form])}"
+        )
+
+
+def write_rows(variables: list[str], rows: Iterator[list[Any]], fmt: str, stream: BinaryIO, footer: str = "") -> int:
+    """Write a SELECT's rows in `fmt` as they come (the table: once all have come); return how
+    many. `footer` ends the table's count line ("(100 rows; more: ...)")."""
+    cells = ([term_text(term) for term in row] for row in rows)
+    count = 0
+    if fmt == "table":
+        kept = list(cells)
+        stream.write(_table(variables, kept, footer).encode())
+        return len(kept)
     if fmt in ("csv", "tsv"):
-        return _delimited(answer.variables, cells, fmt).encode()
-    return _table(answer.variables, cells).encode()
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+        try:
+            writer = _delimited_writer(text, fmt)
+            writer(variables)
+            for row in cells:
+                writer(row)
+                count += 1
+        finally:
+            text.detach()
+        return count
+    if fmt == "jsonl":
+        for row in cells:
+            stream.write((json.dumps(dict(zip(variables, row, strict=True)), ensure_ascii=False) + "\n").encode())
+            count += 1
+        return count
+    # json: the bytes of json.dumps(list_of_records, indent=1), one record at a time
+    for row in cells:
+        record = json.dumps(dict(zip(variables, row, strict=True)), ensure_ascii=False, indent=1)
+        stream.write((("[\n " if count == 0 else ",\n ") + record.replace("\n", "\n ")).encode())
+        count += 1
+    stream.write(b"\n]\n" if count else b"[]\n")
+    return count
 
 
 def _boolean_json(truth: bool) -> bytes:
@@ -84,23 +124,19 @@ def _boolean_json(truth: bool) -> bytes:
     return (json.dumps({"head": {}, "boolean": truth}) + "\n").encode()
 
 
-def _delimited(header: list[str], cells: list[list[str]], fmt: str) -> str:
-    buffer = io.StringIO()
+def _delimited_writer(stream: TextIO, fmt: str) -> Callable[[list[str]], object]:
+    """Writes one record a call: CSV (RFC 4180 quoting) or TSV (tabs and breaks escaped)."""
     if fmt == "csv":
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(cells)
-        return buffer.getvalue()
+        return csv.writer(stream, lineterminator="\n").writerow
     escape = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r", "\\": "\\\\"})
-    lines = ["\t".join(header)] + ["\t".join(cell.translate(escape) for cell in row) for row in cells]
-    return "\n".join(lines) + "\n"
+    return lambda row: stream.write("\t".join(cell.translate(escape) for cell in row) + "\n")
 
 
-def _table(header: list[str], cells: list[list[str]]) -> str:
+def _table(header: list[str], cells: list[list[str]], footer: str = "") -> str:
     clipped = [[c if len(c) <= CELL_WIDTH else c[: CELL_WIDTH - 3] + "..." for c in row] for row in cells]
     widths = [max([len(h)] + [len(row[i]) for row in clipped]) for i, h in enumerate(header)]
     lines = [" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
     lines.append("-+-".join("-" * w for w in widths))
     lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in clipped]
-    lines.append(f"({len(cells)} rows)")
+    lines.append(f"({len(cells)} rows{footer})")
     return "\n".join(lines) + "\n"

@@ -18,8 +18,12 @@
 
 from __future__ import annotations
 
+import itertools
+import queue
 import re
 import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +33,7 @@ MAX_QUERY_CHARS = 256_000
 MAX_NESTING = 64
 DEFAULT_TIMEOUT_SECONDS = 30.0
 SYNTAX_MESSAGE_CHARS = 160
+STREAM_CHUNKS = 8  # chunks of 512 rows the query thread reads ahead of the writer
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
@@ -167,6 +172,87 @@ def evaluate(run: Any, query: str, timeout: float | None = DEFAULT_TIMEOUT_SECON
             raise QueryError(syntax_message(error)) from error
         raise error
     return outcome["answer"]
+
+
+@dataclass
+class Rows:
+    """The rows of a SELECT as they come: `variables`, then `rows` (an iterator of lists of
+    terms, read from the engine as the consumer asks for them), and whether rows were left
+    beyond the page once `rows` is exhausted (`more`)."""
+
+    variables: list[str]
+    rows: Iterator[list[Any]]
+    more: bool = False
+
+
+def select_rows(
+    run: Any, query: str, timeout: float | None, offset: int = 0, limit: int | None = None
+) -> Rows | Answer:
+    """Run a query; a SELECT's rows from `offset` on, at most `limit` (None: all), streamed:
+    a thread reads the engine's solutions into a small queue, so memory holds a few chunks of
+    rows however many the query gives, and the reading stops once the page is full. `timeout`
+    counts from the start to the last row (the waiting consumer gives up; the thread is a
+    daemon and ends with the command). Other forms are read whole (`evaluate`)."""
+    form = check_query(query)
+    if form != "SELECT":
+        return evaluate(run, query, timeout)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    chunks: queue.Queue[Any] = queue.Queue(maxsize=STREAM_CHUNKS)
+    stop = threading.Event()
+
+    def put(item: Any) -> None:
+        """Hand an item over, unless the consumer has stopped (then the thread just ends)."""
+        while not stop.is_set():
+            try:
+                chunks.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def work() -> None:
+        try:
+            solutions = run(query)
+            variables = [v.value for v in solutions.variables]
+            put(variables)
+            wanted = None if limit is None else limit + 1  # one more tells whether the page is the last
+            page = itertools.islice(solutions, offset, None if wanted is None else offset + wanted)
+            while not stop.is_set() and (chunk := [[s[v] for v in variables] for s in itertools.islice(page, 512)]):
+                put(chunk)
+            put(None)
+        except BaseException as error:  # handed to the waiting thread
+            put(error)
+
+    threading.Thread(target=work, name="kg-query", daemon=True).start()
+    variables = _take(chunks, deadline, timeout)
+    result = Rows(variables, iter(()))
+
+    def rows() -> Iterator[list[Any]]:
+        given = 0
+        try:
+            while (chunk := _take(chunks, deadline, timeout)) is not None:
+                for row in chunk:
+                    if limit is not None and given == limit:
+                        result.more = True
+                        return
+                    given += 1
+                    yield row
+        finally:
+            stop.set()
+
+    result.rows = rows()
+    return result
+
+
+def _take(chunks: queue.Queue[Any], deadline: float | None, timeout: float | None) -> Any:
+    try:
+        item = chunks.get(timeout=None if deadline is None else max(deadline - time.monotonic(), 0.001))
+    except queue.Empty:
+        raise QueryTimeout(f"the query ran past its time limit of {timeout:g} s (--timeout SECONDS sets it)") from None
+    if isinstance(item, BaseException):
+        if isinstance(item, SyntaxError):
+            raise QueryError(syntax_message(item)) from item
+        raise item
+    return item
 
 
 def _read(form: str, results: Any) -> Answer:
