@@ -153,7 +153,7 @@ def kg_command() -> str:
 def query(output: Path, sparql: str) -> list[dict[str, str]]:
     """The rows of a SELECT query over a build (`kg query --format json`), unbound values left out."""
     found = subprocess.run(
-        [kg_command(), "query", sparql, "--format", "json", "-o", str(output)],
+        [kg_command(), "query", sparql, "--format", "json", "--limit", "0", "-o", str(output)],
         check=True,
         capture_output=True,
         text=True,
