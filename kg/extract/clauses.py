@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from kg.extract.control import passive_controller, passively_controlled
 from kg.extract.modality import marked_modality
 from kg.extract.subjects import (
     JUDGEMENT_VERBS,
@@ -46,78 +47,20 @@ ASPECTUAL = {"continue", "keep", "start", "begin", "resume", "go on"}
 LIGHT_VERBS = {"take", "make"}  # "take part", "make note"; "suspended part of the programme" is not light
 LIGHT_VERB_OBJECTS = {"part", "advantage", "place", "note", "care", "account", "steps", "action"}
 ADVERBIAL_PREPOSITIONS = {
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "amid",
-    "despite",
-    "throughout",
-    "as",
-    "like",
-    "unlike",
-    "besides",
-    "due",
-    "because",
-    "regardless",
-    "by",
-    "via",
-    "through",
-    "without",
-}
+    "after", "before", "during", "since", "until", "amid", "despite", "throughout", "as", "like", "unlike",
+    "besides", "due", "because", "regardless", "by", "via", "through", "without",
+}  # fmt: skip
 ADVERBIAL_NOUNS = {
-    "addition",
-    "terms",
-    "order",
-    "fact",
-    "tandem",
-    "mind",
-    "time",
-    "way",
-    "case",
-    "context",
-    "interview",
-    "utmost",
-    "reality",
-    "view",
-    "light",
-    "result",
-    "part",
-    "level",
-    "regard",
-}
+    "addition", "terms", "order", "fact", "tandem", "mind", "time", "way", "case", "context", "interview",
+    "utmost", "reality", "view", "light", "result", "part", "level", "regard",
+}  # fmt: skip
 OBJECT_PREPOSITION_PRIORITY = (
-    "with",
-    "to",
-    "on",
-    "in",
-    "for",
-    "against",
-    "about",
-    "into",
-    "at",
-    "towards",
-    "toward",
-    "from",
-)
+    "with", "to", "on", "in", "for", "against", "about", "into", "at", "towards", "toward", "from",
+)  # fmt: skip
 QUANTIFIERS = {
-    "several",
-    "any",
-    "some",
-    "many",
-    "few",
-    "various",
-    "such",
-    "much",
-    "more",
-    "most",
-    "all",
-    "both",
-    "no",
-    "other",
-    "own",
-}
+    "several", "any", "some", "many", "few", "various", "such", "much", "more", "most", "all", "both", "no",
+    "other", "own",
+}  # fmt: skip
 
 
 @dataclass
@@ -281,7 +224,14 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             continue
         if token.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in token.children):
             continue
-        if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and not hands_up(token.head, vocabulary):
+        if passive_controller(token, vocabulary):
+            continue  # "Minsk is prompted to demonstrate": Minsk's act is the statement
+        if (
+            token.dep_ == "xcomp"
+            and token.head.pos_ == "VERB"
+            and not hands_up(token.head, vocabulary)
+            and not passively_controlled(token, vocabulary)
+        ):
             continue  # "refused to mediate": the matrix verb's clause carries it
         subjects = subjects_of(token)
         if not subjects or (token.lemma_ == "be" and subjects[0].lower_ in ("it", "this", "that", "there")):

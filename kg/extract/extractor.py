@@ -23,6 +23,7 @@ from kg.extract.actors import mention_at
 from kg.extract.attribution import Attributions
 from kg.extract.authors import TitleSpeakers
 from kg.extract.clauses import Clause, clauses, noun_phrase
+from kg.extract.compounds import participle_compounds
 from kg.extract.coref import SalienceModel, office_holder
 from kg.extract.demands import DEMAND, reported_demands
 from kg.extract.directives import controlled_acts, directives
@@ -101,7 +102,7 @@ class StatementExtractor:
                     for holder in self._actors(token, number, salience):  # "The Foreign Secretary ... She"
                         salience.observe(holder, token, number)
             sentence_dates: list[str] = []
-            clause_sources = (clauses, reported_demands, nominal_events, directives)
+            clause_sources = (clauses, reported_demands, nominal_events, directives, participle_compounds)
             controlled = controlled_acts(sentence, self.vocabulary)  # "called on X to stop": X's act is no statement
             found = [
                 c

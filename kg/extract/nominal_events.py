@@ -11,11 +11,19 @@ the NomBank annotation of Meyers et al. 2004 marks the same roles):
   patient: "the Polish blockade of the border"), or a phrase with the preposition the verb's
   own object takes: against, on, into, with, to, for, in ("pressure on", "sanctions against");
 - an intent noun's infinitive states what the agent intends ("Russia's attempts to swallow
-  Belarus"; the lexicon's `kg:IntentNoun`s).
+  Belarus"; the lexicon's `kg:IntentNoun`s);
+- a "from" phrase with an actor is the agent too (NomBank's ARG0 of communication and transfer
+  nouns: "statements from India", "support from Russia", "pressure from Moscow");
+- an agent stated by a "by" or "from" phrase makes the event a statement even without an
+  object ("the escalation by Indian forces", "provocations by Belarus"): the phrase exists to
+  name who acts (NomBank annotates the ARG0 alone), and the event noun is the object, as the
+  GUIDELINE lists "X -escalate-> escalation"; a possessor or adjective alone does not ("their
+  decision", "Russian actions" name no act done to anything);
+- a participle of change in degree on the noun ("reduced support from Russia") is the agent's
+  act on the event.
 Which nouns are eventive, and their verbs, come from WordNet 3.1 (`ontology/noun_verbs.tsv`,
 `scripts/import_wordnet.py`), with the lexicon's curated nominalisations first. A noun without
-an explicit actor, or without an object, yields nothing: the phrase alone does not say who did
-what to whom.
+an explicit actor yields nothing: the phrase alone does not say who did it.
 """
 
 from __future__ import annotations
@@ -30,13 +38,22 @@ from kg.extract.clauses import (
     POSSESSIVE_MARKS,
     Clause,
     complement_clause,
+    forms,
+    noun_phrase,
     objects_of,
 )
 from kg.extract.subjects import SUBJECT_DEPS
 from kg.extract.vocabulary import Vocabulary
 
 # prepositions that take a nominalisation's patient or target, in order of preference
-OBJECT_PREPOSITIONS = ("against", "on", "into", "with", "of", "to", "for", "in")
+OBJECT_PREPOSITIONS = ("against", "on", "into", "with", "of", "to", "for", "in", "over", "about")
+# verbs of change in degree (Levin 1993, classes 45.4 and 45.6): as a participle on an event noun
+# with an agent ("reduced financial support from Russia", "increased pressure by Moscow") they
+# name what the agent did to the event
+DEGREE_VERBS = {
+    "reduce", "increase", "cut", "decrease", "expand", "boost", "raise", "lower", "diminish", "intensify",
+    "strengthen", "weaken", "extend", "curtail", "scale", "slash", "double", "triple", "tighten", "ease",
+}  # fmt: skip
 NOT_AN_OBJECT = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
@@ -53,14 +70,20 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         agents = agents_of(token) or (controllers_of(token) if infinitive else [])
         if not agents:
             continue
+        degree = next((c for c in token.lefts if c.dep_ == "amod" and forms(c) & DEGREE_VERBS), None)
+        if degree is not None and degree.tag_ in ("VBN", "JJ"):  # "reduced support from Russia": Russia reduced it
+            text = noun_phrase(token).replace(f"{degree.text} ", "", 1)
+            yield Clause(degree, min(forms(degree) & DEGREE_VERBS), agents, [token], object_text=text)
+            continue
         if complement is not None and noun in vocabulary.intent_nouns:
             yield from complement_clause(complement, agents, token, vocabulary)
             continue
         # "refusal to be involved in the war": a passive complement's object is no other than the noun
         objects = [o for o in objects_of(complement) if o.i != token.i] if complement is not None else []
         objects = objects or patients_of(token, agents) or (patients_of(complement, agents) if complement else [])
-        if not objects:
+        if not objects and not any(a.head.lower_ in ("by", "from") for a in agents):
             continue
+        objects = objects or [token]  # "escalation by X": the event itself (NomBank: an ARG0 alone)
         modality = "intended" if noun in vocabulary.intent_nouns else "asserted"
         if any(c.lower_ in vocabulary.cues["possible"] for c in token.children if c.dep_ == "amod"):
             modality = "possible"
@@ -78,6 +101,13 @@ def agents_of(noun: Token) -> list[Token]:
     ]
     agents += [
         g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
+    ]
+    agents += [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj" and mention_at(g) is not None
     ]
     return agents
 
