@@ -33,6 +33,7 @@ from kg.extract.subjects import (
     antecedents,
     is_stative,
     subjects_of,
+    weekday_named,
     with_conjuncts,
 )
 from kg.extract.vocabulary import Vocabulary
@@ -102,6 +103,7 @@ def objects_of(predicate: Token) -> list[Token]:
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children):
         return antecedents(with_conjuncts([c for c in children if c.dep_ in PASSIVE_SUBJECT_DEPS]))
     direct = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.lower_ not in ("it", "what")]
+    direct = direct or [weekday_named(c) for c in children if c.dep_ == "npadvmod" and weekday_named(c) != c]
     if direct:
         return antecedents(with_conjuncts(direct[:1]))
     return objects_of_prepositions(predicate)
@@ -319,9 +321,9 @@ def objects_of_prepositions(token: Token) -> list[Token]:
         key=lambda p: OBJECT_PREPOSITION_PRIORITY.index(p.lower_) if p.lower_ in OBJECT_PREPOSITION_PRIORITY else 99
     )
     for prep in preps:
-        for pobj in prep.children:
+        for pobj in map(weekday_named, prep.children):  # "met with President Assad Tuesday": Assad
             if (
-                pobj.dep_ == "pobj"
+                pobj.dep_ in ("pobj", "compound")
                 and pobj.ent_type_ not in ("DATE", "TIME")
                 and pobj.lemma_.lower() not in ADVERBIAL_NOUNS
             ):

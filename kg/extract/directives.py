@@ -18,11 +18,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.extract.actors import mention_at
 from kg.extract.clauses import Clause, modality_of, objects_of, polarity_of, relation_of
 from kg.extract.subjects import subjects_of
 from kg.extract.vocabulary import Vocabulary
 
 ADDRESSEE_PREPOSITIONS = {"on", "upon"}  # "call on", "call upon"
+# "want Russia to withdraw": a wish for another's act, with that other as the object, is a request
+# to it (object control as with "urge"); CAMEO codes it as an appeal (Manual 1.1b3, root 02)
+DESIRE_VERBS = frozenset({"want", "wish"})
 CONTENT_DEPS = {"conj", "advcl"}  # "to cease ..., to respect ... and to abide by ..."
 
 
@@ -49,18 +53,45 @@ def directives(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
 
 def called_for(verb: Token, vocabulary: Vocabulary) -> list[Token]:
     """The infinitives a directive verb with an addressee governs, in order ([] if none)."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in vocabulary.cues["stance"]:
+    if verb.pos_ != "VERB":
         return []
-    addressee = _addressee(verb)
-    if addressee is None:
+    if verb.lemma_.lower() in DESIRE_VERBS:
+        first = _wished(verb)
+    elif verb.lemma_.lower() in vocabulary.cues["stance"] and (addressee := _addressee(verb)) is not None:
+        first = next((c for c in verb.children if c.dep_ == "xcomp" and _infinitive(c) and c.i > addressee.i), None)
+    else:
         return []
-    first = next((c for c in verb.children if c.dep_ == "xcomp" and _infinitive(c) and c.i > addressee.i), None)
     if first is None:
         return []
     acts = [first]
     for act in acts:  # grows as it goes: each act's coordinated infinitives, once
         acts.extend(c for c in act.children if c.dep_ in CONTENT_DEPS and _infinitive(c) and c not in acts)
     return acts
+
+
+def is_request(verb: Token) -> bool:
+    """A verb of wishing with an addressee named or referred to and its infinitive: "wants Russia
+    to withdraw" (not "wished the talks to succeed": no one is asked)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DESIRE_VERBS or (act := _wished(verb)) is None:
+        return False
+    addressee = next((c for c in verb.children if c.dep_ == "dobj"), None) if act.dep_ == "xcomp" else None
+    addressee = addressee or next((c for c in act.children if c.dep_ == "nsubj"), None)
+    return addressee is not None and (addressee.pos_ in ("PROPN", "PRON") or mention_at(addressee) is not None)
+
+
+def _wished(verb: Token) -> Token | None:
+    """The infinitive a verb of wishing wants someone else to do: after its object ("want Russia
+    to withdraw"), or with its own subject, as the parser may attach it ("Russia" the subject of
+    "to withdraw")."""
+    addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for complement in verb.children:
+        if not _infinitive(complement):
+            continue
+        if complement.dep_ == "xcomp" and addressee is not None and complement.i > addressee.i:
+            return complement
+        if complement.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in complement.children):
+            return complement
+    return None
 
 
 def controlled_acts(sentence: Span, vocabulary: Vocabulary) -> set[int]:

@@ -3,8 +3,10 @@
 A statement's relation (a verb lemma, with its particle: "call for") is looked up in two tables:
 the project's `event_verbs.tsv` and PETRARCH2's patterns in `cameo_verbs.tsv`. A row gives a
 code for the verb alone (empty `words`) or for the verb followed, in its clause, by given words
-("send ... peacekeepers" -> 074); the row whose words all occur and are the most numerous wins,
-as PETRARCH's longest-pattern rule does, and of equally long rows the project's. Then:
+("send ... peacekeepers" -> 074; a prepositional phrase as a phrase: "( to sanctions )", see
+`kg.extract.verb_patterns`); the row whose words all occur in their order and are the most
+numerous wins, as PETRARCH's longest-pattern rule does, and of equally long rows the project's.
+Then:
 
 - a negated statement gets no code: CAMEO codes events that happened (Manual 1.1b3, ch. 2), and
   "did not attack" is not an attack; refusals have their own verbs ("refuse", "reject": 12x);
@@ -29,23 +31,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 
 from spacy.tokens import Token
 
+from kg.extract.directives import is_request
+from kg.extract.verb_patterns import Following, Pattern, match_end, parse_pattern
 from kg.extract.vocabulary import load_vocabulary, table_rows
 
 TABLES = ("event_verbs.tsv", "cameo_verbs.tsv")  # in order of precedence
 FUTURE_AUXILIARIES = {"will", "'ll", "would", "shall"}
 FRAME_NOUNS = {"start", "end", "beginning", "outset", "eve", "close", "conclusion", "sidelines", "margins", "wake"}
 REJECTION = "120"  # CAMEO "Reject, not specified below"
-
-
-@dataclass(frozen=True)
-class Pattern:
-    words: tuple[frozenset[str], ...]  # each word of the pattern, as its set of alternatives
-    code: str
+APPEAL = "020"  # CAMEO "Make an appeal or request, not specified below"
 
 
 @lru_cache(maxsize=4)
@@ -53,11 +51,7 @@ def load_coder(ontology_dir: Path) -> EventCoder:
     patterns: dict[str, list[Pattern]] = {}
     for table in TABLES:
         for row in table_rows(ontology_dir / table):
-            words = tuple(
-                frozenset(alternative.replace("_", " ") for alternative in word.split("|"))
-                for word in row["words"].split()
-            )
-            patterns.setdefault(row["verb"], []).append(Pattern(words, row["code"]))
+            patterns.setdefault(row["verb"], []).append(parse_pattern(row["words"], row["code"]))
     intents = {row["root"]: row["intent"] for row in table_rows(ontology_dir / "cameo_intents.tsv")}
     nouns = {
         noun: {"start": row["start"] or None, "stop": row["stop"] or None}
@@ -133,6 +127,8 @@ class EventCoder:
         """The code of a clause: of its own verb, or, when that verb is no CAMEO event, of the
         verb that controls it ("promised to continue aid" is a promise: 030)."""
         modality = "intended" if self._commits(predicate) else modality
+        if is_request(predicate):  # "wants Russia to withdraw": a request to Russia (kg.extract.directives)
+            return APPEAL if polarity == "positive" and modality != "possible" else None
         code = self.code(predicate, relation, polarity, modality)
         if code is None and predicate.dep_ == "xcomp" and polarity == "positive":
             head = predicate.head
@@ -145,17 +141,18 @@ class EventCoder:
         controller = predicate.head if predicate.dep_ == "xcomp" else None
         return is_future(predicate) or (controller is not None and controller.lemma_.lower() in self.intent_cues)
 
-    def pattern(self, relation: str, following: dict[str, int]) -> Pattern | None:
-        """The longest pattern of the relation whose words all follow it; of equally long ones,
-        the one whose words come nearest the verb ("issued an ultimatum ... to halt attacks")."""
+    def pattern(self, relation: str, following: list[Following]) -> Pattern | None:
+        """The longest pattern of the relation whose words follow it in their order
+        (`kg.extract.verb_patterns`); of equally long ones, the one whose words end nearest the
+        verb ("issued an ultimatum ... to halt attacks")."""
         candidates = self.patterns.get(relation) or self.patterns.get(relation.split()[0]) or []
         best: tuple[int, int] | None = None
         found: Pattern | None = None
         for pattern in candidates:
-            distances = [min((following[w] for w in word if w in following), default=-1) for word in pattern.words]
-            if -1 in distances:
+            end = match_end(pattern, following)
+            if end is None:
                 continue
-            rank = (len(pattern.words), -max(distances, default=0))
+            rank = (len(pattern.words), -(following[end].token.i if end >= 0 else 0))
             if best is None or rank > best:
                 best, found = rank, pattern
         return found
@@ -168,10 +165,9 @@ def is_future(predicate: Token) -> bool:
     return bool(aux & FUTURE_AUXILIARIES)
 
 
-def following_words(predicate: Token) -> dict[str, int]:
-    """The words after a predicate in its clause, as written and as lemmas, in lower case,
-    with the two-word sequences too (PETRARCH patterns have phrases: "cease fire"), each with
-    its distance from the predicate. Phrases that only frame the event in time or place ("at the
+def following_words(predicate: Token) -> list[Following]:
+    """The words after a predicate in its clause, in order, each as written and as its lemma, in
+    lower case. Phrases that only frame the event in time or place ("at the
     start of a regional trip", "on the sidelines of the summit") are left out: "made his remarks
     at the start of a trip" is no trip. Nor are the words of an adverbial clause ("declared a state
     of siege, arresting political opponents"): it is an event of its own, and PETRARCH2 matches a
@@ -186,11 +182,4 @@ def following_words(predicate: Token) -> dict[str, int]:
     }
     adverbial = {t.i for child in predicate.children if child.dep_ == "advcl" for t in child.subtree}
     tokens = [t for t in predicate.subtree if t.i > predicate.i and t.i not in frames | adverbial]
-    words: dict[str, int] = {}
-    for first, second in pairwise([*tokens, None]):
-        distance = first.i - predicate.i
-        for word in (first.lower_, first.lemma_.lower()):
-            words.setdefault(word, distance)
-        if second is not None:
-            words.setdefault(f"{first.lower_} {second.lower_}", distance)
-    return words
+    return [Following(frozenset((t.lower_, t.lemma_.lower())), t) for t in tokens]

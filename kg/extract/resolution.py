@@ -28,6 +28,12 @@ class ActorResolver:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
 
+    def _portfolio(self, token: Token) -> bool:
+        """What a title holds office over, as the agent table names it ("Secretary of State",
+        "Minister of Foreign Affairs"), not a person the title names ("Chief of Staff Aleh ...")."""
+        words = [t.lower_ for t in token.subtree if t.dep_ != "det"]
+        return token.dep_ == "pobj" and " ".join(words) in self.vocabulary.portfolios
+
     def actors(self, token: Token, sentence: int, salience: SalienceModel) -> list[Actor]:
         """The actors a noun phrase head names or refers to (two for "both parties")."""
         if token.pos_ == "ADJ" and token._.demonym_of in self.vocabulary.actors:
@@ -75,8 +81,10 @@ class ActorResolver:
                 return named  # "Chief of General Staff Aleh Balakoneu"
             if (appositive := _named_in_apposition(token, None, self.vocabulary.titles)) is not None:
                 return [appositive]  # "The minister, Edgars Rinkevics, said"
-            if not of and (described := groups_named(token, self.vocabulary, placed=False)):
-                return described  # "Cairo's security chief", "the Iraqi leader"
+            if all(self._portfolio(t) for t in of) and (
+                described := groups_named(token, self.vocabulary, placed=False)
+            ):
+                return described  # "Cairo's security chief", "the Iraqi leader", "the US Secretary of State"
         if (token.lower_ in self.vocabulary.partitives or token.pos_ == "NUM") and of:
             return [a for t in of if t.dep_ == "pobj" for a in self.actors(t, sentence, salience)]
         if token.lower_ in self.vocabulary.group_nouns:

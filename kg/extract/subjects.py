@@ -172,3 +172,15 @@ def full_name(surname: str, seen: Iterable[Actor]) -> Actor | None:
     """The one person named in full earlier whose surname this is, if exactly one."""
     people = {a.key: a for a in seen if a.kind == "Person" and " " in a.name and a.name.rsplit(" ", 1)[1] == surname}
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def weekday_named(token: Token) -> Token:
+    """'met with Syrian President Bashar Assad Tuesday': wire style drops the "on" before a weekday
+    (AP Stylebook, "days of the week"), and the parser reads the name before it as a compound of the
+    day; the name is the phrase's head, the day only dates the clause."""
+    if token.lower_ not in WEEKDAYS:
+        return token
+    return next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ == "PROPN"), token)

@@ -67,6 +67,7 @@ class Vocabulary:
     reciprocals: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     agent_nouns: dict[str, str] = field(default_factory=dict)  # lemma -> CAMEO agent code
+    portfolios: frozenset[str] = frozenset()  # "state" of "Secretary of State", "foreign affairs"
     offices: dict[str, Office] = field(default_factory=dict)
 
     def demonym_of(self, key: str) -> str | None:
@@ -142,6 +143,7 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
     return Vocabulary(
         actors=actors,
         agent_nouns=_agent_nouns(ontology_dir / "cameo_agents.tsv") | _agent_nouns(ontology_dir / "agent_nouns.tsv"),
+        portfolios=_portfolios(ontology_dir / "cameo_agents.tsv"),
         offices=_offices(graph),
         event_nouns=event_nouns,
         intent_nouns=intent_nouns,
@@ -183,6 +185,14 @@ def table_rows(path: Path) -> Iterable[dict[str, str]]:
 def _agent_nouns(path: Path) -> dict[str, str]:
     """One- and two-word agent nouns (PETRARCH2's Phoenix agents) by lemma."""
     return {row["noun"]: row["code"] for row in table_rows(path) if row["noun"].count(" ") < 2}
+
+
+def _portfolios(path: Path) -> frozenset[str]:
+    """What titles of the agent table hold office over ("secretary of state", "minister of foreign
+    affairs"): the words after their "of", without an article."""
+    return frozenset(
+        row["noun"].split(" of ", 1)[1].removeprefix("the ") for row in table_rows(path) if " of " in row["noun"]
+    )
 
 
 MIN_EVENTIVE_SHARE = 0.5

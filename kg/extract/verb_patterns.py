@@ -1,0 +1,108 @@
+"""CAMEO verb patterns matched the way PETRARCH2 reads them: the words after the verb in the order
+the pattern gives them, and a prepositional phrase as a phrase.
+
+A pattern of `cameo_verbs.tsv` or `event_verbs.tsv` lists words that must follow the verb in its
+verb phrase. TABARI's patterns, which PETRARCH2's dictionary inherits, are sequences: their words
+match in the order written, other words may come between them (TABARI manual 0.8.4b2, ch. 5;
+PETRARCH2 `docs/source/dictionaries.rst`: the verb patterns "follow the same syntax as TABARI
+patterns"). PETRARCH2 matches them on the parse tree and marks prepositional phrases with
+parentheses ("Nouns, noun phrases, and prepositional phrases are annotated", PETRARCH2 status note
+of 2015): `AGREE - * (TO SANCTIONS) [163]` is agreeing to sanctions, a phrase headed by the
+preposition "to"; "agreed to lift the sanctions" has the infinitive marker "to" and no such phrase,
+and is no agreement to sanctions. In the tables a prepositional phrase stands between `(` and `)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+PREPOSITION_DEPS = {"prep", "agent", "dative"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """The words of a pattern (each the set of its alternatives), the prepositional phrase each
+    belongs to (0: none; the phrase's first word is its preposition), and the CAMEO code."""
+
+    words: tuple[frozenset[str], ...]
+    phrases: tuple[int, ...]
+    code: str
+
+
+@dataclass(frozen=True)
+class Following:
+    """A word after the verb: its forms (as written and its lemma, lower case) and its token."""
+
+    forms: frozenset[str]
+    token: Token
+
+
+def parse_pattern(words: str, code: str) -> Pattern:
+    """A pattern from a table's `words` column ("( to armistice|truce )", "send peacekeepers")."""
+    parsed: list[frozenset[str]] = []
+    phrases: list[int] = []
+    phrase = opened = 0
+    for word in words.split():
+        if word == "(":
+            opened += 1
+            phrase = opened
+        elif word == ")":
+            phrase = 0
+        else:
+            parsed.append(frozenset(alternative.replace("_", " ") for alternative in word.split("|")))
+            phrases.append(phrase)
+    return Pattern(tuple(parsed), tuple(phrases), code)
+
+
+def match_end(pattern: Pattern, following: list[Following]) -> int | None:
+    """Where the pattern's last word matched (an index into `following`), or None when it does not
+    match: each word after the one before it, a prepositional phrase's preposition a preposition of
+    the verb phrase and the phrase's other words inside it."""
+    start, end = 0, -1
+    index = 0
+    while index < len(pattern.words):
+        phrase = pattern.phrases[index]
+        if phrase == 0:
+            found = _find(pattern.words[index], following, start, len(following))
+            if found is None:
+                return None
+            end = found
+            start, index = found + 1, index + 1
+            continue
+        members = [w for w, p in zip(pattern.words, pattern.phrases, strict=True) if p == phrase]
+        found = _phrase(members, following, start)
+        if found is None:
+            return None
+        end = found
+        start, index = found + 1, index + len(members)
+    return end
+
+
+def _phrase(members: list[frozenset[str]], following: list[Following], start: int) -> int | None:
+    """The end of the first prepositional phrase from `start` headed by the first member's
+    preposition and holding the other members in order."""
+    for at in range(start, len(following)):
+        head = following[at].token
+        if head.dep_ not in PREPOSITION_DEPS or not members[0] & following[at].forms:
+            continue
+        stop = next((i for i in range(at, len(following)) if following[i].token.i > head.right_edge.i), len(following))
+        end: int | None = at
+        for word in members[1:]:
+            end = _find(word, following, end + 1, stop) if end is not None else None
+        if end is not None:
+            return end
+    return None
+
+
+def _find(alternatives: frozenset[str], following: list[Following], start: int, stop: int) -> int | None:
+    """The first place from `start` (before `stop`) where one of the alternatives stands; an
+    alternative of several words ("cease fire") matches consecutive words. Returns its last index."""
+    for at in range(start, stop):
+        for alternative in alternatives:
+            parts = alternative.split()
+            last = at + len(parts) - 1
+            if last < stop and all(part in following[at + k].forms for k, part in enumerate(parts)):
+                return last
+    return None
