@@ -114,7 +114,7 @@ def test_event_nouns_with_by_or_from_agents(nlp: Language, sentence: str, expect
         "The report was written at a Minsk-based institute last spring.",  # a place, not an agent
         "Investigators examined the Moscow-bound train at the station.",
         "The long-awaited agreement was finally signed in Doha last night.",
-        "The Georgian decision surprised most observers at the summit.",  # an adjective alone: no act on anything
+        "The Georgian decision was announced at the summit in Batumi.",  # an adjective alone: no act on anything
         "His proposal came too late for the summit.",
         "The incursions by unidentified aircraft alarmed the crews.",  # no actor in the by-phrase
         "The state-owned company sold its shares last year.",

@@ -328,19 +328,19 @@ def test_prepositional_objects(nlp: Language, body: str, expected: list[Row]) ->
         ),
         (
             "Lithuania's support for the Belarusian opposition irritates the regime in Minsk.",
-            [row("Lithuania", "support", "Belarusian opposition")],
+            [row("Lithuania", "support", "Belarusian opposition"), row("Lithuania", "irritate", "regime")],
         ),
         (
             "The Kremlin's threat to cut gas supplies worried the government in Chisinau.",
-            [row("Russia", "threaten", "gas supplies")],
+            [row("Russia", "threaten", "gas supplies"), row("Russia", "worry", "government")],
         ),
         (
             "NATO's deployment of additional battalions to Poland angered the Kremlin.",
-            [row("NATO", "deploy", "additional battalions")],
+            [row("NATO", "deploy", "additional battalions"), row("NATO", "anger", "Russia")],
         ),
         (
             "Hungary's refusal to supply weapons to Ukraine surprised its allies.",
-            [row("Hungary", "refuse", "weapons")],
+            [row("Hungary", "refuse", "weapons"), row("Hungary", "surprise", "allies")],
         ),
     ],
 )

@@ -31,8 +31,9 @@ from kg.extract.events import EventCoder, load_coder
 from kg.extract.groups import groups_named
 from kg.extract.identity import canonical, home_state
 from kg.extract.main_event import main_event_rank
-from kg.extract.nominal_events import nominal_events
+from kg.extract.nominal_events import metonymic_subjects, nominal_events
 from kg.extract.performatives import performative_date
+from kg.extract.predicative import predicative_events
 from kg.extract.relative_dates import resolve_deictic, resolve_relative
 from kg.extract.resolution import ActorResolver, in_full
 from kg.extract.sentence_entities import SentenceEntities
@@ -102,7 +103,14 @@ class StatementExtractor:
                     for holder in self._actors(token, number, salience):  # "The Foreign Secretary ... She"
                         salience.observe(holder, token, number)
             sentence_dates: list[str] = []
-            clause_sources = (clauses, reported_demands, nominal_events, directives, participle_compounds)
+            clause_sources = (
+                clauses,
+                reported_demands,
+                nominal_events,
+                directives,
+                participle_compounds,
+                predicative_events,
+            )
             controlled = controlled_acts(sentence, self.vocabulary)  # "called on X to stop": X's act is no statement
             found = [
                 c
@@ -116,6 +124,9 @@ class StatementExtractor:
                     continue  # "X said that ...": what was said is the statement, X its source
                 resolved = [(t, self._speaking(t, number, salience, attributions)) for t in clause.subjects]
                 subjects = [a for _, actors in resolved for a in actors]
+                if not subjects and (agents := metonymic_subjects(clause, self.vocabulary)):
+                    resolved = [(t, self._speaking(t, number, salience, attributions)) for t in agents]
+                    subjects = [a for _, actors in resolved for a in actors]  # "Indian actions are a threat"
                 if not subjects:
                     continue
                 clause, source = self._attributed(clause, number, salience, attributions)

@@ -42,7 +42,7 @@ from kg.extract.clauses import (
     noun_phrase,
     objects_of,
 )
-from kg.extract.subjects import SUBJECT_DEPS
+from kg.extract.subjects import SUBJECT_DEPS, with_conjuncts
 from kg.extract.vocabulary import Vocabulary
 
 # prepositions that take a nominalisation's patient or target, in order of preference
@@ -87,7 +87,28 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         modality = "intended" if noun in vocabulary.intent_nouns else "asserted"
         if any(c.lower_ in vocabulary.cues["possible"] for c in token.children if c.dep_ == "amod"):
             modality = "possible"
+        if token.head.lower_ == "of" and token.head.head.lemma_.lower() in vocabulary.cues["possible"]:
+            modality = "possible"  # "the risk of escalation by Belarus": it has not happened
         yield Clause(token, vocabulary.event_nouns[noun], agents, objects, modality=modality)
+
+
+def event_agents(token: Token, vocabulary: Vocabulary) -> list[Token]:
+    """The agents an event noun names ("Indian actions", "exchanges of fire by X and Y"), or []
+    where the token is no event noun or names none."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in vocabulary.event_nouns or mention_at(token) is not None:
+        return []
+    return [] if token.lemma_.lower() in ADVERBIAL_NOUNS else agents_of(token)
+
+
+def metonymic_subjects(clause: Clause, vocabulary: Vocabulary) -> list[Token]:
+    """The agents of the events that are a clause's subjects: "Indian actions are a serious
+    threat", "exchanges of fire by X are in violation of Y", "Minsk's decision angered Kyiv"
+    say what the agent's act does, and analysts credit the agent (the event stands for its
+    agent: metonymy of the act for the actor, Lakoff and Johnson 1980, ch. 8; CAMEO codes such
+    sentences to the agent). Only where the subject names no actor itself."""
+    if clause.relation == "be":
+        return []  # "Minsk's proposal is an image-making undertaking" describes the proposal, not Minsk
+    return [a for s in clause.subjects if s.i != clause.predicate.i for a in event_agents(s, vocabulary)]
 
 
 def agents_of(noun: Token) -> list[Token]:
@@ -99,16 +120,18 @@ def agents_of(noun: Token) -> list[Token]:
         for c in noun.lefts
         if c.dep_ in ("amod", "compound") and not is_possessor(c) and mention_at(c) is not None and c.i < noun.i
     ]
-    agents += [
-        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
-    ]
-    agents += [
-        g
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "from"
-        for g in c.children
-        if g.dep_ == "pobj" and mention_at(g) is not None
-    ]
+    agents += with_conjuncts(
+        [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    )
+    agents += with_conjuncts(
+        [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+            if g.dep_ == "pobj" and mention_at(g) is not None
+        ]
+    )
     return agents
 
 
