@@ -259,6 +259,14 @@ def is_coded_organisation(row: dict[str, str], country_codes: set[str], generic_
     )
 
 
+def ethnic_group_names(row: dict[str, str], country_codes: set[str]) -> list[str]:
+    """The names of a KEDS ethnic group that CAMEO places in one state ("Ibo, Igbo (ethnic
+    group)" NGAIBO: "Ibo", "Igbo"); none for groups without a state (ARB, KUR, TAM)."""
+    if row["type"] != "keds_actor" or "(ethnic group" not in row["name"] or row["code"][:3] not in country_codes:
+        return []
+    return list(dict.fromkeys(n.strip() for n in re.sub(r"\s*\(.*?\)", "", row["name"]).split(",")))
+
+
 def write_countries(benchmarks: Path, countryinfo: Path) -> None:
     curated = curated_labels()
     info = {}
@@ -275,7 +283,8 @@ def write_countries(benchmarks: Path, countryinfo: Path) -> None:
         "# text_to_CAMEO countrynames.txt, MIT; organisations: CAMEO Manual 1.1b3 table 3.4 with the",
         "# codes PETRARCH2's Phoenix dictionaries give them, MIT; armed groups, parties and NGOs: the",
         "# names of the KEDS actor list, CAMEO Manual 1.1b3 table 7.1, that PETRARCH2's Phoenix",
-        "# dictionaries code, with those codes, MIT) and the countryinfo package",
+        "# dictionaries code, with those codes, MIT; ethnic groups of that list that CAMEO places in",
+        "# one state, with their KEDS codes) and the countryinfo package",
         "# (MIT, (c) 2018 Porimol Chandro: common names, demonyms, capitals).",
         "# Actors that actors.ttl curates keep its IRI and preferred label.",
         "@prefix kg:   <https://w3id.org/briefkg/ontology#> .",
@@ -321,6 +330,9 @@ def write_countries(benchmarks: Path, countryinfo: Path) -> None:
             kind, code = "Organisation", row["petrarch2_code_by_name"] or row["code"]
             if row["type"] == "keds_actor" and (named := country_in(name, country_words)):
                 code = named + code[3:]  # "Palestinian Islamic Jihad": PSE, not the KEDS region MEA
+        elif names := ethnic_group_names(row, country_codes):
+            demonyms, capital = [], ""
+            kind, code = "Group", row["code"]  # "Yoruba" NGAYRB: CAMEO codes an ethnic group where it lives
         else:
             continue
         known = next((curated[n.lower()] for n in names if n.lower() in curated), None)

@@ -369,5 +369,7 @@ class ActorRuler:
 def _after_the(span: Span) -> bool:
     """A people named in the plural with the definite article ("the Russians", "the Poles") is, in
     analysts' prose, its state: the metonymy the gold guideline lists ("the Americans" ->
-    United States), as CAMEO codes "the Russians" RUS (Manual 1.1b3, ch. 3, nationalities)."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+    United States), as CAMEO codes "the Russians" RUS (Manual 1.1b3, ch. 3, nationalities); not
+    when the text places them ("the Albanians of southern Serbia": a group where it lives)."""
+    placed = span.end < len(span.doc) and span.doc[span.end].lower_ in ("of", "in")
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the" and not placed

@@ -68,6 +68,9 @@ def groups_named(token: Token, vocabulary: Vocabulary, placed: bool = True) -> l
                 surface = modifier.doc[found.start : end].text
                 name = f"{surface} {token.text}"
                 groups.append(group_actor(name, found.actor, vocabulary.agent_nouns.get(token.lemma_.lower())))
+    named = [g for g in groups if g.acts_for is not None and g.acts_for.kind in ("Organisation", "Group")]
+    if named:  # "Osama bin Laden's al-Qaeda network": the body named is the group, its owner no second one
+        groups = [g for g in groups if g.acts_for is None or g.acts_for.kind != "Person"]
     return list({g.key: g for g in groups}.values())
 
 

@@ -5,7 +5,10 @@ An actor the vocabulary lacks and whose description names no state ("President B
 by its name, or by its title and name as the dictionary lists them ("PRESIDENT BUSH"), and acts
 for the state of the code's first block. The dictionary codes a person by the government role
 it held (`scripts/import_petrarch_actors.py`); names that two states' entries share are not in
-the table.
+the table. A name of two words or more that is one edit from exactly one entry, in one word of
+at least `MIN_MISSPELT_LENGTH` letters, is that entry: news copy transliterates and misspells
+names ("Francois Mitterand"), as the project reads misspelt state names (`kg.extract.actors`;
+OSA distance, rapidfuzz).
 """
 
 from __future__ import annotations
@@ -14,8 +17,17 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from kg.extract.statements import Actor
 from kg.extract.vocabulary import Vocabulary, table_rows
+
+MIN_MISSPELT_LENGTH = 6  # letters of the misspelt word
+
+
+def initials(name: str) -> str:
+    return "".join(word[:1] for word in name.split())
 
 
 @lru_cache(maxsize=4)
@@ -27,6 +39,9 @@ def load_known_actors(ontology_dir: Path) -> dict[str, str]:
 class KnownActors:
     def __init__(self, codes: dict[str, str], vocabulary: Vocabulary) -> None:
         self.codes = codes
+        self.by_initials: dict[str, list[str]] = {}
+        for name in codes:
+            self.by_initials.setdefault(initials(name), []).append(name)
         self.states = {
             entry.actor.code: entry.actor
             for entry in vocabulary.actors.values()
@@ -36,8 +51,23 @@ class KnownActors:
     def coded(self, actor: Actor) -> Actor:
         """The actor with the code and state the dictionary gives its name, or as it was."""
         names = [f"{actor.role} {actor.name}", actor.name] if actor.role else [actor.name]
-        code = next((self.codes[key] for n in names if (key := " ".join(n.upper().split())) in self.codes), None)
+        keys = [" ".join(n.upper().split()) for n in names]
+        code = next((self.codes[key] for key in keys if key in self.codes), None) or self._misspelt(keys[-1])
         state = self.states.get(code[:3]) if code else None
         if state is None:  # unknown, or coded for a state of the past ("USRBLR": Soviet Belarus)
             return actor
         return replace(actor, code=code, acts_for=actor.acts_for or state)
+
+    def _misspelt(self, key: str) -> str | None:
+        """The code of the one entry whose name `key` misspells by one edit in one word of
+        `MIN_MISSPELT_LENGTH` letters or more, the other words as written, if exactly one."""
+        words = key.split()
+        if len(words) < 2 or not any(len(w) >= MIN_MISSPELT_LENGTH for w in words):
+            return None
+        candidates = [
+            name
+            for name in self.by_initials.get(initials(key), [])
+            if all(a == b or len(a) >= MIN_MISSPELT_LENGTH for a, b in zip(words, name.split(), strict=True))
+        ]
+        found = process.extract(key, candidates, scorer=OSA.distance, score_cutoff=1, limit=2)
+        return self.codes[found[0][0]] if len(found) == 1 else None
