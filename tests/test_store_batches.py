@@ -3,6 +3,7 @@ when they went in at once, and the batches are bounded whatever the size of the 
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from conftest import BRIEFS
 
 import kg.graph.store
-from kg.graph import DEFAULT_BASE_IRI, KnowledgeStore, brief_quads
+from kg.graph import DEFAULT_BASE_IRI, KnowledgeStore, brief_graph, brief_quads, export
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +31,28 @@ def test_batches_give_the_store_that_one_insert_gives(tmp_path: Path, monkeypatc
     whole, batched = (contents(store) for store in stores)
     assert len(whole[0]) > 7 * 10  # the briefs' quads took many batches
     assert batched == whole
+
+
+def test_the_bulk_loader_gives_the_store_that_transactions_give(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full build's store is bulk-loaded (several loader batches here, and one brief put twice,
+    which replaces its graph): the same quads, union and Turtle as brief-by-brief transactions."""
+    monkeypatch.setattr(kg.graph.store, "BULK_QUADS", 50)
+    stores, turtles = [], []
+    for name in ("transactions", "bulk"):
+        store = KnowledgeStore(tmp_path / name, DEFAULT_BASE_IRI)
+        if name == "bulk":
+            store.start_bulk_load()
+        for brief, statements in [*BRIEFS, BRIEFS[0]]:
+            store.put_brief(brief_graph(DEFAULT_BASE_IRI, brief.doc), brief_quads(brief, statements, DEFAULT_BASE_IRI))
+        store.flush()
+        stores.append(contents(store))
+        turtle = io.BytesIO()
+        export(store, "turtle", turtle)
+        turtles.append(turtle.getvalue())
+    transactions, bulk = stores
+    assert len(transactions[0]) > 50 * 2
+    assert bulk == transactions
+    assert turtles[0] == turtles[1]
 
 
 def test_batches_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -337,6 +337,7 @@ def _staging_store(path: Path, output: Path, plan: Plan, base_iri: str) -> Knowl
     store = KnowledgeStore(path, base_iri)
     store.load_vocabulary()
     store.add_to_union(store.vocabulary_graph)
+    store.start_bulk_load()
     return store
 
 

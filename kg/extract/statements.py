@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 Polarity = Literal["positive", "negative"]
@@ -53,6 +53,10 @@ class Statement:
     source_actor: Actor | None = field(compare=False, repr=False, default=None)
 
     def to_json(self) -> dict[str, object]:
-        record = asdict(self)
-        del record["subject_actor"], record["object_actor"], record["target_actor"], record["source_actor"]
-        return record
+        """The JSON fields in declaration order, without the actors (read field by field:
+        `dataclasses.asdict` deep-copies the actors first, which took most of the time a build
+        spends writing statements.jsonl)."""
+        return {name: getattr(self, name) for name in JSON_FIELDS}
+
+
+JSON_FIELDS = tuple(f.name for f in fields(Statement) if not f.name.endswith("_actor"))

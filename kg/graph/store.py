@@ -37,6 +37,11 @@ FLUSH_EVERY_QUADS = 100_000
 # A brief's quads go in by batches: one `extend` of a 50 MB brief's millions of quads held them
 # all twice in Python and once more in the transaction (21 GB resident).
 BATCH_QUADS = 20_000
+# A new store (a full build's) is written with Oxigraph's bulk loader, which sorts the quads into
+# table files and hands them to RocksDB whole, without a transaction or the write-ahead log: on
+# 300 briefs 2.4 CPU s where one transaction a brief took 9.4 s (and the store 71 MB, not 256).
+# It takes them this many at a time (about 40 MB of quads held in Python).
+BULK_QUADS = 200_000
 VOCABULARY_FILES = ("kg.ttl", "actors.ttl", "countries.ttl", "cameo.ttl")  # the rest configures the extractor
 
 
@@ -66,6 +71,8 @@ class KnowledgeStore:
         self.path = path
         self.base_iri = base_iri
         self._unflushed = 0
+        self._bulk: list[Quad] | None = None  # quads waiting for the bulk loader (`start_bulk_load`)
+        self._bulk_graphs: set[NamedNode] = set()
         try:
             self._store = Store.read_only(str(path)) if read_only else Store(str(path))
         except OSError as error:
@@ -92,6 +99,18 @@ class KnowledgeStore:
         self._store.remove_graph(graph)
         self._store.extend(quads)
 
+    def start_bulk_load(self) -> None:
+        """From now on write briefs through the bulk loader, `BULK_QUADS` at a time (the rest at
+        `flush`): for a store nobody reads until it is flushed, whose writer discards it whole
+        on failure (a full build's staging store). The loader is not transactional: a failure
+        may leave part of a batch written."""
+        self._bulk = []
+
+    def _write_bulk(self) -> None:
+        if self._bulk:
+            self._store.bulk_extend(self._bulk)
+            self._bulk = []
+
     def add_brief(self, quads: Iterable[Quad]) -> None:
         """Insert a brief's graph (absent until now) and add its triples to the union, in
         batches of `BATCH_QUADS` quads, one transaction each, so memory stays flat whatever
@@ -100,6 +119,13 @@ class KnowledgeStore:
         does.) A build that fails half-way through a brief discards its staging store whole."""
         quads = iter(quads)
         while batch := list(islice(quads, BATCH_QUADS)):
+            if self._bulk is not None:
+                self._bulk_graphs.add(batch[0].graph_name)  # type: ignore[arg-type]
+                self._bulk += batch
+                self._bulk += (Quad(q.subject, q.predicate, q.object) for q in batch)
+                if len(self._bulk) >= BULK_QUADS:
+                    self._write_bulk()
+                continue
             self._store.extend([*batch, *(Quad(q.subject, q.predicate, q.object) for q in batch)])
             self._unflushed += 2 * len(batch)
             if self._unflushed >= FLUSH_EVERY_QUADS:
@@ -107,7 +133,7 @@ class KnowledgeStore:
 
     def put_brief(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
         """Replace a brief's graph (and its triples in the union) with `quads`."""
-        if self._store.contains_named_graph(graph):
+        if graph in self._bulk_graphs or self._store.contains_named_graph(graph):
             self.remove_brief(graph)
         self.add_brief(quads)
 
@@ -118,6 +144,8 @@ class KnowledgeStore:
 
     def remove_brief(self, graph: NamedNode) -> None:
         """Drop a brief's graph, and from the union the triples no other graph holds."""
+        self._write_bulk()
+        self._bulk_graphs.discard(graph)
         self._store.update(
             f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}"
@@ -183,5 +211,6 @@ class KnowledgeStore:
         self._store.optimize()
 
     def flush(self) -> None:
+        self._write_bulk()
         self._store.flush()
         self._unflushed = 0
