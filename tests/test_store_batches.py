@@ -33,7 +33,7 @@ def test_batches_give_the_store_that_one_insert_gives(tmp_path: Path, monkeypatc
     assert batched == whole
 
 
-def test_the_bulk_loader_gives_the_store_that_transactions_give(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bulk_loading_gives_the_store_transactions_give(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A full build's store is bulk-loaded (several loader batches here, and one brief put twice,
     which replaces its graph): the same quads, union and Turtle as brief-by-brief transactions."""
     monkeypatch.setattr(kg.graph.store, "BULK_QUADS", 50)
