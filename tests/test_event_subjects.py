@@ -49,7 +49,7 @@ def statements(nlp: Language, sentence: str) -> list[tuple[str, str, str, str, s
             "The transfer of drones by Iran is in violation of resolution 2231.",
             [
                 ("Iran", "transfer", "drones", "positive", "asserted"),
-                ("Iran", "violate", "resolution", "positive", "asserted"),
+                ("Iran", "violate", "resolution 2231", "positive", "asserted"),
             ],
         ),
         (
@@ -114,7 +114,7 @@ def test_an_event_subject_stands_for_its_agent(nlp: Language, sentence: str, exp
         (
             "Romania shares the growing Polish concerns over the troop build-up.",
             [
-                ("Poland", "concern", "troop build up", "positive", "asserted"),
+                ("Poland", "concern", "troop build-up", "positive", "asserted"),
                 ("Romania", "share", "growing Polish concerns", "positive", "asserted"),
             ],
         ),

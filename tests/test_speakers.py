@@ -189,7 +189,7 @@ def titled(nlp: Language, text: str) -> list[Row]:
         (  # "Statement of the ministry": "we" is the ministry
             "Statement of the Ministry of Foreign Affairs of Ukraine on the referendum\n\n"
             "We condemn the so-called referendum in the occupied territories.\n",
-            [("Ukrainian Foreign Ministry", "condemn", "so called referendum", "asserted", None)],
+            [("Ukrainian Foreign Ministry", "condemn", "so-called referendum", "asserted", None)],
         ),
         (  # a title that names no speaker: the first person is the author's own voice
             "Notes from the border\n\nWe think that Russia moved troops to the border near Kharkiv last week.\n",

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -45,6 +46,9 @@ STANCE_VERBS = {
     "resent", "block", "hinder", "impede", "obstruct", "prevent", "thwart", "undermine", "frustrate", "foil",
 }  # fmt: skip
 ASPECTUAL = {"continue", "keep", "start", "begin", "resume", "go on"}
+# complex-intransitive verbs taking an adjective as predicative complement (Huddleston and Pullum
+# 2002, ch. 4 §5.1: be, become, remain, stay, get, grow, seem, appear, look, feel)
+COPULAS = {"be", "become", "remain", "stay", "get", "grow", "seem", "appear", "look", "feel"}
 LIGHT_VERBS = {"take", "make"}  # "take part", "make note"; "suspended part of the programme" is not light
 LIGHT_VERB_OBJECTS = {"part", "advantage", "place", "note", "care", "account", "steps", "action"}
 ADVERBIAL_PREPOSITIONS = {
@@ -84,7 +88,14 @@ def is_predicate(token: Token) -> bool:
         and any(c.dep_ == "attr" for c in token.children)
     ):
         return True
-    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ == "be"
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ in COPULAS
+
+
+def copular_relation(adjective: Token) -> str:
+    """'is dependent on' -> "dependent"; another copula keeps its verb: "becomes involved in" ->
+    "become involved", "remain vigilant against" -> "remain vigilant"."""
+    copula = adjective.head.lemma_.lower()
+    return relation_of(adjective) if copula == "be" else f"{copula} {relation_of(adjective)}"
 
 
 def relation_of(predicate: Token) -> str:
@@ -193,6 +204,12 @@ def polarity_of(predicate: Token, objects: list[Token], vocabulary: Vocabulary) 
     return "positive"
 
 
+def _unbound_punct(token: Token) -> bool:
+    """Punctuation, but for a hyphen inside a word ("non-state", "long-standing")."""
+    inside = token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
+    return token.is_punct and not (token.text == "-" and inside)
+
+
 def noun_phrase(token: Token, with_of: bool = True) -> str:
     """A theme: the head noun with its modifiers, without determiners and quantifiers, plus an
     'of' complement ("lack of economic growth")."""
@@ -205,9 +222,14 @@ def noun_phrase(token: Token, with_of: bool = True) -> str:
     words = [
         t
         for t in token.doc[start : token.i + 1]
-        if t.dep_ not in ("det", "poss", "predet", "case") and t.lower_ not in QUANTIFIERS and not t.is_punct
+        if t.dep_ not in ("det", "poss", "predet", "case") and t.lower_ not in QUANTIFIERS and not _unbound_punct(t)
     ]
-    text = " ".join(t.text for t in words)
+    # a hyphen binds its neighbours ("non-state"); elsewhere the kept words are spaced
+    text = "".join(t.text + ("" if n.i == t.i + 1 and not t.whitespace_ else " ") for t, n in pairwise(words))
+    text += words[-1].text if words else ""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and after.dep_ == "nummod" and after.head.i == token.i:
+        text += f" {after.text}"  # "resolution 1701", "Protocol 2"
     if with_of:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -240,6 +262,8 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             continue
         objects = objects_of(token) or shared_objects(token)
         relation = "be" if token.lemma_ == "be" else relation_of(token)
+        if token.dep_ == "acomp":
+            relation = copular_relation(token)
         object_text = None
         # "made attempts to return": the subject's own intent; "support Turkey's efforts to join" is not
         intent = next(

@@ -156,6 +156,8 @@ def _bound_here(pronoun: Token, noun: Token) -> bool:
     number agreement singles out); not on a verb's object, where it repeats the verb's subject
     ("voiced his proposal"), nor a plural one in an adverbial ("supports Ukraine and Moldova in
     their integration"), whose antecedent is often a coordination."""
+    while noun.dep_ == "conj":  # "his statements ... and his refusal to allow": as the first conjunct
+        noun = noun.head
     if noun.dep_ in SUBJECT_DEPS:
         return True
     return noun.dep_ == "pobj" and pronoun.lower_ in ("his", "her", "its")
