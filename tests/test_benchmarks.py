@@ -22,10 +22,15 @@ def test_the_build_benchmark_runs_on_a_small_corpus(tmp_path: Path, capsys: pyte
     finally:
         sys.path.remove(str(BENCHMARKS))
     figures = tmp_path / "figures.json"
-    bench_build.main(["--briefs", "20", "--query-runs", "1", "--work", str(tmp_path), "--json", str(figures)])
+    arguments = ["--briefs", "20", "6", "--build-only", "6", "--query-runs", "1", "--work", str(tmp_path)]
+    bench_build.main([*arguments, "--json", str(figures)])
     printed = capsys.readouterr().out
 
-    [result] = json.loads(figures.read_text())
+    result, built = json.loads(figures.read_text())
+    assert built["briefs"] == 6 and "bare_cpu" not in built  # a --build-only size: the build and the queries
+    assert built["build_cpu"] > 0 and built["build_rss_mib"] > 0
+    assert built["queries"]["who-did-what"]["in_process_wall_ms"] > 0
+    assert f"`kg build --full` only: {built['statements']:,} statements" in printed
     assert result["briefs"] == 20
     assert result["statements"] == result["extract_statements"] > 0  # kg extract and kg build agree
     assert result["bare_cpu"] > 0 and result["extract_cpu"] > 0 and result["build_cpu"] > 0
@@ -35,6 +40,7 @@ def test_the_build_benchmark_runs_on_a_small_corpus(tmp_path: Path, capsys: pyte
     assert f"| 20 | {result['words']:,} | {result['segments']:,} | {result['statements']:,} |" in printed
     for name, query in result["queries"].items():
         assert f"| {name} | {query['rows']:,} |" in printed
+        assert query["in_process_wall_ms"] > 0 and query["in_process_cpu_ms"] > 0
     assert "- [" in printed and "extraction >= 0.85 of bare nlp.pipe (CPU) at 20" in printed
 
 
