@@ -18,6 +18,9 @@ rearranged) and runs, each in a process of its own (so that peak RSS and CPU tim
    medians of wall and CPU time; then the same commands in one process (`kg.cli.main`, the
    process start and imports paid once, not counted).
 
+`--queries-on OUTPUT` times step 5 alone on an output built before (by `kg build`, or by an
+earlier run with `--work`).
+
 Sizes given to `--build-only` (also in `--briefs`) get steps 3 and 5 only: the peak RSS and the
 query latencies of a store too large to run every step on in the time there is.
 
@@ -229,6 +232,20 @@ def build_and_query(size: int, corpus: Path, work: Path, args: argparse.Namespac
     return result
 
 
+def queries_only(args: argparse.Namespace) -> None:
+    """`--queries-on`: step 5 on an output built before, its build's figures from build.json."""
+    manifest = json.loads((args.queries_on / "build.json").read_text())
+    result: dict[str, object] = {"briefs": manifest["briefs"], "load_before": os.getloadavg()[0]}
+    result.update(statements=manifest["statements"], triples=manifest["triples"], query_runs=args.query_runs)
+    step(manifest["briefs"], f"named queries, {args.query_runs} runs each")
+    result["queries"] = query_latency(args.queries_on, args.query_runs)
+    result["load_after"] = os.getloadavg()[0]
+    if args.json:
+        args.json.write_text(json.dumps([result], indent=1) + "\n", encoding="utf-8")
+    print("\n".join(query_table(result)) + "\n")
+    print(targets([result]))
+
+
 def _pace(bare: float, other: float) -> str:
     return f"{bare / other:.2f}" if other else "-"
 
@@ -270,19 +287,27 @@ def table(results: list[dict[str, object]]) -> str:
                 f"`kg build --full` only: {r['statements']:,} statements, {r['build_cpu']:.1f} CPU s, "
                 f"{r['build_wall']:.1f} s wall, peak RSS {r['build_rss_mib']} MiB, load {r['load_before']:.1f}"
             ]
-        if "queries" in r:
-            lines += ["", f"`kg query` on the {r['briefs']:,}-brief store, median of {r['query_runs']} runs", ""]
-            lines += [
-                "| query | rows | wall ms (new process) | CPU ms | rows/s (wall) | in process: wall ms | CPU ms |",
-                "|---|---|---|---|---|---|---|",
-            ]
-            for name, q in r["queries"].items():
-                pace = 1000 * q["rows"] / q["wall_ms"] if q["wall_ms"] else 0
-                lines.append(
-                    f"| {name} | {q['rows']:,} | {q['wall_ms']:.0f} | {q['cpu_ms']:.0f} | {pace:,.0f} "
-                    f"| {q['in_process_wall_ms']:.0f} | {q['in_process_cpu_ms']:.0f} |"
-                )
+        lines += query_table(r)
     return "\n".join(lines)
+
+
+def query_table(r: dict) -> list[str]:
+    """The query latencies of one size, as a Markdown table."""
+    if "queries" not in r:
+        return []
+    lines: list[str] = []
+    lines += ["", f"`kg query` on the {r['briefs']:,}-brief store, median of {r['query_runs']} runs", ""]
+    lines += [
+        "| query | rows | wall ms (new process) | CPU ms | rows/s (wall) | in process: wall ms | CPU ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, q in r["queries"].items():
+        pace = 1000 * q["rows"] / q["wall_ms"] if q["wall_ms"] else 0
+        lines.append(
+            f"| {name} | {q['rows']:,} | {q['wall_ms']:.0f} | {q['cpu_ms']:.0f} | {pace:,.0f} "
+            f"| {q['in_process_wall_ms']:.0f} | {q['in_process_cpu_ms']:.0f} |"
+        )
+    return lines
 
 
 def targets(results: list[dict[str, object]]) -> str:
@@ -325,6 +350,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--build-only", type=int, nargs="*", default=[], metavar="N", help="sizes measured by build and queries only"
     )
+    parser.add_argument("--queries-on", type=Path, metavar="OUTPUT", help="time the queries on this output only")
     parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)  # internal: the bare nlp.pipe run
     parser.add_argument("--in-process", nargs=2, help=argparse.SUPPRESS)  # internal: queries in one process
     args = parser.parse_args(argv)
@@ -333,6 +359,9 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.in_process:
         in_process_latency(Path(args.in_process[0]), int(args.in_process[1]))
+        return
+    if args.queries_on:
+        queries_only(args)
         return
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     print(f"cores: {os.cpu_count()}, work folder: {work}", file=sys.stderr)
