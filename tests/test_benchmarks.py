@@ -14,7 +14,7 @@ from kg.graph import named_queries
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
-@pytest.mark.timeout(400)
+@pytest.mark.timeout(900)  # about 2 minutes on a quiet machine; 7 at a load of 14 on 2 cores
 def test_the_build_benchmark_runs_on_a_small_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sys.path.insert(0, str(BENCHMARKS))
     try:
@@ -22,12 +22,12 @@ def test_the_build_benchmark_runs_on_a_small_corpus(tmp_path: Path, capsys: pyte
     finally:
         sys.path.remove(str(BENCHMARKS))
     figures = tmp_path / "figures.json"
-    arguments = ["--briefs", "20", "6", "--build-only", "6", "--query-runs", "1", "--work", str(tmp_path)]
+    arguments = ["--briefs", "20", "3", "--build-only", "3", "--query-runs", "1", "--work", str(tmp_path)]
     bench_build.main([*arguments, "--json", str(figures)])
     printed = capsys.readouterr().out
 
     result, built = json.loads(figures.read_text())
-    assert built["briefs"] == 6 and "bare_cpu" not in built  # a --build-only size: the build and the queries
+    assert built["briefs"] == 3 and "bare_cpu" not in built  # a --build-only size: the build and the queries
     assert built["build_cpu"] > 0 and built["build_rss_mib"] > 0
     assert built["queries"]["who-did-what"]["in_process_wall_ms"] > 0
     assert f"`kg build --full` only: {built['statements']:,} statements" in printed
