@@ -4,6 +4,7 @@ with their portfolio ("the US Secretary of State"). The sentences are written fo
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,38 @@ def test_a_title_with_its_portfolio_acts_for_the_state_named(text: str, code: st
 def test_a_person_named_after_a_title_is_no_portfolio() -> None:
     found = statements("A Chilean delegation headed by Navy Chief of Staff Ramon Ortiz Vega visited Lima.")
     assert all(s.subject != "Navy Chief" for s in found)
+
+
+def _scanned_end(words: list[frozenset[str]], following: list[Following]) -> int | None:
+    """Where a pattern without prepositional phrases ends, found by scanning every place for
+    every alternative in turn (what `match_end` did before it looked words up)."""
+    start, end = 0, -1
+    for alternatives in words:
+        found = next(
+            (
+                at + len(alternative.split()) - 1
+                for at in range(start, len(following))
+                for alternative in alternatives
+                if at + len(alternative.split()) <= len(following)
+                and all(part in following[at + k].forms for k, part in enumerate(alternative.split()))
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        start, end = found + 1, found
+    return end
+
+
+def test_looked_up_pattern_words_end_where_a_scan_ends() -> None:
+    rng = random.Random(18)
+    vocabulary = ["cease", "fire", "aid", "send", "troops", "to", "a"]
+    for _ in range(3000):
+        forms = [frozenset(rng.sample(vocabulary, rng.randint(1, 2))) for _ in range(rng.randint(0, 9))]
+        following = [Following(word, None) for word in forms]  # type: ignore[arg-type]  # no phrase: no token read
+        text = " ".join(
+            "|".join(rng.choice(["cease fire", "fire", *vocabulary]) for _ in range(rng.randint(1, 3)))
+            for _ in range(rng.randint(1, 3))
+        )
+        pattern = parse_pattern(text, "000")
+        assert match_end(pattern, following) == _scanned_end(list(pattern.words), following), (text, forms)

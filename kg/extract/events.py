@@ -36,7 +36,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from kg.extract.directives import is_request
-from kg.extract.verb_patterns import Following, Pattern, match_end, parse_pattern
+from kg.extract.verb_patterns import Following, Pattern, match_end, parse_pattern, positions_of
 from kg.extract.vocabulary import load_vocabulary, table_rows
 
 TABLES = ("event_verbs.tsv", "cameo_verbs.tsv")  # in order of precedence
@@ -148,8 +148,9 @@ class EventCoder:
         candidates = self.patterns.get(relation) or self.patterns.get(relation.split()[0]) or []
         best: tuple[int, int] | None = None
         found: Pattern | None = None
+        positions = positions_of(following)
         for pattern in candidates:
-            end = match_end(pattern, following)
+            end = match_end(pattern, following, positions)
             if end is None:
                 continue
             rank = (len(pattern.words), -(following[end].token.i if end >= 0 else 0))

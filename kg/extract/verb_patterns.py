@@ -14,11 +14,14 @@ and is no agreement to sanctions. In the tables a prepositional phrase stands be
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 PREPOSITION_DEPS = {"prep", "agent", "dative"}
+Positions = dict[str, list[int]]  # a form -> the indices (ascending) of the following words that have it
 
 
 @dataclass(frozen=True)
@@ -56,23 +59,35 @@ def parse_pattern(words: str, code: str) -> Pattern:
     return Pattern(tuple(parsed), tuple(phrases), code)
 
 
-def match_end(pattern: Pattern, following: list[Following]) -> int | None:
+def positions_of(following: list[Following]) -> Positions:
+    """Where each form stands among the following words: computed once for all the patterns of
+    a verb, so that finding a word is a look-up, not a scan of the words (`_find`)."""
+    positions: Positions = {}
+    for at, word in enumerate(following):
+        for form in word.forms:
+            positions.setdefault(form, []).append(at)
+    return positions
+
+
+def match_end(pattern: Pattern, following: list[Following], positions: Positions | None = None) -> int | None:
     """Where the pattern's last word matched (an index into `following`), or None when it does not
     match: each word after the one before it, a prepositional phrase's preposition a preposition of
-    the verb phrase and the phrase's other words inside it."""
+    the verb phrase and the phrase's other words inside it. `positions`: `positions_of(following)`,
+    when the caller matches several patterns against the same words."""
+    positions = positions_of(following) if positions is None else positions
     start, end = 0, -1
     index = 0
     while index < len(pattern.words):
         phrase = pattern.phrases[index]
         if phrase == 0:
-            found = _find(pattern.words[index], following, start, len(following))
+            found = _find(pattern.words[index], following, positions, start, len(following))
             if found is None:
                 return None
             end = found
             start, index = found + 1, index + 1
             continue
         members = [w for w, p in zip(pattern.words, pattern.phrases, strict=True) if p == phrase]
-        found = _phrase(members, following, start)
+        found = _phrase(members, following, positions, start)
         if found is None:
             return None
         end = found
@@ -80,7 +95,7 @@ def match_end(pattern: Pattern, following: list[Following]) -> int | None:
     return end
 
 
-def _phrase(members: list[frozenset[str]], following: list[Following], start: int) -> int | None:
+def _phrase(members: list[frozenset[str]], following: list[Following], positions: Positions, start: int) -> int | None:
     """The end of the first prepositional phrase from `start` headed by the first member's
     preposition and holding the other members in order."""
     for at in range(start, len(following)):
@@ -90,19 +105,49 @@ def _phrase(members: list[frozenset[str]], following: list[Following], start: in
         stop = next((i for i in range(at, len(following)) if following[i].token.i > head.right_edge.i), len(following))
         end: int | None = at
         for word in members[1:]:
-            end = _find(word, following, end + 1, stop) if end is not None else None
+            end = _find(word, following, positions, end + 1, stop) if end is not None else None
         if end is not None:
             return end
     return None
 
 
-def _find(alternatives: frozenset[str], following: list[Following], start: int, stop: int) -> int | None:
+def _find(
+    alternatives: frozenset[str], following: list[Following], positions: Positions, start: int, stop: int
+) -> int | None:
     """The first place from `start` (before `stop`) where one of the alternatives stands; an
-    alternative of several words ("cease fire") matches consecutive words. Returns its last index."""
-    for at in range(start, stop):
-        for alternative in alternatives:
-            parts = alternative.split()
-            last = at + len(parts) - 1
-            if last < stop and all(part in following[at + k].forms for k, part in enumerate(parts)):
-                return last
+    alternative of several words ("cease fire") matches consecutive words. Returns its last index
+    (of the alternatives standing at that place, the first in the set's order)."""
+    first: int | None = None
+    for alternative in alternatives:
+        at = _first_place(_words(alternative), following, positions, start, stop if first is None else first, stop)
+        if at is not None:
+            first = at
+    if first is None:
+        return None
+    standing = (words for words in map(_words, alternatives) if _stands_at(words, following, first, stop))
+    return first + len(next(standing)) - 1
+
+
+def _first_place(
+    words: tuple[str, ...], following: list[Following], positions: Positions, start: int, before: int, stop: int
+) -> int | None:
+    """The first index in [start, before) where `words` stand, ending before `stop`."""
+    if not words:  # an empty alternative stands anywhere
+        return start if start < before else None
+    places = positions.get(words[0], ())
+    for at in places[bisect_left(places, start) :]:
+        if at >= before:
+            return None
+        if _stands_at(words, following, at, stop):
+            return at
     return None
+
+
+def _stands_at(words: tuple[str, ...], following: list[Following], at: int, stop: int) -> bool:
+    last = at + len(words) - 1
+    return last < stop and all(word in following[at + k].forms for k, word in enumerate(words))
+
+
+@lru_cache(maxsize=4096)
+def _words(alternative: str) -> tuple[str, ...]:
+    return tuple(alternative.split())
