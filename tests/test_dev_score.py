@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 SLACK = 0.02
 # reached on the whole development set (21 briefs, 566 gold statements)
-WHOLE_SET = {"f1": 0.668, "precision": 0.770, "recall": 0.590}
-WHOLE_SET_ATTRIBUTES = {"polarity": 0.987, "modality": 0.899, "date": 0.989, "source": 0.915}
+WHOLE_SET = {"f1": 0.642, "precision": 0.777, "recall": 0.548}
+WHOLE_SET_ATTRIBUTES = {"polarity": 0.987, "modality": 0.906, "date": 0.989, "source": 0.936}
 # reached on the five seeds alone
-SEEDS_F1 = 0.822
+SEEDS_F1 = 0.809
 
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").is_file(), reason="../shared/eval is not beside the repository")
 

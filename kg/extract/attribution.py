@@ -143,7 +143,7 @@ class Attributions:
                     return token  # "Lukashenka's statements that he would not allow ..."
                 if below.dep_ in NOMINAL_DEPS and _complementized(below) and (act := self._hung_on(token)):
                     return act  # "told a meeting of the council that Hungary raised the veto"
-                if below.dep_ in NOMINAL_DEPS and not self._is_intent(token):
+                if below.dep_ in NOMINAL_DEPS and not self._is_intent(token) and not _relative(below):
                     break  # "evidence that X fought": a noun's content is nobody's speech
                 if below.dep_ in CONTENT_DEPS and self._is_speech_verb(token) and self._has_speaker(token):
                     return token
@@ -251,6 +251,13 @@ class Attributions:
 def _complementized(clause: Token) -> bool:
     """A clause opened by the complementizer "that" (a content clause), not by a relative pronoun."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _relative(clause: Token) -> bool:
+    """A relative clause ("states that have shipped arms", "Belarus, which hosts ..."): it tells
+    more of a noun inside what was said and is said with it (a relative clause belongs to the
+    noun phrase it modifies, Huddleston and Pullum 2002, ch. 12 §1), unlike a noun's content clause."""
+    return clause.dep_ == "relcl" and not _complementized(clause)
 
 
 def _according_to(token: Token) -> Token | None:

@@ -10,8 +10,9 @@ ch. 3: "Palestinian youths" -> PSE + CVL).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.actors import Mention, mention_at
 from kg.extract.clauses import noun_phrase
@@ -65,13 +66,25 @@ def groups_named(token: Token, vocabulary: Vocabulary, placed: bool = True) -> l
             found = mention_at(modifier)
             if found is not None and modifier.dep_ in ("compound", "amod", "nmod", "poss", "conj", "npadvmod"):
                 end = child.i + 1 if modifier in led else found.end  # "Russian-backed", not "Russian"
-                surface = modifier.doc[found.start : end].text
-                name = f"{surface} {token.text}"
+                name = _written(modifier.doc[found.start : end], token, modifier)
                 groups.append(group_actor(name, found.actor, vocabulary.agent_nouns.get(token.lemma_.lower())))
     named = [g for g in groups if g.acts_for is not None and g.acts_for.kind in ("Organisation", "Group")]
     if named:  # "Osama bin Laden's al-Qaeda network": the body named is the group, its owner no second one
         groups = [g for g in groups if g.acts_for is None or g.acts_for.kind != "Person"]
     return list({g.key: g for g in groups}.values())
+
+
+def _written(name: Span, noun: Token, modifier: Token) -> str:
+    """The group's words as written, from its actor's name to its noun, with the modifiers
+    between them ("European Union member states", "non-State armed groups") but without the
+    other conjuncts of a coordinated modifier ("EU and US delegations" -> "EU delegations", "US
+    delegations"): a coordinated modifier distributes over the head noun (Huddleston and Pullum
+    2002, ch. 15 §2.2)."""
+    coordinated = {t.i for c in (modifier, *modifier.conjuncts) for t in c.subtree if t.i >= name.end}
+    coordinated |= {c.i for c in modifier.children if c.dep_ == "cc"}
+    between = [t for t in noun.doc[name.end : noun.i] if t.i not in coordinated and not t.is_punct]
+    words = [*name, *between, noun]
+    return "".join(t.text_with_ws if t.i + 1 == n.i else f"{t.text} " for t, n in pairwise(words)) + noun.text
 
 
 def _place_prepositions(token: Token) -> Iterator[Token]:

@@ -1,0 +1,105 @@
+"""Arguments of statements: groups named as written, relative clauses inside what was said.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.extractor import extract
+from kg.extract.pipeline import load_pipeline
+from kg.read.briefs import Brief, Segment
+
+Row = tuple[str, str, str, str, str | None]
+
+
+def statements(text: str) -> list[Row]:
+    """(subject, relation, object, modality, source) of every statement of a one-segment brief."""
+    brief = Brief("test", Path("test.txt"), "", "2021-06-01", (Segment(1, "", "2021-06-01", text),))
+    found = [s for _, rows in extract(load_pipeline(), [brief]) for s in rows]
+    return [(s.subject, s.relation, s.object, s.modality, s.source) for s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU and US delegations visited Vilnius.",
+            [
+                ("EU delegations", "visit", "Lithuania", "asserted", None),
+                ("US delegations", "visit", "Lithuania", "asserted", None),
+            ],
+        ),
+        (
+            "European Union member states shipped arms to Ukraine.",
+            [("European Union member states", "ship", "arms", "asserted", None)],
+        ),
+        ("UN member states adopted the resolution.", [("UN member states", "adopt", "resolution", "asserted", None)]),
+        ("Non-State armed groups attacked the base.", [("Non-State armed groups", "attack", "base", "asserted", None)]),
+        (
+            "Russian-backed separatists shelled the town.",
+            [("Russian-backed separatists", "shell", "town", "asserted", None)],
+        ),
+        (
+            "Danish coast guard officers inspected the pipeline.",
+            [("Danish coast guard officers", "inspect", "pipeline", "asserted", None)],
+        ),
+    ],
+)
+def test_a_group_is_named_as_written(text: str, expected: list[Row]) -> None:
+    """The modifiers between the actor's name and the group noun stay; a coordinated modifier
+    distributes over the noun."""
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The spokesman said that Estonia will pay compensation to NATO members that have sent tanks to Ukraine.",
+            [("Estonia", "pay", "compensation", "reported", None), ("NATO", "send", "tanks", "reported", None)],
+        ),
+        (
+            "According to the ministry, Latvia, which borders Russia, has closed its consulate.",
+            [("Latvia", "close", "consulate", "reported", None), ("Latvia", "border", "Russia", "reported", None)],
+        ),
+        (
+            "Lithuania accused Belarus, which hosts the migrants, of organising the crossings.",
+            [
+                ("Lithuania", "accuse", "Belarus", "asserted", None),
+                ("Belarus", "host", "migrants", "asserted", None),
+                ("Belarus", "organise", "crossings", "reported", "Lithuania"),
+            ],
+        ),
+        (
+            "Poland, which borders Belarus, closed the crossing, the Polish interior minister said.",
+            [
+                ("Poland", "close", "crossing", "reported", "Polish interior minister"),
+                ("Poland", "border", "Belarus", "reported", "Polish interior minister"),
+            ],
+        ),
+        (
+            "Finland said Sweden had sold jets to Hungary, which flies the jets over the Danube.",
+            [("Sweden", "sell", "jets", "reported", "Finland"), ("Hungary", "fly", "jets", "reported", "Finland")],
+        ),
+    ],
+)
+def test_a_relative_clause_inside_what_was_said_is_said(text: str, expected: list[Row]) -> None:
+    """A relative clause belongs to the noun phrase it modifies: inside what someone said, it
+    is said too; outside (the object of a stance verb) it is the text's own statement."""
+    assert sorted(statements(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witnesses said that the delegations, which arrived late, left early.",
+        "Officials from several member states, which were not named, met in a hotel.",
+        "The report says there is evidence that the armed groups moved north.",
+        "The minister said the proposal, which was long, was discussed.",
+        "Reporters said that several groups that had gathered dispersed.",
+    ],
+)
+def test_no_statement_without_an_actor_in_a_relative_clause(text: str) -> None:
+    assert statements(text) == []
