@@ -103,3 +103,102 @@ def test_a_relative_clause_inside_what_was_said_is_said(text: str, expected: lis
 )
 def test_no_statement_without_an_actor_in_a_relative_clause(text: str) -> None:
     assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moldova held talks with Romania on gas supplies.", [("Moldova", "hold talks", "Romania")]),
+        ("The Kremlin exerted pressure on Armenia.", [("Russia", "exert pressure", "Armenia")]),
+        ("Latvia paid a visit to Estonia last week.", [("Latvia", "pay visit", "Estonia")]),
+        ("Norway made an offer to Iceland.", [("Norway", "make offer", "Iceland")]),
+        ("The EU gave its approval to extending the mission.", [("European Union", "give approval", "extending")]),
+        (
+            "Belarusian diplomats held consultations with Poland and Lithuania.",
+            [("Belarus", "hold consultations", "Poland"), ("Belarus", "hold consultations", "Lithuania")],
+        ),
+    ],
+)
+def test_a_support_verbs_object_is_the_participant_of_its_noun(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """'held talks with X': the event is the noun, its participant the statement's object, and
+    the act a gerund names is no statement of its own."""
+    assert [row[:3] for row in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Georgia held a meeting on the budget.", [("Georgia", "hold", "meeting")]),
+        ("Serbia gave an interview to journalists.", [("Serbia", "give", "interview")]),
+        ("Croatia made progress on reforms.", [("Croatia", "make", "progress")]),
+        ("Slovakia put pressure on prices.", [("Slovakia", "put", "pressure")]),
+        ("Belarus signed an agreement with Russia.", [("Belarus", "sign", "agreement")]),
+    ],
+)
+def test_a_support_verb_keeps_its_noun_without_an_actor_to_name(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [row[:3] for row in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Alongside Britain, France sent warships to the Red Sea.",
+            [("France", "send", "warships"), ("United Kingdom", "send", "warships")],
+        ),
+        (
+            "Japan, along with South Korea, protested the launch.",
+            [("Japan", "protest", "launch"), ("South Korea", "protest", "launch")],
+        ),
+        (
+            "Together with Ukraine and Moldova, Georgia applied for membership.",
+            [
+                ("Georgia", "apply", "membership"),
+                ("Ukraine", "apply", "membership"),
+                ("Moldova", "apply", "membership"),
+            ],
+        ),
+        (
+            "Poland, together with Lithuania, closed the border.",
+            [("Poland", "close", "border"), ("Lithuania", "close", "border")],
+        ),
+        (
+            "Along with Sweden, Finland signed the treaty.",
+            [("Finland", "sign", "treaty"), ("Sweden", "sign", "treaty")],
+        ),
+    ],
+)
+def test_companions_do_what_the_subject_does(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [row[:3] for row in statements(text)] == expected
+
+
+def test_a_reciprocal_verb_with_an_object_keeps_it() -> None:
+    """'X and Y met Z': each met Z (not each other)."""
+    assert [row[:3] for row in statements("Belarus and Russia met Chinese officials.")] == [
+        ("Belarus", "meet", "China"),
+        ("Russia", "meet", "China"),
+    ]
+
+
+def test_both_sides_are_the_states_a_group_acts_for() -> None:
+    text = "Minsk reported 17,000 Ukrainian servicemen along the border. Both sides are trying to prevent a clash."
+    assert [row[:3] for row in statements(text)][1:] == [
+        ("Belarus", "prevent", "clash"),
+        ("Ukraine", "prevent", "clash"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister travelled along with journalists.",
+        "Activists held talks with residents on the budget.",
+        "Several delegations gave a nod to the plan.",
+        "Together with farmers, the unions made an appeal to workers.",
+        "Officials put pressure on the committee.",
+    ],
+)
+def test_no_statement_from_companions_or_support_verbs_without_actors(text: str) -> None:
+    assert statements(text) == []

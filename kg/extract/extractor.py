@@ -23,6 +23,7 @@ from kg.extract.actors import mention_at
 from kg.extract.attribution import Attributions
 from kg.extract.authors import TitleSpeakers
 from kg.extract.clauses import Clause, clauses, noun_phrase
+from kg.extract.companions import is_companion, with_companions
 from kg.extract.compounds import participle_compounds
 from kg.extract.coref import SalienceModel, office_holder
 from kg.extract.demands import DEMAND, reported_demands
@@ -39,6 +40,7 @@ from kg.extract.resolution import ActorResolver, in_full
 from kg.extract.sentence_entities import SentenceEntities
 from kg.extract.statements import Actor, Statement
 from kg.extract.subjects import reduced_name
+from kg.extract.support_verbs import absorbed, supported
 from kg.extract.targets import target_of
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
 from kg.identifiers import slug
@@ -113,11 +115,12 @@ class StatementExtractor:
             )
             controlled = controlled_acts(sentence, self.vocabulary)  # "called on X to stop": X's act is no statement
             found = [
-                c
+                with_companions(supported(c, self.vocabulary))  # "held talks with X", "along with X"
                 for source in clause_sources
                 for c in source(sentence, self.vocabulary)
                 if c.predicate.i not in controlled
             ]
+            found = [c for c in found if c.predicate.i not in absorbed(found)]
             # the event a CAMEO coder codes first (`kg.extract.main_event`)
             for clause in sorted(found, key=lambda c: main_event_rank(c, self.vocabulary)):
                 if clause.relation != DEMAND and attributions.is_frame(clause.predicate):
@@ -133,8 +136,9 @@ class StatementExtractor:
                 for token, actors in resolved:
                     salience.refer(token, actors, number)
                 objects = self._objects(clause, number, salience, subjects)
-                if len(subjects) > 1 and clause.predicate.lemma_.lower() in self.vocabulary.reciprocals:
-                    # "X and Y met (in Z)": each meets the other
+                reciprocal = clause.predicate.lemma_.lower() in self.vocabulary.reciprocals
+                if len(subjects) > 1 and reciprocal and not any(o.dep_ == "dobj" for o in clause.objects):
+                    # "X and Y met (in Z)": each meets the other; "X and Y met Z": each meets Z
                     objects = [(actor.name, actor, None) for actor in subjects]
                 try:
                     date = self._date(clause, sentence_entities, context.segment.date, narrative_date)
@@ -146,7 +150,8 @@ class StatementExtractor:
                     event = self.coder.code_clause(clause.predicate, clause.relation, clause.polarity, clause.modality)
                     date = date or performative_date(clause, event, context.segment.date) or narrative_date
                 if any(t.lemma_.lower() in self.vocabulary.documents for t in clause.objects):
-                    salience.authored(number, subjects)  # "Ukraine tabled the draft": the text speaks for Ukraine
+                    # "Ukraine tabled the draft (along with Georgia)": the text speaks for Ukraine
+                    salience.authored(number, [a for t, actors in resolved if not is_companion(t) for a in actors])
                 if len(subjects) > 1 or any(actor for _, actor, _ in objects):
                     salience.pair(number, [*subjects, *(a for _, a, _ in objects if a is not None)])
                 for subject in subjects:

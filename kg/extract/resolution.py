@@ -61,7 +61,7 @@ class ActorResolver:
             if named:
                 return named  # "the Turkish and Greek sides", "the Russian and Belarusian authorities"
         if (pair_noun or plural_pronoun) and (pair := salience.recent_pair(sentence, 2)):
-            return pair
+            return _principals(pair) if pair_noun else pair
         if token.pos_ == "PRON":
             found = salience.resolve_pronoun(token, sentence)
             return [found] if found else []
@@ -163,3 +163,12 @@ def in_full(actor: Actor, salience: SalienceModel, before: int) -> Actor:
 def mentioned(token: Token) -> Actor | None:
     mention = mention_at(token)
     return mention.actor if mention is not None else None
+
+
+def _principals(pair: list[Actor]) -> list[Actor]:
+    """'Both sides', 'the parties': the principals of the pair last named, a group standing for
+    the state it acts for ("Minsk reported 17,000 Ukrainian servicemen ... Both sides": Belarus
+    and Ukraine); a side or party is a principal of a dispute, as CAMEO codes the state for its
+    forces (Manual 1.1b3, ch. 3)."""
+    principals = [a.acts_for if a.kind == "Group" and a.acts_for is not None else a for a in pair]
+    return list({a.key: a for a in principals}.values()) if len({a.key for a in principals}) == 2 else pair
