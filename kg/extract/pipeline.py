@@ -12,7 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kg.extract.actors
-import kg.extract.extractor  # noqa: F401  (registers the component factories)
+import kg.extract.extractor  # (these register the component factories)
+import kg.extract.fronted  # noqa: F401
 from kg.extract.events import load_coder
 from kg.ontology import ONTOLOGY_DIR
 
@@ -32,6 +33,7 @@ def load_pipeline(ontology_dir: Path = ONTOLOGY_DIR) -> Language:
     config = {"ontology_dir": str(ontology_dir)}
     nlp.add_pipe("final_e_lemmas", after="lemmatizer", config=config)
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.add_pipe("fronted_adverbial_subjects", after="attribute_ruler")  # needs the coarse tags
     nlp.add_pipe("actor_ruler", after="ner", config=config)
     nlp.add_pipe("statement_extractor", last=True, config=config)
     return nlp

@@ -1,0 +1,64 @@
+"""The subject after a fronted adverbial, which the small parser reads as more conjuncts of the
+adverbial's last noun. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.extractor import extract
+from kg.extract.pipeline import load_pipeline
+from kg.read.briefs import Brief, Segment
+
+
+def statements(text: str) -> list[tuple[str, str, str]]:
+    brief = Brief("test", Path("test.txt"), "", "2021-06-01", (Segment(1, "", "2021-06-01", text),))
+    return [(s.subject, s.relation, s.object) for _, found in extract(load_pipeline(), [brief]) for s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 12 March in Tashkent, Belarus and Uzbekistan held the fourth meeting.",
+            [("Belarus", "hold", "fourth meeting"), ("Uzbekistan", "hold", "fourth meeting")],
+        ),
+        (
+            "In Brussels, Poland and Hungary blocked the sanctions.",
+            [("Poland", "block", "sanctions"), ("Hungary", "block", "sanctions")],
+        ),
+        (
+            "After talks in Geneva, Russia and the United States signed a treaty.",
+            [("Russia", "sign", "treaty"), ("United States", "sign", "treaty")],
+        ),
+        (
+            "On Monday in Riga, Latvia and Estonia agreed on a plan.",
+            [("Latvia", "agree", "plan"), ("Estonia", "agree", "plan")],
+        ),
+        (
+            "At the summit in Vilnius, Lithuania and Poland have signed a pact.",
+            [("Lithuania", "sign", "pact"), ("Poland", "sign", "pact")],
+        ),
+        (
+            "During the visit to Paris, Macron and Scholz discussed Ukraine.",
+            [("Macron", "discuss", "Ukraine"), ("Scholz", "discuss", "Ukraine")],
+        ),
+    ],
+)
+def test_the_phrase_after_a_fronted_adverbial_is_the_subject(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Warsaw, Krakow and Gdansk, protesters blocked the roads.",
+        "After the floods in Bavaria, Saxony and Thuringia, the farmers demanded aid.",
+        "In March, prices and wages rose sharply.",
+        "On Tuesday in Kyiv, sirens and explosions woke the residents.",
+        "At dawn in Aleppo, schools and hospitals closed their doors.",
+    ],
+)
+def test_no_statement_from_places_or_things_after_a_fronted_adverbial(text: str) -> None:
+    assert statements(text) == []
