@@ -202,3 +202,41 @@ def test_both_sides_are_the_states_a_group_acts_for() -> None:
 )
 def test_no_statement_from_companions_or_support_verbs_without_actors(text: str) -> None:
     assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Poland backed new sanctions targeting the Kremlin.", [("Poland", "back", "new sanctions")]),
+        ("Germany proposed a ceasefire allowing Ukraine to rebuild.", [("Germany", "propose", "ceasefire")]),
+        ("Hungary vetoed the package blocking Russian oil.", [("Hungary", "veto", "package")]),
+        ("Poland imposed a ban forbidding Russian trucks.", [("Poland", "impose", "ban")]),
+        ("Serbia signed a deal giving China access to the mine.", [("Serbia", "sign", "deal")]),
+    ],
+)
+def test_a_participle_modifying_a_thing_is_said_of_that_thing(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """'sanctions targeting the Kremlin': the sanctions target it, not the subject who backs them."""
+    assert [row[:3] for row in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia launched a strategy aiming to isolate Georgia.",
+            [("Russia", "launch", "strategy"), ("Russia", "isolate", "Georgia")],
+        ),
+        (
+            "Turkey announced an initiative seeking to end the war.",
+            [("Turkey", "announce", "initiative"), ("Turkey", "end", "war")],
+        ),
+        (
+            "Belarus expanded its trade with Asian countries seeking to reduce its dependence on Russia.",
+            [("Belarus", "expand", "trade"), ("Belarus", "reduce", "dependence")],
+        ),
+        ("The EU adopted a plan seeking to support Moldova.", [("European Union", "support", "Moldova")]),
+    ],
+)
+def test_a_plan_or_a_purpose_is_its_holders(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """'a strategy aiming to', 'countries seeking to': the aim is the holder's or the subject's."""
+    assert sorted(row[:3] for row in statements(text)) == sorted(expected)

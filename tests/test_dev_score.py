@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 SLACK = 0.02
 # reached on the whole development set (21 briefs, 566 gold statements)
-WHOLE_SET = {"f1": 0.654, "precision": 0.787, "recall": 0.56}
+WHOLE_SET = {"f1": 0.658, "precision": 0.8, "recall": 0.558}
 WHOLE_SET_ATTRIBUTES = {"polarity": 0.987, "modality": 0.906, "date": 0.989, "source": 0.936}
 # reached on the five seeds alone
 SEEDS_F1 = 0.809

@@ -32,6 +32,18 @@ INHERITING_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
 # French mediation", "Serb forces were engaged in ethnic cleansing"
 STATIVE_PARTICIPLES = {"oppose", "engage", "involve"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+# a participle modifying a noun is said of that noun ("a bill allowing referendums", "shelling
+# targeting villages": Huddleston and Pullum 2002, ch. 14 §6.4), except after a noun of a plan or
+# an attempt, whose aim is its holder's ("a strategy aiming to erode": FrameNet's Purpose,
+# Attempt and Intentionally_act frames)
+PLAN_NOUNS = {
+    "strategy", "policy", "plan", "campaign", "effort", "attempt", "initiative", "approach", "tactic", "bid",
+    "programme", "program", "course", "step", "move", "measure", "action", "project", "scheme", "agenda",
+}  # fmt: skip
+# "Belarus sustained its contacts with European countries seeking to benefit ...": a participle of
+# seeking or trying is said of an agent with a purpose, which the parser often hangs on the
+# nearest noun instead (a supplementive clause of the subject: Huddleston and Pullum 2002, ch. 14 §9)
+PURPOSE_VERBS = {"seek", "try", "aim", "hope", "want", "intend", "strive", "attempt", "wish", "endeavour", "endeavor"}
 CONTROLLED_PREPOSITIONS = {"of", "for", "from"}
 # Levin (1993) class 33, judgement verbs, as news English uses them of states
 JUDGEMENT_VERBS = {
@@ -62,6 +74,8 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
             [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         )
     if predicate.dep_ == "acl" and predicate.tag_ == "VBG":
+        if predicate.head.lemma_.lower() not in PLAN_NOUNS and predicate.lemma_.lower() not in PURPOSE_VERBS:
+            return [predicate.head]  # "sanctions targeting the Kremlin": the sanctions target it
         # "a strategy aiming to erode ...": the purpose is the clause subject's
         governor = _governing_verb(predicate.head)
         return subjects_of(governor, depth + 1) if governor is not None else []
