@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 SLACK = 0.02
 # reached on the whole development set (21 briefs, 566 gold statements)
-WHOLE_SET = {"f1": 0.658, "precision": 0.8, "recall": 0.558}
-WHOLE_SET_ATTRIBUTES = {"polarity": 0.987, "modality": 0.906, "date": 0.989, "source": 0.936}
+WHOLE_SET = {"f1": 0.669, "precision": 0.8, "recall": 0.574}
+WHOLE_SET_ATTRIBUTES = {"polarity": 0.988, "modality": 0.895, "date": 0.989, "source": 0.936}
 # reached on the five seeds alone
-SEEDS_F1 = 0.809
+SEEDS_F1 = 0.823
 
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").is_file(), reason="../shared/eval is not beside the repository")
 

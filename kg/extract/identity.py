@@ -11,10 +11,10 @@ a name under one code, and as CAMEO codes a state's bodies by the state and an a
   Ministry" (`canonical_body`);
 - the members a body speaks through are the body: "Defence Ministry representatives", like
   "a representative of the Defence Ministry", are the ministry;
-- bodies named in the plural stay as written: "the EU and US delegations" are the EU
-  delegations and the US delegations, groups acting for the EU and the US (several delegations
-  are not the one a text may name later; analysts name them as written: the gold guideline's
-  "named group");
+- a body named in the plural is the state or organisation it acts for: "the EU and US
+  delegations" are the EU and the US (several delegations are not the one delegation a text
+  may name later, and one node per body forbids a second "US delegations" node beside it: the
+  state is what CAMEO codes for its bodies, Manual 1.1b3 ch. 3);
 - a bare ministry's name ("the Foreign Ministry") is the ministry of the state the text is
   about: the state its actor mentions name most (`home_state`), as a reader completes it;
 - "Rumor has it that ...", "Word has it": the hearsay formula's subject is no actor
@@ -72,6 +72,9 @@ def canonical(actor: Actor, home: Actor | None, vocabulary: Vocabulary) -> Actor
     member = _singular(words[-1]).lower() in MEMBER_NOUNS
     if patron.kind == "Organisation" and member and actor.name.startswith(patron.name):
         return patron  # "Belarusian Defence Ministry representatives"
+    singular = _singular(words[-1])
+    if singular != words[-1] and singular.lower() in vocabulary.bodies:
+        return patron  # "US delegations", "EU delegations"
     return actor
 
 
