@@ -87,7 +87,7 @@ def statements(nlp: Language, body: str, read_as: str | None = None) -> list[Row
             "Norway's foreign ministry said.",
             [
                 # "on Monday": the Monday before the header's Friday (kg.extract.relative_dates)
-                ("Norway", "hold", "talks", "positive", "asserted", "2016-04-18", None),
+                ("Norway", "hold talks", "Sweden", "positive", "asserted", "2016-04-18", None),
                 ("Norway", "reject", "proposal", "positive", "reported", "2016-04-18", "Norwegian foreign ministry"),
             ],
         ),

@@ -47,6 +47,7 @@ class SalienceModel:
     def __init__(self) -> None:
         self.seen: list[Salient] = []
         self._pair: tuple[int, list[Actor]] = (-99, [])
+        self._coordinated: list[tuple[int, list[Actor]]] = []  # coordinated subjects, in text order
         self._authors: tuple[int, list[Actor]] = (-99, [])
 
     def pair(self, sentence: int, actors: list[Actor]) -> None:
@@ -69,6 +70,25 @@ class SalienceModel:
     def recent_pair(self, sentence: int, window: int) -> list[Actor]:
         number, actors = self._pair
         return actors if 0 < sentence - number <= window else []
+
+    def coordinated(self, sentence: int, subjects: list[Actor]) -> None:
+        """Remember coordinated subjects ("Sweden and Finland applied ..."): whom a quoted "you"
+        may address."""
+        unique = list({a.key: a for a in subjects}.values())
+        if len(unique) > 1:
+            self._coordinated.append((sentence, unique))
+
+    def addressed(self, before: int, sentence: int, exclude: set[str], window: int) -> list[Actor]:
+        """The actors a quoted "you" addresses (`kg.extract.addressees`): the last coordinated
+        subjects none of which is excluded (within `window` sentences), else the most salient
+        state or organisation that is not excluded."""
+        for number, pair in reversed(self._coordinated):
+            if sentence - number > window:
+                break
+            if not any(a.key in exclude for a in pair):
+                return pair
+        found = self._best(before, sentence, lambda a: a.kind in ("Country", "Organisation") and a.key not in exclude)
+        return [found] if found else []
 
     def refer(self, token: Token, actors: list[Actor], sentence: int) -> None:
         """A pronoun or description resolved to one actor is a mention of it: Lappin and Leass

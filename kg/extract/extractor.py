@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import dates
 from kg.extract.actors import mention_at
+from kg.extract.addressees import addressees
 from kg.extract.attribution import Attributions
 from kg.extract.authors import TitleSpeakers
 from kg.extract.clauses import Clause, clauses, noun_phrase
@@ -135,7 +136,7 @@ class StatementExtractor:
                 clause, source = self._attributed(clause, number, salience, attributions)
                 for token, actors in resolved:
                     salience.refer(token, actors, number)
-                objects = self._objects(clause, number, salience, subjects)
+                objects = self._objects(clause, number, salience, subjects, attributions)
                 reciprocal = clause.predicate.lemma_.lower() in self.vocabulary.reciprocals
                 if len(subjects) > 1 and reciprocal and not any(o.dep_ == "dobj" for o in clause.objects):
                     # "X and Y met (in Z)": each meets the other; "X and Y met Z": each meets Z
@@ -152,6 +153,7 @@ class StatementExtractor:
                 if any(t.lemma_.lower() in self.vocabulary.documents for t in clause.objects):
                     # "Ukraine tabled the draft (along with Georgia)": the text speaks for Ukraine
                     salience.authored(number, [a for t, actors in resolved if not is_companion(t) for a in actors])
+                salience.coordinated(number, subjects)
                 if len(subjects) > 1 or any(actor for _, actor, _ in objects):
                     salience.pair(number, [*subjects, *(a for _, a, _ in objects if a is not None)])
                 for subject in subjects:
@@ -243,6 +245,10 @@ class StatementExtractor:
     ) -> list[Actor]:
         """A quoted "we" is the speaker's state or body ("'We vetoed it,' the minister said"); a
         person whose state is unknown gives no subject (the person is not the "we")."""
+        resolve = partial(self._actors, sentence=sentence, salience=salience)
+        addressed = addressees(token, attributions, salience, sentence, resolve)
+        if addressed is not None:
+            return addressed  # a quoted "you"
         act = attributions.quoted_speech_act(token)
         if act is None:
             own = attributions.first_person(token)
@@ -266,7 +272,7 @@ class StatementExtractor:
         return self.resolver.actors(token, sentence, salience)
 
     def _objects(
-        self, clause: Clause, sentence: int, salience: SalienceModel, subjects: list[Actor]
+        self, clause: Clause, sentence: int, salience: SalienceModel, subjects: list[Actor], attributions: Attributions
     ) -> list[tuple[str, Actor | None, Token | None]]:
         """(text, actor or None for a theme, the object's head token) for each object."""
         exclude = {a.key for a in subjects}
@@ -278,7 +284,9 @@ class StatementExtractor:
             if mention is not None and mention.end - 1 == token.i:
                 result.append((mention.actor.name, mention.actor, token))
             elif token.pos_ == "PRON":
-                result.extend((actor.name, actor, token) for actor in self._actors(token, sentence, salience))
+                actors = self._speaking(token, sentence, salience, attributions) if token.lower_ == "you" else []
+                actors = actors or self._actors(token, sentence, salience)
+                result.extend((actor.name, actor, token) for actor in actors)
             elif (state := salience.resolve_state_description(token, sentence, exclude)) is not None:
                 result.append((state.name, state, token))  # "efforts of Russia to swallow this country"
             else:
@@ -292,7 +300,8 @@ class StatementExtractor:
         verbs above it), else the sentence's only date if no other clause holds it. "Three days
         later" and "the same day" count from the narrative date, other expressions from the
         segment's date. `entities`: the sentence's named entities."""
-        candidates = [ent for ent in entities if ent.label_ == "DATE"]
+        # a date before a noun dates that noun's event ("a 2016 coup attempt"), not the clause
+        candidates = [ent for ent in entities if ent.label_ == "DATE" and not _attributive(ent)]
         levels = [clause.predicate, *clause.predicate.ancestors]
         governed = sorted(
             (ent for ent in candidates if _governing_predicate(ent.root) in levels),
@@ -324,6 +333,14 @@ class StatementExtractor:
 def _is_future(predicate: Token) -> bool:
     """A clause told in the future tense ("will meet", "is to meet", "is going to meet")."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "to") for c in predicate.children)
+
+
+def _attributive(date: Span) -> bool:
+    """A date that modifies a noun it stands before ("a 2016 coup attempt", "the 2003 Ceasefire
+    Understanding"): an attributive modifier belongs to the noun phrase (Huddleston and Pullum
+    2002, ch. 5 §14), not to the clause around it."""
+    head = date.root.head
+    return date.root.dep_ in ("compound", "nummod", "amod") and head.pos_ in ("NOUN", "PROPN") and date.end <= head.i
 
 
 def _governing_predicate(token: Token) -> Token:
