@@ -101,6 +101,9 @@ class ActorResolver:
             if owners:  # "Bosnian Serbs said their forces had completed ...": the forces of the Serbs
                 agent = self.vocabulary.agent_nouns.get(token.lemma_.lower())
                 return [group_actor(f"{token.text} of {owner.name}", owner, agent) for owner in owners]
+        people = token.tag_ == "NNS" and token.lemma_.lower() in self.vocabulary.person_nouns
+        if people and (groups := groups_named(token, self.vocabulary)):
+            return groups  # "Chinese analysts", "spies from Belarus": people an actor names (WordNet noun.person)
         if token.lemma_.lower() in self.vocabulary.documents:
             return self.authors(token, sentence, salience)
         found = salience.resolve_description(token, sentence, self.vocabulary.designators, self.vocabulary.titles)

@@ -69,6 +69,7 @@ class Vocabulary:
     agent_nouns: dict[str, str] = field(default_factory=dict)  # lemma -> CAMEO agent code
     portfolios: frozenset[str] = frozenset()  # "state" of "Secretary of State", "foreign affairs"
     offices: dict[str, Office] = field(default_factory=dict)
+    person_nouns: frozenset[str] = frozenset()  # nouns that name people (WordNet's noun.person)
 
     def demonym_of(self, key: str) -> str | None:
         demonyms = self.actors[key].demonyms
@@ -155,6 +156,7 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
         bodies=_collection(graph, "bodies"),
         titles=_collection(graph, "titles"),
         cues=cues,
+        person_nouns=frozenset(row["noun"] for row in table_rows(ontology_dir / "person_nouns.tsv")),
     )
 
 
