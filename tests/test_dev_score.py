@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 SLACK = 0.02
 # reached on the whole development set (21 briefs, 566 gold statements)
-WHOLE_SET = {"f1": 0.674, "precision": 0.799, "recall": 0.583}
+WHOLE_SET = {"f1": 0.678, "precision": 0.804, "recall": 0.587}
 WHOLE_SET_ATTRIBUTES = {"polarity": 0.988, "modality": 0.895, "date": 0.962, "source": 0.936}
 # reached on the five seeds alone
 SEEDS_F1 = 0.823

@@ -36,6 +36,7 @@ from kg.extract.main_event import main_event_rank
 from kg.extract.nominal_events import metonymic_subjects, nominal_events
 from kg.extract.performatives import performative_date
 from kg.extract.predicative import predicative_events
+from kg.extract.pronoun_themes import theme_antecedent
 from kg.extract.relative_dates import resolve_deictic, resolve_relative
 from kg.extract.resolution import ActorResolver, in_full
 from kg.extract.sentence_entities import SentenceEntities
@@ -283,6 +284,10 @@ class StatementExtractor:
             mention = mention_at(token)
             if mention is not None and mention.end - 1 == token.i:
                 result.append((mention.actor.name, mention.actor, token))
+            elif token.pos_ == "PRON" and (antecedent := theme_antecedent(token)) is not None:
+                named = mention_at(antecedent)  # "adjourn the debate on the resolutions. He called them ..."
+                found = [named.actor] if named else self._actors(antecedent, sentence, salience)
+                result.extend([(a.name, a, token) for a in found] or [(noun_phrase(antecedent), None, token)])
             elif token.pos_ == "PRON":
                 actors = self._speaking(token, sentence, salience, attributions) if token.lower_ == "you" else []
                 actors = actors or self._actors(token, sentence, salience)

@@ -1,0 +1,36 @@
+"""What an object "them" stands for when it is a thing: "... proposed to adjourn the debate on all
+country-specific resolutions. He called them a 'divisive exercise'" (the resolutions, not the
+delegation named before them).
+
+The salience model of `kg.extract.coref` knows actors only; an object pronoun whose nearest
+antecedent candidate is a thing was resolved to the most salient actor instead. Recency and
+number agreement are the strongest factors of pronoun resolution (Lappin and Leass 1994, the
+sentence recency and agreement filters; Hobbs 1978 walks back to the nearest agreeing noun
+phrase): the antecedent of an object "them" is the nearest plural noun before it, in its own
+sentence or the one before, outside its own clause's subject (a pronoun is free in its clause:
+Chomsky 1981, binding principle B). The caller resolves that noun to an actor where it names
+one, and keeps it as a theme where it does not.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+PLURAL_OBJECT_PRONOUNS = {"them"}
+PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
+
+
+def theme_antecedent(pronoun: Token) -> Token | None:
+    """The nearest plural noun before an object "them" (this sentence or the one before), or None."""
+    if pronoun.lower_ not in PLURAL_OBJECT_PRONOUNS:
+        return None
+    sentence = pronoun.sent
+    start = sentence.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    subject = {t.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    for index in range(pronoun.i - 1, start - 1, -1):
+        token = pronoun.doc[index]
+        if token.tag_ in PLURAL_NOUN_TAGS and token.i not in subject and token.dep_ != "compound":
+            return token
+    return None
