@@ -139,8 +139,9 @@ class StatementExtractor:
                     salience.refer(token, actors, number)
                 objects = self._objects(clause, number, salience, subjects, attributions)
                 reciprocal = clause.predicate.lemma_.lower() in self.vocabulary.reciprocals
-                if len(subjects) > 1 and reciprocal and not any(o.dep_ == "dobj" for o in clause.objects):
-                    # "X and Y met (in Z)": each meets the other; "X and Y met Z": each meets Z
+                met = any(a is not None and t is not None and t.dep_ == "dobj" for _, a, t in objects)
+                if len(subjects) > 1 and reciprocal and not met:
+                    # "X and Y met (in Z)", "exchanged fire": each with the other; "X and Y met Z": each meets Z
                     objects = [(actor.name, actor, None) for actor in subjects]
                 try:
                     date = self._date(clause, sentence_entities, context.segment.date, narrative_date)
