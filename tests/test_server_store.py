@@ -19,12 +19,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pyoxigraph import QueryResultsFormat, parse_query_results
+from pyoxigraph import Literal, NamedNode, Quad, QueryResultsFormat, parse_query_results
 from test_brief_limits import run_kg
 
 from kg.build import build
 from kg.cli import main
-from kg.graph import STAGED_SUFFIX, KnowledgeStore
+from kg.graph import STAGED_SUFFIX, KnowledgeStore, ServerStore
 from kg.graph.protocol import Endpoints, SparqlClient
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -175,8 +175,16 @@ def test_a_build_killed_while_writing_to_the_server_leaves_each_graph_old_or_new
     build(source, clean)
     new = brief_graphs(embedded_contents(clean))
     assert set(new) == set(old) and all(new[g] != old[g] for g in old)
+    # batches of two briefs or more (the seeds would fit in one): the kill falls between two
+    batch = max(len(triples) for triples in new.values()) + 1
+    command = ["build", str(source), "-o", str(output), "--store", server, "-q"]
     builder = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "build", str(source), "-o", str(output), "--store", server, "-q"],
+        [
+            sys.executable,
+            "-c",
+            f"import kg.graph.server; kg.graph.server.BATCH_TRIPLES = {batch}; "
+            f"from kg.cli import main; raise SystemExit(main({command!r}))",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -202,6 +210,20 @@ def test_a_build_killed_while_writing_to_the_server_leaves_each_graph_old_or_new
     assert brief_graphs(graph_contents(server)) == new
     assert not (output / ".store-journal.json").exists()
     assert not any(g.endswith(STAGED_SUFFIX) for g in graph_contents(server))
+
+
+def test_brief_graphs_go_several_to_a_request_with_their_literals_intact(server: str) -> None:
+    base = "http://example.org/kg/"
+    store = ServerStore(server, base)
+    texts = ['a "quoted" word', "back\\slash \\u0041 not an escape", "two\nlines\tand a tab", "control \x01", "Zürich"]
+    graphs = [NamedNode(f"{base}brief/{n}") for n in range(len(texts))]
+    note = NamedNode(f"{base}note")
+    for graph, text in zip(graphs, texts, strict=True):
+        store.put_brief(graph, [Quad(graph, note, Literal(text), graph)])
+    assert not brief_graphs(graph_contents(server))  # waiting in one batch
+    store.put_brief(graphs[0], [Quad(graphs[0], note, Literal("replaced"), graphs[0])])  # twice in a batch
+    found = {g.value: {str(q.object) for q in store.quads() if q.graph_name == g} for g in store.graphs()}
+    assert found == {g.value: {str(Literal(t))} for g, t in zip(graphs, ["replaced", *texts[1:]], strict=True)}
 
 
 def test_an_unreachable_server_is_one_line(tmp_path: Path) -> None:

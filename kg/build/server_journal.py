@@ -1,9 +1,9 @@
 """Crash safety of a build that writes to a SPARQL server (`--store URL`).
 
 A server's graphs cannot be staged and swapped in like `output/store`: the build replaces them
-one by one where they are. Each write is whole (one Graph Store Protocol request per brief, one
-transaction on the server), so a killed build leaves every brief's graph old or new, never
-half; what it cannot leave right is the build's record of which is which. So, before its first
+where they are, a batch of briefs at a time. Each write is whole (a batch is one update request,
+one transaction on the server; `kg.graph.server`), so a killed build leaves every brief's graph
+old or new, never half; what it cannot leave right is the build's record of which is which. So, before its first
 write, the build notes in `output/.store-journal.json` every brief file whose graph it will
 replace or drop (the write-ahead idea of `kg.build.staging`), and removes the note after its
 manifest, written last, is in place. A build that finds a note treats those files as not built
