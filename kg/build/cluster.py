@@ -41,6 +41,20 @@ if TYPE_CHECKING:
 LOCAL_PREFIX = "local:"
 PLUGIN_NAME = "kg-extractor"
 NOT_INSTALLED = "--dask needs Dask: pip install 'kg[dask]'"
+# A local cluster's settings (Dask's configuration reference, distributed.yaml): non-daemonic
+# workers (see above); no statistical profiler sampling each worker's threads every 10 ms; no
+# work stealing (each task is one brief, handed out a few at a time: nothing to rebalance); the
+# event loops' blocking check every second rather than every 20 ms, the system monitor every 5 s
+# rather than 0.5 s. Measured on 2 workers, 100 briefs: the profiler cost each worker 0.7 s of
+# CPU; idle, the build process spent 36 ms of CPU a second and each worker 18, now 8 and 2. On a
+# machine whose cores all extract, that CPU comes out of the extraction.
+LOCAL_CONFIG = {
+    "distributed.worker.daemon": False,
+    "distributed.worker.profile.enabled": False,
+    "distributed.scheduler.work-stealing": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+}
 DAEMONIC = (
     "the Dask workers run as daemonic processes, which cannot start kg's extractor process: "
     "start them with DASK_DISTRIBUTED__WORKER__DAEMON=False"
@@ -91,7 +105,7 @@ def _connect(address: str, stack: ExitStack) -> Client:
         workers = address.removeprefix(LOCAL_PREFIX)
         if not workers.isdigit() or int(workers) < 1:
             raise BuildError(f"--dask local:N takes a number of workers of at least 1, not '{address}'")
-        with dask.config.set({"distributed.worker.daemon": False}):
+        with dask.config.set(LOCAL_CONFIG):
             cluster = stack.enter_context(
                 LocalCluster(
                     n_workers=int(workers),

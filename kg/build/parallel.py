@@ -117,11 +117,13 @@ class Extractor:
         self._pool.workers = [_Worker(self._pool.context)]  # loads the pipeline meanwhile
 
     def extract(self, brief: Brief, brief_timeout: float | None = DEFAULT_BRIEF_TIMEOUT) -> Outcome:
-        """The brief's outcome, its statements as a list (the caller sends it on: a spool, an
-        open file, cannot be pickled)."""
+        """The brief's outcome, its statements still pickled (`PickledStatements`: the caller
+        sends them on, and a spool, an open file, cannot be pickled)."""
         self._pool.limit = brief_timeout or None
         outcome = next(self._pool.run(iter([brief])))
-        return replace(outcome, statements=list(outcome.statements))
+        if isinstance(outcome.statements, StatementSpool):
+            return replace(outcome, statements=outcome.statements.detached())
+        return outcome
 
     def stop(self) -> None:
         self._pool.stop()
