@@ -5,12 +5,15 @@ On one corpus (`benchmarks/corpus.py`), in one run, each a full `kg build` in a 
 own: `--jobs 1`, `--jobs 2`, `--dask local:1`, `--dask local:2`, and `--jobs 2 --store URL`
 against an `oxigraph serve` started here. It reports wall and CPU seconds (process tree; a
 LocalCluster's workers are the build's children too), the speed-ups, whether every output is
-byte-identical to `--jobs 1`, and whether named queries answer the same rows from the server as
-from the embedded store. Then it measures the per-brief costs a bigger deployment is made of:
+byte-identical to `--jobs 1`, whether every named query answers the same rows (all of them,
+`--limit 0`) from the server as from the embedded store, and the load average before and after
+each build (on a shared machine the wall times mean little without it; CPU times stay
+comparable). Then it measures the per-brief costs a bigger deployment is made of:
 extraction (one worker), Dask's overhead per brief, the bytes sent and returned per brief, and a
-brief's store write (its graph PUT and moved into place on the server, or added to an embedded
-store), and projects what a cluster of `--nodes` machines of `--cores` workers would do with
-`--project` briefs, naming the stage that saturates first.
+brief's store write (in the build's batches: several briefs' graphs to one update request on the
+server, to one bulk load in an embedded store), and projects what a cluster of `--nodes`
+machines of `--cores` workers would do with `--project` briefs, naming the stage that saturates
+first.
 """
 
 from __future__ import annotations
@@ -31,14 +34,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_build import kg, run_measured  # noqa: E402
+from bench_build import QUERY_PARAMS, kg, run_measured  # noqa: E402
 from corpus import make_corpus  # noqa: E402
 
 from kg.build import read_stage  # noqa: E402
-from kg.graph import KnowledgeStore, ServerStore  # noqa: E402
+from kg.graph import KnowledgeStore, ServerStore, named_queries  # noqa: E402
 
 SAME_FILES = ("statements.jsonl", "graph.ttl")
-QUERIES = ("who-did-what", "pair-counts")
 LINK_BYTES_PER_SECOND = 125e6  # 1 Gbit/s, the build machine's link to the cluster
 
 
@@ -64,22 +66,31 @@ def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def timed_build(corpus: Path, output: Path, *options: str) -> dict[str, object]:
+    load_before = os.getloadavg()[0]
     measured = run_measured(kg("build", str(corpus), "-o", str(output), "--full", "-q", *options))
     manifest = json.loads((output / "build.json").read_text(encoding="utf-8"))
-    return {"wall": measured.wall, "cpu": measured.cpu, "phases": manifest["phases"], "output": str(output)}
+    return {
+        "wall": measured.wall,
+        "cpu": measured.cpu,
+        "load": [load_before, os.getloadavg()[0]],
+        "phases": manifest["phases"],
+        "output": str(output),
+    }
 
 
-def same_rows(one: Path, other: Path) -> bool:
-    """Whether the named queries answer the same rows (and some) from both outputs' stores."""
-    for name in QUERIES:
-        every_row = ("--format", "json", "--limit", "0")
+def same_rows(one: Path, other: Path) -> dict[str, int | None]:
+    """Every named query's rows (all of them) from both outputs' stores: how many, if the same
+    (None if they differ)."""
+    rows: dict[str, int | None] = {}
+    for name in named_queries():
+        command = ["query", name, "--format", "json", "--limit", "0"]
+        for param in QUERY_PARAMS.get(name, []):
+            command += ["--param", param]
         answers = [
-            subprocess.run(kg("query", name, "-o", str(o), *every_row), capture_output=True, check=True).stdout
-            for o in (one, other)
+            subprocess.run(kg(*command, "-o", str(o)), capture_output=True, check=True).stdout for o in (one, other)
         ]
-        if answers[0] != answers[1] or not json.loads(answers[0]):
-            return False
-    return True
+        rows[name] = len(json.loads(answers[0])) if answers[0] == answers[1] else None
+    return rows
 
 
 def transfer_bytes(corpus: Path, output: Path) -> tuple[float, float]:
@@ -92,8 +103,8 @@ def transfer_bytes(corpus: Path, output: Path) -> tuple[float, float]:
 
 
 def store_writes(embedded: Path, url: str, work: Path) -> tuple[float, float, float]:
-    """Seconds a brief's graph takes to write, mean over the corpus: into a new embedded store,
-    and onto the server (PUT staged, MOVE); and the server's union refresh for all of them."""
+    """Seconds a brief's graph takes to write, mean over the corpus, in the build's batches: into
+    a new embedded store, and onto the server; and the server's union refresh for all of them."""
     graphs = defaultdict(list)
     for quad in KnowledgeStore(embedded / "store", "", read_only=True).quads():
         if "/brief/" in quad.graph_name.value:
@@ -109,6 +120,7 @@ def store_writes(embedded: Path, url: str, work: Path) -> tuple[float, float, fl
     started = time.perf_counter()
     for graph, quads in graphs.items():
         server.put_brief(graph, quads)
+    server.graphs()  # sends the last batch
     server_seconds = (time.perf_counter() - started) / len(graphs)
     started = time.perf_counter()
     server.flush()
@@ -120,16 +132,20 @@ def report(r: dict[str, object], args: argparse.Namespace) -> str:
     n = int(r["briefs"])  # type: ignore[call-overload]
     lines = [
         f"### {n:,} briefs on {os.cpu_count()} cores\n",
-        "| build | wall s | CPU s | extract and store s | byte-identical to --jobs 1 |",
-        "|---|---|---|---|---|",
+        "| build | wall s | CPU s | extract and store s | load before / after | byte-identical to --jobs 1 |",
+        "|---|---|---|---|---|---|",
     ]
     for name, run in runs.items():
         same = r["identical"][name]  # type: ignore[index]
+        before, after = run["load"]  # type: ignore[misc]
         lines.append(
             f"| {name} | {run['wall']:.1f} | {run['cpu']:.1f} | {run['phases']['extract and store']:.1f} "  # type: ignore[index]
-            f"| {'yes' if same else 'NO'} |"
+            f"| {before:.1f} / {after:.1f} | {'yes' if same else 'NO'} |"
         )
     w = {name: run["wall"] for name, run in runs.items()}
+    cpu = {name: run["cpu"] for name, run in runs.items()}
+    rows: dict[str, int | None] = r["same_rows"]  # type: ignore[assignment]
+    answered = ", ".join(f"{query} {'DIFFERENT' if n is None else f'{n:,}'}" for query, n in rows.items())
     speedup = w["--dask local:1"] / w["--dask local:2"]
     against_pool = w["--dask local:2"] / w["--jobs 2"]
     lines += [
@@ -139,9 +155,12 @@ def report(r: dict[str, object], args: argparse.Namespace) -> str:
         f"- [{'x' if against_pool <= 1.10 else ' '}] `--dask local:2` within 10% of `--jobs 2`: "
         f"{100 * (against_pool - 1):+.1f}%",
         f"- [{'x' if all(r['identical'].values()) else ' '}] every output byte-identical to `--jobs 1`",  # type: ignore[union-attr]
-        f"- [{'x' if r['same_rows'] else ' '}] the server build answers {', '.join(QUERIES)} with the embedded "
-        f"store's rows; server build {w['--jobs 2 --store URL']:.1f} s against embedded {w['--jobs 2']:.1f} s "
+        f"- [{'x' if None not in rows.values() else ' '}] the server build answers every named query with the "
+        f"embedded store's rows ({answered}); "
+        f"server build {w['--jobs 2 --store URL']:.1f} s against embedded {w['--jobs 2']:.1f} s "
         f"({w['--jobs 2 --store URL'] / w['--jobs 2']:.2f}x)",
+        f"- CPU (process tree): `--dask local:2` / `--jobs 2` {cpu['--dask local:2'] / cpu['--jobs 2']:.2f}x, "
+        f"`--dask local:1` / `--jobs 1` {cpu['--dask local:1'] / cpu['--jobs 1']:.2f}x",
     ]
     c: dict[str, float] = r["costs"]  # type: ignore[assignment]
     workers = args.nodes * args.cores
@@ -152,7 +171,7 @@ def report(r: dict[str, object], args: argparse.Namespace) -> str:
     stages = {
         "extraction on the workers": extraction + dask,
         "transfer through the build machine's 1 Gbit/s link": transfer,
-        "store writes (one build process, one brief at a time)": writes,
+        "store writes (one build process, in batches)": writes,
     }
     first = max(stages, key=lambda k: stages[k])
     lines += [
@@ -163,7 +182,8 @@ def report(r: dict[str, object], args: argparse.Namespace) -> str:
         f"| Dask's overhead (`local:1` against `--jobs 1`) | {c['dask_overhead_s']:.3f} s |",
         f"| sent to a worker (pickled Brief) / returned (statements as JSON) | {c['sent_bytes']:,.0f} / "
         f"{c['returned_bytes']:,.0f} bytes |",
-        f"| store write, embedded / server (PUT + MOVE) | {c['embedded_write_s'] * 1000:.1f} / "
+        "| store write, embedded (bulk load) / server (update request), in batches | "
+        f"{c['embedded_write_s'] * 1000:.1f} / "
         f"{c['server_write_s'] * 1000:.1f} ms |",
         f"| server union refresh, all {n:,} briefs at once | {c['union_refresh_s']:.1f} s |",
         "",

@@ -58,7 +58,10 @@ def test_the_scale_benchmark_runs_on_a_few_briefs(tmp_path: Path, capsys: pytest
     result = json.loads(figures.read_text())
     assert result["briefs"] == 3
     assert set(result["runs"]) == {"--jobs 1", "--jobs 2", "--dask local:1", "--dask local:2", "--jobs 2 --store URL"}
-    assert all(result["identical"].values()) and result["same_rows"] is True
+    assert all(result["identical"].values())
+    assert set(result["same_rows"]) == set(named_queries()) and None not in result["same_rows"].values()
+    assert result["same_rows"]["who-did-what"] > 0
+    assert all(len(run["load"]) == 2 for run in result["runs"].values())
     costs = result["costs"]
     assert costs["sent_bytes"] > 1000 and costs["returned_bytes"] > 100
     assert costs["server_write_s"] > 0 and costs["embedded_write_s"] > 0
