@@ -111,6 +111,7 @@ def store_writes(embedded: Path, url: str, work: Path) -> tuple[float, float, fl
             graphs[quad.graph_name].append(quad)
     base = json.loads((embedded / "build.json").read_text(encoding="utf-8"))["base_iri"]
     local = KnowledgeStore(work / "write-test-store", base)
+    local.start_bulk_load()  # as a full build writes it
     started = time.perf_counter()
     for graph, quads in graphs.items():
         local.put_brief(graph, quads)
