@@ -82,3 +82,16 @@ def test_a_people_the_text_places_is_a_group_not_its_state(text: str, expected: 
 
 def test_the_people_unplaced_is_still_its_state() -> None:
     assert statements("The Russians supplied weapons to Armenia.")[0].subject == "Russia"
+
+
+def test_a_name_cut_inside_its_gloss_in_brackets_is_the_name() -> None:
+    assert statements("The Homeland Front (Conservatives) criticised the budget.")[0].subject == "Homeland Front"
+
+
+def test_negotiators_act_for_their_government() -> None:
+    assert subject_code("Chilean negotiators returned to Bolivia on Monday.") == ("Chilean negotiators", "CHLGOV")
+
+
+def test_the_agents_of_one_event_are_not_each_others_targets() -> None:
+    found = statements("The plan won support from Ghana and Togo.")
+    assert [(s.subject, s.relation, s.target) for s in found] == [("Ghana", "support", None), ("Togo", "support", None)]

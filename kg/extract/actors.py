@@ -293,6 +293,8 @@ class ActorRuler:
             tokens.pop(0)
         while tokens and tokens[-1].text in POSSESSIVE:
             tokens.pop()
+        if "(" in [t.text for t in tokens] and ")" not in [t.text for t in tokens]:
+            tokens = tokens[: [t.text for t in tokens].index("(")]  # "Umma (Nation) party": the name, not a half gloss
         if not tokens or not any(t.text[:1].isupper() for t in tokens):
             return None
         if len(tokens) == 1 and is_hearsay_subject(tokens[0]):

@@ -19,7 +19,8 @@ best first, follow the places English gives a recipient or an owner of a theme:
   ("is willing to send material to help defend Saudi Arabia"), never crossing into a clause with
   a subject of its own, as PETRARCH2 takes the first actor of the verb phrase.
 
-The subject itself is never its own target ("Belarus continued its policy" has none).
+The subject itself is never its own target ("Belarus continued its policy" has none), nor are the
+event's other agents ("support from Moscow and Beijing": neither is the other's target).
 """
 
 from __future__ import annotations
@@ -52,7 +53,10 @@ def target_of(
     (the extractor's reading of groups, pronouns and descriptions). The subject's own state may
     be the target: CAMEO codes domestic events with the state as target ("Sudan's government
     lifted the state of emergency in Darfur" is SDNGOV -> SDN)."""
+    agents = {t.i for c in predicate.children if _agent(predicate, c) for t in c.subtree}
     for token in target_candidates(predicate, obj):
+        if token.i in agents:
+            continue
         mention = mention_at(token)
         if token._.demonym_of and (mention is None or mention.end - mention.start == 1):
             found = [vocabulary.actors[token._.demonym_of].actor]
@@ -114,3 +118,11 @@ def _nonfinite_phrase(predicate: Token) -> Iterator[Token]:
         found.append(token)
         pending.extend(c for c in token.children if c.dep_ in (*NONFINITE_DEPS, *MODIFIER_DEPS, "poss"))
     yield from sorted(found, key=lambda t: t.i)
+
+
+def _agent(predicate: Token, child: Token) -> bool:
+    """The phrase that names who acts: a passive's "by", an event noun's "by" or "from" ("support
+    from Moscow and Beijing"): the event's agents, who are its subjects, not each other's targets."""
+    return child.dep_ == "agent" or (
+        predicate.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in ("by", "from")
+    )
