@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pyoxigraph
@@ -172,3 +173,13 @@ def test_the_seeds_name_each_actor_once(built: Path, capsys: pytest.CaptureFixtu
     assert not any(n.startswith("Rumo") for n in names)
     records = [json.loads(line) for line in (built / "statements.jsonl").read_text().splitlines()]
     assert sum(1 for r in records if r["target"]) >= 0.4 * len(records)
+
+
+def test_the_readme_shows_what_the_seeds_build_gives(built: Path) -> None:
+    """The README's build lines are real output: its statement and triple counts are the seeds'
+    build of today, so a change to the extractor that forgets the README fails here."""
+    summary = json.loads((built / "build.json").read_text())
+    readme = (ROOT / "README.md").read_text()
+    shown = re.findall(r"built output: 5 briefs, (\d+) statements, (\d+) triples", readme)
+    assert shown, "the README shows no build line"
+    assert set(shown) == {(str(summary["statements"]), str(summary["triples"]))}
