@@ -146,3 +146,14 @@ def test_looked_up_pattern_words_end_where_a_scan_ends() -> None:
         )
         pattern = parse_pattern(text, "000")
         assert match_end(pattern, following) == _scanned_end(list(pattern.words), following), (text, forms)
+
+
+@pytest.mark.parametrize("words", ["cease|cease_fire", "cease_fire|cease"])
+def test_of_alternatives_standing_at_one_place_the_longest_ends_the_match(words: str) -> None:
+    """'cease' and 'cease fire' both stand at 'cease': the match ends after 'fire' whatever the
+    order of the alternatives (a set's order changes from one process to the next)."""
+    words_after = following("Both sides agreed to cease fire at dawn.", "agreed")
+    end = match_end(parse_pattern(f"{words} dawn", "0000"), words_after)
+    longest = match_end(parse_pattern(f"{words}", "0000"), words_after)
+    assert end is not None and longest is not None
+    assert words_after[longest].token.text == "fire"

@@ -116,7 +116,9 @@ def _find(
 ) -> int | None:
     """The first place from `start` (before `stop`) where one of the alternatives stands; an
     alternative of several words ("cease fire") matches consecutive words. Returns its last index
-    (of the alternatives standing at that place, the first in the set's order)."""
+    (of the alternatives standing at that place, the longest, as TABARI's and PETRARCH2's
+    dictionaries prefer the longest match; then alphabetically, so that no run depends on the
+    set's hash order)."""
     first: int | None = None
     for alternative in alternatives:
         at = _first_place(_words(alternative), following, positions, start, stop if first is None else first, stop)
@@ -124,7 +126,8 @@ def _find(
             first = at
     if first is None:
         return None
-    standing = (words for words in map(_words, alternatives) if _stands_at(words, following, first, stop))
+    longest_first = sorted(map(_words, alternatives), key=lambda words: (-len(words), words))
+    standing = (words for words in longest_first if _stands_at(words, following, first, stop))
     return first + len(next(standing)) - 1
 
 
