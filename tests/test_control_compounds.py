@@ -7,24 +7,14 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from test_nominal_events import triples  # one-sentence briefs through the extractor
 
-from kg.extract.extractor import extract
 from kg.extract.pipeline import load_pipeline
-from kg.read.briefs import parse_brief
-
-HEADER = "Regional security notes\n\n"
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def triples(nlp: Language, sentence: str) -> list[tuple[str, str, str]]:
-    brief = parse_brief("t", HEADER + sentence)
-    assert [s.text for s in brief.segments] == [sentence]
-    [(_, statements)] = list(extract(nlp, [brief]))
-    return sorted((s.subject, s.relation, s.object) for s in statements)
 
 
 @pytest.mark.parametrize(
