@@ -23,7 +23,7 @@ from kg.graph import (
     describe_parameters,
     description,
     named_queries,
-    prepare_query,
+    prepare_run,
     render,
     select_rows,
     sparql_prefixes,
@@ -103,9 +103,9 @@ def run_query(args: argparse.Namespace) -> int:
     binary = getattr(sys.stdout, "buffer", None)  # a text stream in place of stdout (tests, notebooks) has none
     out = binary if binary is not None else io.BytesIO()
     with reading(args.output, args.store) as built:
-        sparql = prepare_query(args.query, params, built.store)
+        sparql, run = prepare_run(args.query, params, built.store)
         limit = args.limit or None
-        answer = select_rows(built.store.query, sparql, args.timeout or None, args.offset, limit)
+        answer = select_rows(run, sparql, args.timeout or None, args.offset, limit)
         if isinstance(answer, Rows):
             check_format("SELECT", args.format)
             _write_page(answer, args, out)

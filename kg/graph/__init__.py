@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from kg.graph.exporter import FORMATS, ExportError, check_writable, export
 from kg.graph.namespaces import DCTERMS, DEFAULT_BASE_IRI, KG, NIF, PROV, RDF, RDFS, SKOS, sparql_prefixes
 from kg.graph.queries import bind, description, load_query, named_queries, rows
-from kg.graph.query_params import check_query_spec, declared_parameters, describe_parameters, prepare_query
+from kg.graph.query_params import (
+    check_query_spec,
+    declared_parameters,
+    describe_parameters,
+    prepare_query,
+    prepare_run,
+)
 from kg.graph.results import ALL_FORMATS, check_format, render, write_rows
 from kg.graph.server import STAGED_SUFFIX, ServerStore
 from kg.graph.sparql import (
@@ -74,6 +80,7 @@ __all__ = [
     "load_query",
     "named_queries",
     "prepare_query",
+    "prepare_run",
     "render",
     "rows",
     "select_rows",

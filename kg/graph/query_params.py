@@ -25,14 +25,18 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from kg.graph.paging import PagePlan, PartSolutions
 from kg.graph.queries import bind, bind_nodes, load_query, named_queries
 from kg.graph.sparql import QueryUsageError
 from kg.graph.store import GraphStore
 
 TYPES = ("string", "integer", "date", "cameo-root", "cameo-code", "actor")
+PAGING = "paging"  # the table that says how the answer splits into parts (kg.graph.paging), no parameter
 # an actor parameter's value is any of its names, in any case: looked up once, before the query
 ACTOR_NAMES = """SELECT DISTINCT ?actor WHERE {
   ?actor skos:prefLabel|skos:altLabel ?name .
@@ -66,6 +70,8 @@ def declared_parameters(query_file: Path) -> list[Parameter]:
     tables = tomllib.loads(declaration.read_text(encoding="utf-8"))
     parameters = []
     for name, spec in tables.items():
+        if name == PAGING:
+            continue
         kind = spec.get("type", "string")
         if kind not in TYPES:
             raise ValueError(f"{declaration}: parameter {name} has type {kind!r}, not one of {', '.join(TYPES)}")
@@ -138,14 +144,35 @@ def prepare_query(spec: str, given: dict[str, str], store: GraphStore) -> str:
     """The SPARQL to run for `spec` (a named query, an .rq file or SPARQL text) with the values
     `given`: a named query's are checked against its declaration first, and its actor
     parameters looked up in `store`."""
+    return prepare_run(spec, given, store)[0]
+
+
+def prepare_run(spec: str, given: dict[str, str], store: GraphStore) -> tuple[str, Callable[[str], Any]]:
+    """The SPARQL of `prepare_query` and what runs it: `store.query`, or for a named query that
+    declares how its answer splits (`[paging]`) a runner that reads it part by part
+    (`kg.graph.paging`), its keys query bound to the same values."""
     queries = named_queries()
     if spec not in queries:
-        return bind(load_query(spec), given)
+        return bind(load_query(spec), given), store.query
     declared = declared_parameters(queries[spec])
     values = check_parameters(spec, declared, given)
     actors = {p.name for p in declared if p.type == "actor" and p.name in values}
-    query = bind_nodes(load_query(spec), {name: _actor_iris(store, values.pop(name)) for name in actors})
-    return bind(query, values)
+    nodes = {name: _actor_iris(store, values.pop(name)) for name in actors}
+    query = bind(bind_nodes(load_query(spec), nodes), values)
+    plan = page_plan(queries[spec])
+    if plan is None:
+        return query, store.query
+    keys = bind(bind_nodes(plan.keys, nodes), values)
+    return query, lambda sparql: PartSolutions(store.query, sparql, plan, keys)
+
+
+def page_plan(query_file: Path) -> PagePlan | None:
+    """How the answer of the query in `query_file` splits into parts (its `[paging]`), if it says."""
+    declaration = query_file.with_suffix(".toml")
+    if not declaration.is_file():
+        return None
+    table = tomllib.loads(declaration.read_text(encoding="utf-8")).get(PAGING)
+    return None if table is None else PagePlan.from_table(table, str(declaration))
 
 
 def check_query_spec(spec: str, given: dict[str, str]) -> None:
