@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 SLACK = 0.02
 # reached on the whole development set (21 briefs, 566 gold statements)
-WHOLE_SET = {"f1": 0.7, "precision": 0.803, "recall": 0.62}
-WHOLE_SET_ATTRIBUTES = {"polarity": 0.989, "modality": 0.892, "date": 0.954, "source": 0.924}
+WHOLE_SET = {"f1": 0.739, "precision": 0.821, "recall": 0.671}
+WHOLE_SET_ATTRIBUTES = {"polarity": 0.989, "modality": 0.892, "date": 0.955, "source": 0.926}
 # reached on the five seeds alone
-SEEDS_F1 = 0.833
+SEEDS_F1 = 0.848
 
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").is_file(), reason="../shared/eval is not beside the repository")
 

@@ -43,9 +43,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import mention_at
+from kg.extract.nominal_events import agents_of
 from kg.extract.speech_tags import speech_tags
 from kg.extract.statements import Actor
-from kg.extract.subjects import SUBJECT_DEPS, subjects_of
+from kg.extract.subjects import SUBJECT_DEPS, result_anchor, subjects_of
 from kg.extract.vocabulary import Vocabulary
 
 DOUBLE_QUOTES = {'"', "“", "”", "«", "»", "„"}
@@ -136,6 +137,7 @@ class Attributions:
 
     def speech_act(self, predicate: Token) -> Token | None:
         """The speech verb (or the "according to" phrase's object) that frames a clause."""
+        predicate = result_anchor(predicate) or predicate  # "said Hungary raised the veto, thereby withholding"
         below = predicate
         for token in (predicate, *predicate.ancestors):
             if token.i != predicate.i:
@@ -152,6 +154,8 @@ class Attributions:
                 if below.dep_ == "dobj" and self._is_intent(below) and self._is_speech_verb(token):
                     return token  # "declared its readiness to increase", "expressed interest in joining"
                 if below.i == predicate.i and below.pos_ == "NOUN" and below.dep_ == "dobj" and self._reports(token):
+                    if not agents_of(below):
+                        return None  # "reaffirmed support for X": the speaker's own stance, no report
                     return token  # "confirmed Minsk's commitment to ...": a named event, reported
                 if (
                     below.dep_ == "prep"

@@ -21,18 +21,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from kg.extract.control import passive_controller, passively_controlled
+from kg.extract.control import passive_controller, passively_controlled, presupposed
 from kg.extract.modality import marked_modality
 from kg.extract.subjects import (
     JUDGEMENT_VERBS,
+    OCCASION_NOUNS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     antecedents,
+    arbitrary_gerund,
+    borrowed_subject,
+    coordination_head,
     is_stative,
+    result_anchor,
+    subject_gerund,
     subjects_of,
     weekday_named,
     with_conjuncts,
@@ -46,9 +51,17 @@ STANCE_VERBS = {
     "resent", "block", "hinder", "impede", "obstruct", "prevent", "thwart", "undermine", "frustrate", "foil",
 }  # fmt: skip
 ASPECTUAL = {"continue", "keep", "start", "begin", "resume", "go on"}
+# "have to", "need to": verbs that work as modal auxiliaries of necessity (Huddleston and Pullum
+# 2002, ch. 3 §2.5.4, "have to" and "need" among the quasi-modals): the infinitive is the clause
+SEMI_MODALS = {"have", "need"}
+HYPOTHETICAL_MODALS = {"would", "could", "might"}  # the conditional mood of an unreal act
 # complex-intransitive verbs taking an adjective as predicative complement (Huddleston and Pullum
 # 2002, ch. 4 §5.1: be, become, remain, stay, get, grow, seem, appear, look, feel)
 COPULAS = {"be", "become", "remain", "stay", "get", "grow", "seem", "appear", "look", "feel"}
+LIKE_COPULAS = {"look", "seem", "sound", "feel", "appear"}
+# inherent reflexives ("distance itself from", "align itself with"): the pronoun names no participant
+# of its own (Huddleston and Pullum 2002, ch. 17 §3.2), the verb's prepositional phrase does
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"}
 LIGHT_VERBS = {"take", "make"}  # "take part", "make note"; "suspended part of the programme" is not light
 LIGHT_VERB_OBJECTS = {"part", "advantage", "place", "note", "care", "account", "steps", "action"}
 ADVERBIAL_PREPOSITIONS = {
@@ -62,10 +75,6 @@ ADVERBIAL_NOUNS = {
 OBJECT_PREPOSITION_PRIORITY = (
     "with", "to", "on", "in", "for", "against", "about", "into", "at", "towards", "toward", "from",
 )  # fmt: skip
-QUANTIFIERS = {
-    "several", "any", "some", "many", "few", "various", "such", "much", "more", "most", "all", "both", "no",
-    "other", "own",
-}  # fmt: skip
 
 
 @dataclass
@@ -77,6 +86,9 @@ class Clause:
     object_text: str | None = None
     polarity: str = "positive"
     modality: str = "asserted"
+    # no subject in the sentence: the discourse gives it (an agentless passive of referring, a
+    # subject gerund: `kg.extract.implicit_passives`, `kg.extract.subjects.subject_gerund`)
+    implicit_agent: bool = False
 
 
 def is_predicate(token: Token) -> bool:
@@ -84,10 +96,10 @@ def is_predicate(token: Token) -> bool:
         return True
     if (
         token.lemma_ == "be"
-        and token.dep_ in ("ROOT", "conj", "ccomp")
+        and (token.dep_ in ("ROOT", "conj", "ccomp") or (token.tag_ == "VBG" and token.dep_ in ("pcomp", "advcl")))
         and any(c.dep_ == "attr" for c in token.children)
     ):
-        return True
+        return True  # "Despite being Moscow's only ally, Lukashenko ...": the adverbial's subject is his
     return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ in COPULAS
 
 
@@ -113,7 +125,11 @@ def objects_of(predicate: Token) -> list[Token]:
         return objects_of_prepositions(predicate)
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children):
         return antecedents(with_conjuncts([c for c in children if c.dep_ in PASSIVE_SUBJECT_DEPS]))
-    direct = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.lower_ not in ("it", "what")]
+    direct = [
+        c
+        for c in children
+        if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.lower_ not in ("it", "what", *REFLEXIVES)
+    ]  # "distanced itself from the Kremlin": an inherent reflexive is no participant; the Kremlin is
     direct = direct or [weekday_named(c) for c in children if c.dep_ == "npadvmod" and weekday_named(c) != c]
     if direct:
         return antecedents(with_conjuncts(direct[:1]))
@@ -155,6 +171,8 @@ def hands_up(token: Token, vocabulary: Vocabulary) -> bool:
         return True  # "claims to have uncovered": what is claimed is the statement (kg.extract.attribution)
     has_complement = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
     cues = vocabulary.cues["intended"] | vocabulary.cues["possible"] | vocabulary.cues["negative"]
+    if lemma in SEMI_MODALS and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children):
+        return True  # "will have to earn the right": "have to" is a modal of necessity
     return has_complement and bool(forms(token) & (cues | ASPECTUAL))
 
 
@@ -165,18 +183,29 @@ def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
         and not any(c.dep_ in SUBJECT_DEPS for c in predicate.children)
     ):
         return modality_of(predicate.head, vocabulary)  # "trying to take advantage ... and repeating"
+    if (governor := borrowed_subject(predicate)) is not None:
+        # "received a mandate to improve", "seeks to solve problems using X": the act is as sure as
+        # the clause it takes its subject from, and a mandate's act has not happened yet
+        inherited = modality_of(governor, vocabulary)
+        return "intended" if inherited == "asserted" and predicate.tag_ == "VB" else inherited
+    if subject_gerund(predicate) and any(
+        c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in coordination_head(predicate).head.children
+    ):
+        return "possible"  # "Joining NATO would give Finland ...": a hypothetical act (Palmer 2001, 9.2)
+    if (anchor := result_anchor(predicate)) is not None:
+        return modality_of(anchor, vocabulary)  # "raised the veto, thereby withholding": as the veto
     chain = chain_up(predicate)
     if (marked := marked_modality(predicate, chain, vocabulary)) is not None:
         return marked  # "if Moscow stops blocking ...", "Do they take orders?", "allegedly"
     lemmas = [form for t in chain[1:] for form in forms(t)]
     modals = [c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux", "advmod")]
-    if any(word in vocabulary.cues["intended"] for word in lemmas):
-        return "intended"
+    if any(word in vocabulary.cues["intended"] for word in lemmas) or any(t.lemma_ in SEMI_MODALS for t in chain[1:]):
+        return "intended"  # "is ready to send"; "has to close the border": not done yet, the subject's to do
     if any(any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in t.children) for t in chain[1:]):
         # "was invited to" is intended, "is widely assumed to" possible
         return "possible" if any(m in vocabulary.cues["possible"] for m in modals + lemmas) else "intended"
-    if _is_purpose(predicate):
-        return "intended"
+    if _is_purpose(predicate) or (predicate.dep_ in ("acl", "relcl") and predicate.head.lemma_ in OCCASION_NOUNS):
+        return "intended"  # "so as to receive aid", "an opportunity to criticise Brussels"
     if any(word in vocabulary.cues["possible"] for word in lemmas + modals):
         return "possible"
     return "asserted"
@@ -204,42 +233,6 @@ def polarity_of(predicate: Token, objects: list[Token], vocabulary: Vocabulary) 
     return "positive"
 
 
-def _unbound_punct(token: Token) -> bool:
-    """Punctuation, but for a hyphen inside a word ("non-state", "long-standing")."""
-    inside = token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
-    return token.is_punct and not (token.text == "-" and inside)
-
-
-def noun_phrase(token: Token, with_of: bool = True) -> str:
-    """A theme: the head noun with its modifiers, without determiners and quantifiers, plus an
-    'of' complement ("lack of economic growth")."""
-    left = [
-        c
-        for c in token.lefts
-        if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod") and c.lower_ not in QUANTIFIERS
-    ]
-    start = min((c.left_edge.i for c in left), default=token.i)
-    words = [
-        t
-        for t in token.doc[start : token.i + 1]
-        if t.dep_ not in ("det", "poss", "predet", "case") and t.lower_ not in QUANTIFIERS and not _unbound_punct(t)
-    ]
-    # a hyphen binds its neighbours ("non-state"); elsewhere the kept words are spaced
-    text = "".join(t.text + ("" if n.i == t.i + 1 and not t.whitespace_ else " ") for t, n in pairwise(words))
-    text += words[-1].text if words else ""
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if after is not None and after.dep_ == "nummod" and after.head.i == token.i:
-        text += f" {after.text}"  # "resolution 1701", "Protocol 2"
-    if with_of:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        text += " of " + noun_phrase(pobj, with_of=False)
-                        break
-    return text
-
-
 def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     """Every clause of a sentence whose predicate has a subject and an object, or that is
     reciprocal ("X and Y met": `kg.extract.extractor` makes each subject the other's object)."""
@@ -255,10 +248,15 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             and token.head.pos_ == "VERB"
             and not hands_up(token.head, vocabulary)
             and not passively_controlled(token, vocabulary)
+            and not presupposed(token)
         ):
             continue  # "refused to mediate": the matrix verb's clause carries it
         subjects = subjects_of(token)
-        if not subjects or (token.lemma_ == "be" and subjects[0].lower_ in ("it", "this", "that", "there")):
+        # "Holding talks in Minsk would pre-empt ...": the discourse gives the subject
+        topical = not subjects and subject_gerund(token) and not arbitrary_gerund(token)
+        if not (subjects or topical):
+            continue
+        if token.lemma_ == "be" and subjects and subjects[0].lower_ in ("it", "this", "that", "there"):
             continue
         objects = objects_of(token) or shared_objects(token)
         relation = "be" if token.lemma_ == "be" else relation_of(token)
@@ -315,8 +313,9 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             subjects=subjects,
             objects=objects,
             object_text=object_text,
-            polarity=polarity_of(token, objects, vocabulary),
-            modality=modality_of(token, vocabulary),
+            polarity="positive" if presupposed(token) else polarity_of(token, objects, vocabulary),
+            modality="asserted" if presupposed(token) else modality_of(token, vocabulary),
+            implicit_agent=topical,
         )
 
 
@@ -340,7 +339,11 @@ def objects_of_prepositions(token: Token) -> list[Token]:
     """The object of the first argument-like preposition after the predicate ("met with X",
     "participated in Y"); fronted and temporal phrases ("In an interview", "after talks") are
     adverbials, not arguments."""
-    preps = [c for c in token.children if c.dep_ == "prep" and c.i > token.i and c.lower_ not in ADVERBIAL_PREPOSITIONS]
+    preps = [
+        c
+        for c in token.children
+        if c.dep_ == "prep" and c.i > token.i and (c.lower_ not in ADVERBIAL_PREPOSITIONS or _predicative_like(c))
+    ]
     preps.sort(
         key=lambda p: OBJECT_PREPOSITION_PRIORITY.index(p.lower_) if p.lower_ in OBJECT_PREPOSITION_PRIORITY else 99
     )
@@ -353,6 +356,12 @@ def objects_of_prepositions(token: Token) -> list[Token]:
             ):
                 return with_conjuncts([pobj])
     return []
+
+
+def _predicative_like(preposition: Token) -> bool:
+    """'Belarus may look like a sideshow': after "look", "seem", "sound" or "feel" a like-phrase
+    is the predicative complement (Huddleston and Pullum 2002, ch. 4 §5.1), not an adverbial."""
+    return preposition.lower_ == "like" and preposition.head.lemma_.lower() in LIKE_COPULAS
 
 
 def complement_clause(

@@ -1,4 +1,5 @@
-"""Clauses whose subject is understood from the clause above them (control).
+"""Clauses whose subject is understood from the clause above them (control), and complements
+that are statements of their own beside the verb above them (presupposition).
 
 Passive object control (Rosenbaum 1967; Huddleston and Pullum 2002, ch. 14 §5.2): "Pat was
 persuaded to go" is Pat going. A verb that controls its infinitive through its object ("prompt",
@@ -18,6 +19,8 @@ from spacy.tokens import Token
 from kg.extract.subjects import PASSIVE_SUBJECT_DEPS
 from kg.extract.vocabulary import Vocabulary
 
+CEASING_VERBS = {"stop", "cease", "quit"}
+
 
 def passive_controller(verb: Token, vocabulary: Vocabulary) -> bool:
     """Is this an agentless passive, not a directive, that controls an infinitive ("Minsk is
@@ -35,3 +38,11 @@ def passive_controller(verb: Token, vocabulary: Vocabulary) -> bool:
 def passively_controlled(infinitive: Token, vocabulary: Vocabulary) -> bool:
     """Is this `xcomp` the infinitive of a `passive_controller`?"""
     return infinitive.dep_ == "xcomp" and infinitive.pos_ == "VERB" and passive_controller(infinitive.head, vocabulary)
+
+
+def presupposed(gerund: Token) -> bool:
+    """'If Moscow stops blocking the recognition': a verb of ceasing presupposes that its gerund's
+    event goes on until then (Karttunen 1973, "Presuppositions of compound sentences": change-of-state
+    verbs; the presupposition holds under negation and in a conditional), so the gerund is a
+    statement of its own, asserted, beside the matrix verb's."""
+    return gerund.dep_ == "xcomp" and gerund.tag_ == "VBG" and gerund.head.lemma_.lower() in CEASING_VERBS

@@ -127,6 +127,30 @@ class SalienceModel:
             return None
         return max(scored.values(), key=lambda pair: pair[0])[1]
 
+    def discourse_agent(self, before: int, sentence: int, exclude: set[str]) -> Actor | None:
+        """The state or organisation the discourse is about before a token, but for the excluded
+        ones: the first subject of the nearest sentence with such a subject (the preferred centre
+        of the utterance before, Grosz, Joshi and Weinstein 1995, "Centering", which ranks subjects
+        first). Whom an agentless passive of referring or a subject gerund leaves implicit
+        (`kg.extract.implicit_passives`)."""
+        subjects = [
+            item
+            for item in self.seen
+            if item.weight == ROLE_WEIGHT["subject"]
+            and item.token < before
+            and 0 <= sentence - item.sentence <= MAX_SENTENCE_DISTANCE
+            and item.actor.kind in ("Country", "Organisation")
+            and item.actor.key not in exclude
+        ]
+        if not subjects:
+            return None
+        nearest = max(item.sentence for item in subjects)
+        return min((item for item in subjects if item.sentence == nearest), key=lambda item: item.token).actor
+
+    def observe_subject(self, actor: Actor, token: int, sentence: int) -> None:
+        """An implicit subject the discourse gave: a subject mention where its clause stands."""
+        self.seen.append(Salient(actor, sentence, token, ROLE_WEIGHT["subject"], False))
+
     def resolve_pronoun(self, token: Token, sentence: int) -> Actor | None:
         word = token.lower_
         if _pleonastic(token):

@@ -23,7 +23,7 @@ from kg.extract.actors import mention_at
 from kg.extract.addressees import addressees
 from kg.extract.attribution import Attributions
 from kg.extract.authors import TitleSpeakers
-from kg.extract.clauses import Clause, clauses, noun_phrase
+from kg.extract.clauses import Clause, clauses
 from kg.extract.companions import is_companion, with_companions
 from kg.extract.compounds import participle_compounds
 from kg.extract.coref import SalienceModel, office_holder
@@ -32,8 +32,11 @@ from kg.extract.directives import controlled_acts, directives
 from kg.extract.events import EventCoder, load_coder
 from kg.extract.groups import groups_named
 from kg.extract.identity import canonical, home_state
+from kg.extract.implicit_agents import ADJUNCT_PREPOSITIONS, implicit_agent_events
+from kg.extract.implicit_passives import agentless_passives
 from kg.extract.main_event import main_event_rank
 from kg.extract.nominal_events import metonymic_subjects, nominal_events
+from kg.extract.noun_phrases import noun_phrase
 from kg.extract.performatives import performative_date
 from kg.extract.predicative import predicative_events
 from kg.extract.pronoun_themes import theme_antecedent
@@ -41,7 +44,7 @@ from kg.extract.relative_dates import resolve_deictic, resolve_relative
 from kg.extract.resolution import ActorResolver, in_full
 from kg.extract.sentence_entities import SentenceEntities
 from kg.extract.statements import Actor, Statement
-from kg.extract.subjects import reduced_name
+from kg.extract.subjects import coordination_head, reduced_name
 from kg.extract.support_verbs import absorbed, supported
 from kg.extract.targets import target_of
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
@@ -111,6 +114,8 @@ class StatementExtractor:
                 clauses,
                 reported_demands,
                 nominal_events,
+                implicit_agent_events,
+                agentless_passives,
                 directives,
                 participle_compounds,
                 predicative_events,
@@ -132,6 +137,14 @@ class StatementExtractor:
                 if not subjects and (agents := metonymic_subjects(clause, self.vocabulary)):
                     resolved = [(t, self._speaking(t, number, salience, attributions)) for t in agents]
                     subjects = [a for _, actors in resolved for a in actors]  # "Indian actions are a threat"
+                if not subjects and clause.implicit_agent:  # "Foreign agitators are referred to"
+                    # the agent is none of its own clause's participants, and stands before its clause
+                    patients = {m.actor.key for t in clause.objects if (m := mention_at(t)) is not None}
+                    start = coordination_head(clause.predicate).left_edge.i
+                    agent = salience.discourse_agent(start, number, patients)
+                    subjects = [agent] if agent is not None else []
+                    if agent is not None:
+                        salience.observe_subject(agent, clause.predicate.i, number)
                 if not subjects:
                     continue
                 clause, source = self._attributed(clause, number, salience, attributions)
@@ -156,7 +169,9 @@ class StatementExtractor:
                     # "Ukraine tabled the draft (along with Georgia)": the text speaks for Ukraine
                     salience.authored(number, [a for t, actors in resolved if not is_companion(t) for a in actors])
                 salience.coordinated(number, subjects)
-                if len(subjects) > 1 or any(actor for _, actor, _ in objects):
+                adverbial = clause.predicate.dep_ == "pobj" and clause.predicate.head.lower_ in ADJUNCT_PREPOSITIONS
+                if (len(subjects) > 1 or any(actor for _, actor, _ in objects)) and not adverbial:
+                    # the parties of the clause (not of an event in its adverbial) are "both", "they"
                     salience.pair(number, [*subjects, *(a for _, a, _ in objects if a is not None)])
                 for subject in subjects:
                     for text, actor, token in objects:

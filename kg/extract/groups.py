@@ -15,7 +15,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import Mention, mention_at
-from kg.extract.clauses import noun_phrase
+from kg.extract.noun_phrases import noun_phrase
 from kg.extract.statements import Actor
 from kg.extract.vocabulary import Vocabulary
 from kg.identifiers import slug

@@ -39,10 +39,10 @@ from kg.extract.clauses import (
     Clause,
     complement_clause,
     forms,
-    noun_phrase,
     objects_of,
 )
-from kg.extract.subjects import SUBJECT_DEPS, with_conjuncts
+from kg.extract.noun_phrases import noun_phrase
+from kg.extract.subjects import SUBJECT_DEPS, coordination_head, with_conjuncts
 from kg.extract.vocabulary import Vocabulary
 
 # prepositions that take a nominalisation's patient or target, in order of preference
@@ -87,7 +87,8 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         modality = "intended" if noun in vocabulary.intent_nouns else "asserted"
         if any(c.lower_ in vocabulary.cues["possible"] for c in token.children if c.dep_ == "amod"):
             modality = "possible"
-        if token.head.lower_ == "of" and token.head.head.lemma_.lower() in vocabulary.cues["possible"]:
+        first = coordination_head(token)
+        if first.head.lower_ == "of" and first.head.head.lemma_.lower() in vocabulary.cues["possible"]:
             modality = "possible"  # "the risk of escalation by Belarus": it has not happened
         yield Clause(token, vocabulary.event_nouns[noun], agents, objects, modality=modality)
 
@@ -132,6 +133,11 @@ def agents_of(noun: Token) -> list[Token]:
             if g.dep_ == "pobj" and mention_at(g) is not None
         ]
     )
+    if not agents and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        # "escalation and provocation by Belarus": a phrase after the last conjunct belongs to
+        # every conjunct (Huddleston and Pullum 2002, ch. 15 §4.4), though the parser hangs it
+        # on the first
+        agents = [a for a in agents_of(noun.head) if a.head.lower_ in ("by", "from") and a.i > noun.i]
     return agents
 
 

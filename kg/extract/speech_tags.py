@@ -103,9 +103,11 @@ def _in_noun_phrase(token: Token) -> bool:
 
 
 def _clause_before(sentence: Span, comma: int) -> bool:
-    """What the tag frames is a main clause: it has a verb and does not open with a subordinator."""
+    """What the tag frames is a main clause: it has a verb and does not open with a subordinator
+    (a participle working as a preposition, "Following a meeting with X, ...", is no verb)."""
     before = [t for t in sentence.doc[sentence.start : comma] if not t.is_punct and not t.is_space]
-    return bool(before) and before[0].pos_ not in CLAUSE_OPENERS and any(t.pos_ in ("VERB", "AUX") for t in before)
+    verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and t.dep_ != "prep"]
+    return bool(before) and before[0].pos_ not in CLAUSE_OPENERS and bool(verbs)
 
 
 def _parenthetical_end(verb: Token, sentence: Span) -> int | None:

@@ -44,7 +44,31 @@ PLAN_NOUNS = {
 # seeking or trying is said of an agent with a purpose, which the parser often hangs on the
 # nearest noun instead (a supplementive clause of the subject: Huddleston and Pullum 2002, ch. 14 §9)
 PURPOSE_VERBS = {"seek", "try", "aim", "hope", "want", "intend", "strive", "attempt", "wish", "endeavour", "endeavor"}
+# "seeks to solve problems using peacekeeping as a pretext": verbs of using take an agent as their
+# subject (Levin 1993, class 105 "use verbs"), so their participle is the clause subject's act,
+# not the noun's it follows
+USE_VERBS = {"use", "employ", "exploit", "utilise", "utilize", "wield", "leverage"}
 CONTROLLED_PREPOSITIONS = {"of", "for", "from"}
+# conjuncts of result: a participle after them states what the clause before it brought about
+RESULT_CONJUNCTS = {"thereby", "thus", "hence"}
+RESULT_CONJUNCTS = {"thereby", "thus", "hence"}
+# nouns of a directive or a permission, whose act is their recipient's (`recipient_controller`)
+DIRECTIVE_NOUNS = {
+    "mandate", "order", "instruction", "permission", "authorisation", "authorization", "licence", "license",
+    "go-ahead", "approval", "consent", "clearance", "task", "assignment", "invitation", "request",
+}  # fmt: skip
+RECEIVING_VERBS = {"receive", "get", "obtain", "secure", "win", "gain", "accept", "have"}
+# "in the interests of the West", "to Moscow's advantage": whom an act is good for
+BENEFIT_NOUNS = {"interest", "interests", "benefit", "advantage", "favour", "favor"}
+# nouns of an occasion or a means, whose infinitive is a purpose (`purpose_controller`)
+OCCASION_NOUNS = {
+    "event", "occasion", "opportunity", "chance", "pretext", "excuse", "platform", "instrument", "tool",
+    "means", "way", "forum", "venue", "lever", "leverage", "vehicle",
+}  # fmt: skip
+# verbs of showing: their subject is evidence of something about an agent (`evidential_controller`)
+EVIDENTIAL_VERBS = {
+    "indicate", "show", "suggest", "demonstrate", "prove", "reveal", "confirm", "signal", "betray", "testify",
+}  # fmt: skip
 # Levin (1993) class 33, judgement verbs, as news English uses them of states
 JUDGEMENT_VERBS = {
     "blame", "criticise", "criticize", "praise", "thank", "condemn", "punish", "reward", "fault", "commend",
@@ -67,6 +91,8 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
         return antecedents(with_conjuncts(direct))
     if predicate.pos_ == "ADJ":
         return subjects_of(predicate.head, depth + 1)
+    if controller := purpose_controller(predicate, depth):
+        return controller  # "regard the conference as an event to promote Minsk": they promote it
     if predicate.dep_ == "relcl" and predicate.head.pos_ in ("NOUN", "PROPN"):
         return [predicate.head]
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
@@ -74,15 +100,24 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
             [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         )
     if predicate.dep_ == "acl" and predicate.tag_ == "VBG":
-        if predicate.head.lemma_.lower() not in PLAN_NOUNS and predicate.lemma_.lower() not in PURPOSE_VERBS:
+        # "solve problems using X": hung on the verb's object, said of the verb's subject
+        using = predicate.lemma_.lower() in USE_VERBS and predicate.head.dep_ == "dobj"
+        purposeful = predicate.head.lemma_.lower() in PLAN_NOUNS or predicate.lemma_.lower() in PURPOSE_VERBS
+        if not (purposeful or using):
             return [predicate.head]  # "sanctions targeting the Kremlin": the sanctions target it
         # "a strategy aiming to erode ...": the purpose is the clause subject's
         governor = _governing_verb(predicate.head)
         return subjects_of(governor, depth + 1) if governor is not None else []
+    if (anchor := result_anchor(predicate)) is not None:
+        return subjects_of(anchor, depth + 1)  # "Hungary raised the veto, thereby withholding 77 million euros"
     if _in_series(predicate):
         return subjects_of(predicate.head, depth + 1)  # "summoned the envoy, cancelled a visit and ..."
     if controller := object_controller(predicate):
         return controller  # "accused Moscow of jamming": the object is the gerund's subject
+    if controller := recipient_controller(predicate):
+        return controller  # "received a mandate to improve": the recipient improves
+    if controller := evidential_controller(predicate) or beneficiary_controller(predicate):
+        return controller  # "Equating X indicates that the regime ...", "Joining NATO would give Finland ..."
     if predicate.dep_ in INHERITING_DEPS or (predicate.dep_ == "pcomp" and predicate.head.dep_ == "prep"):
         head = next((t for t in predicate.ancestors if t.dep_ != "prep" and (_is_verbal(t) or t.dep_ == "ROOT")), None)
         if head is not None and _is_verbal(head):
@@ -171,6 +206,131 @@ def object_controller(predicate: Token) -> list[Token]:
         return []
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < preposition.i]
     return [t for o in objects for t in (o, *o.conjuncts)]
+
+
+def recipient_controller(predicate: Token) -> list[Token]:
+    """The recipient of a directive or permission noun controls its infinitive: "the ministry
+    received a mandate to improve cooperation", "Kyiv got the go-ahead to strike" (Jackendoff and
+    Culicover 2003, "The semantic basis of control in English", Language 79: the controller of a
+    directive's or permission's act is its recipient). The recipient is the subject of a verb of
+    receiving whose object the noun is, or the indirect object of a verb of giving."""
+    noun = predicate.head
+    if predicate.dep_ != "acl" or noun.lemma_.lower() not in DIRECTIVE_NOUNS or not _has_to(predicate):
+        return []
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return []
+    if verb.lemma_.lower() in RECEIVING_VERBS:
+        return subjects_of(verb, 1)
+    return with_conjuncts([c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")])
+
+
+def evidential_controller(predicate: Token) -> list[Token]:
+    """A gerund subject of a verb of showing is controlled by the subject of what is shown:
+    "Equating leaks with treason indicates that the regime takes the sanctions seriously" (Grinder
+    1970, "Super Equi-NP Deletion", CLS 6: the controller of a subject gerund may sit in the
+    clause its verb takes; an act shows something of its own agent)."""
+    if predicate.dep_ != "csubj" or predicate.tag_ != "VBG":
+        return []
+    verb = predicate.head
+    if verb.lemma_.lower() not in EVIDENTIAL_VERBS:
+        return []
+    shown = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    subjects = [c for c in shown.children if c.dep_ in SUBJECT_DEPS] if shown is not None else []
+    return antecedents(with_conjuncts(subjects))
+
+
+def result_anchor(participle: Token) -> Token | None:
+    """'X told reporters that Hungary raised the veto, thereby withholding the money': a participle
+    with "thereby" or "thus" states a result of the event just told (Quirk et al. 1985, A
+    Comprehensive Grammar, 8.137: result conjuncts point back to the preceding clause), whichever
+    clause the parser hung it on: the nearest verb before it whose subject is a noun phrase, not a
+    relative pronoun. Its subject, its modality and its speaker are that verb's."""
+    result = any(c.dep_ == "advmod" and c.lower_ in RESULT_CONJUNCTS for c in participle.children)
+    if participle.tag_ != "VBG" or not result:
+        return None
+    for verb in reversed(participle.doc[participle.sent.start : participle.i]):
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
+        if verb.pos_ in ("VERB", "AUX") and own:
+            return verb
+    return None
+
+
+def purpose_controller(predicate: Token, depth: int) -> list[Token]:
+    """An infinitive on a noun of occasion or means ("an event to promote Minsk", "an opportunity
+    to criticise Brussels", "a pretext to deploy troops") states a purpose, and a purpose is its
+    holder's: the noun's possessor, else the subject of the clause that takes the noun (Jones 1991,
+    "Purpose Clauses": the controller of a purpose infinitive is the matrix agent; Huddleston and
+    Pullum 2002, ch. 12, infinitival relatives with a purpose reading)."""
+    noun = predicate.head
+    if predicate.dep_ not in ("acl", "relcl") or noun.lemma_.lower() not in OCCASION_NOUNS or not _has_to(predicate):
+        return []
+    if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in predicate.children):
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return antecedents(with_conjuncts(owners))
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "attr", "pobj", "oprd") or governor.pos_ not in ("VERB", "AUX"):
+        return []
+    return subjects_of(governor, depth + 1)
+
+
+def subject_gerund(predicate: Token) -> bool:
+    """A gerund clause that is its verb's subject, with no subject of its own ("Holding talks in
+    Minsk would pre-empt ...")."""
+    own = any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or c.dep_ == "poss" for c in predicate.children)
+    first = coordination_head(predicate)  # "holding talks ... and countering the threat"
+    return first.dep_ == "csubj" and predicate.tag_ == "VBG" and first.tag_ == "VBG" and not own
+
+
+def arbitrary_gerund(predicate: Token) -> bool:
+    """'Mixing sports and politics is unacceptable', 'deploying people to Kyiv was extremely risky':
+    a subject gerund of an evaluative predicate is said of anyone (arbitrary PRO: Chomsky 1981,
+    Lectures on Government and Binding; Epstein 1984, "Quantifier-PRO and the LF representation of
+    PRO_arb"), and names no one's act."""
+    matrix = coordination_head(predicate).head
+    return matrix.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in matrix.children)
+
+
+def coordination_head(token: Token) -> Token:
+    """The first conjunct of the coordination a token ends, or the token itself."""
+    return next((t for t in (token, *token.ancestors) if t.dep_ != "conj"), token)
+
+
+def beneficiary_controller(predicate: Token) -> list[Token]:
+    """The one a subject gerund's act is good or bad for controls it: "Joining NATO would give
+    Finland guarantees", "Drawing Belarus into the war is in the interests of the West" (Kuno
+    1975, "Super Equi-NP Deletion is a pseudo-transformation", NELS 5; Landau 2013, ch. 6: the
+    controller of a non-obligatory subject gerund is the matrix clause's experiencer or
+    beneficiary): an indirect object, the object of "for" or "to", the holder of the interests."""
+    if not subject_gerund(predicate):
+        return []
+    matrix = predicate.head
+    found = [c for c in matrix.children if c.dep_ == "dative"]
+    for preposition in (c for c in matrix.children if c.dep_ == "prep"):
+        for noun in (g for g in preposition.children if g.dep_ == "pobj"):
+            if preposition.lower_ in ("for", "to") and noun.pos_ in ("PROPN", "NOUN"):
+                found.append(noun)
+            elif noun.lemma_.lower() in BENEFIT_NOUNS:
+                found += [c for c in noun.children if c.dep_ == "poss"]
+                found += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return antecedents(with_conjuncts([t for t in found if t.dep_ in ("dative", "pobj", "poss")]))
+
+
+def borrowed_subject(predicate: Token) -> Token | None:
+    """The verb whose subject a participle or infinitive on a noun takes (`recipient_controller`,
+    a participle of using): the verb that takes the noun as its object."""
+    noun = predicate.head
+    if predicate.dep_ != "acl" or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    using = predicate.tag_ == "VBG" and predicate.lemma_.lower() in USE_VERBS
+    mandated = predicate.tag_ == "VB" and noun.lemma_.lower() in DIRECTIVE_NOUNS
+    return noun.head if using or mandated else None
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def reduced_name(token: Token, seen: Iterable[Actor]) -> Actor | None:
