@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.control import passive_controller, passively_controlled, presupposed
 from kg.extract.modality import marked_modality
+from kg.extract.object_heads import partitive_whole, stray_particle
 from kg.extract.subjects import (
     JUDGEMENT_VERBS,
     OCCASION_NOUNS,
@@ -113,6 +114,8 @@ def copular_relation(adjective: Token) -> str:
 def relation_of(predicate: Token) -> str:
     words = [predicate.lemma_.lower()]
     words += [c.lower_ for c in predicate.children if c.dep_ == "prt"]
+    if (particle := stray_particle(predicate)) is not None:
+        words.append(particle.lower_)
     return " ".join(words)
 
 
@@ -130,9 +133,11 @@ def objects_of(predicate: Token) -> list[Token]:
         for c in children
         if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.lower_ not in ("it", "what", *REFLEXIVES)
     ]  # "distanced itself from the Kremlin": an inherent reflexive is no participant; the Kremlin is
+    if not direct and (particle := stray_particle(predicate)) is not None:
+        direct = [c for c in particle.children if c.dep_ == "pobj"]  # "voted down the bill": the bill
     direct = direct or [weekday_named(c) for c in children if c.dep_ == "npadvmod" and weekday_named(c) != c]
     if direct:
-        return antecedents(with_conjuncts(direct[:1]))
+        return antecedents(with_conjuncts([partitive_whole(direct[0])]))
     return objects_of_prepositions(predicate)
 
 

@@ -49,6 +49,7 @@ class SalienceModel:
         self._pair: tuple[int, list[Actor]] = (-99, [])
         self._coordinated: list[tuple[int, list[Actor]]] = []  # coordinated subjects, in text order
         self._authors: tuple[int, list[Actor]] = (-99, [])
+        self._named_pairs: list[tuple[int, int, list[Actor]]] = []  # (sentence, last token, the two)
 
     def pair(self, sentence: int, actors: list[Actor]) -> None:
         """Remember the last clause with two parties: "Belarus and the US discussed ...",
@@ -67,9 +68,33 @@ class SalienceModel:
         number, actors = self._authors
         return actors if 0 <= sentence - number <= window else []
 
-    def recent_pair(self, sentence: int, window: int) -> list[Actor]:
+    def named_pair(self, sentence: int, token: int, actors: list[Actor]) -> None:
+        """Remember two actors coordinated in one noun phrase ("the rhetoric in Belarus and
+        Ukraine", "relations between Minsk and Kyiv"), ending at `token`. A place stands for its
+        state, as the GUIDELINE's metonymy reads a capital ("Kyiv" -> Ukraine)."""
+        states = [a.acts_for if a.kind == "Place" and a.acts_for is not None else a for a in actors]
+        unique = list({a.key: a for a in states}.values())
+        if len(unique) == 2:
+            self._named_pairs.append((sentence, token, unique))
+
+    def recent_pair(self, sentence: int, window: int, before: int | None = None) -> list[Actor]:
+        """The last two parties named before a phrase: named together in a noun phrase ("Despite
+        the rhetoric in Belarus and Ukraine, both sides ..."; "Relations between Minsk and Kyiv are
+        tense. Both sides ...") or in a clause with two parties, within `window` sentences before
+        it or earlier in its own sentence; of both, the nearer, as Lappin and Leass weigh recency.
+        Without `before` (for "they"), only a clause's two parties."""
         number, actors = self._pair
-        return actors if 0 < sentence - number <= window else []
+        clause_pair = (number, actors) if 0 < sentence - number <= window else (-99, [])
+        if before is None:
+            return clause_pair[1]  # "they" may be anything plural the phrase named ("the talks between ...")
+        named = [
+            (at, pair)
+            for at, end, pair in self._named_pairs
+            if 0 <= sentence - at <= window and (at < sentence or end < before)
+        ]
+        if named and named[-1][0] > clause_pair[0]:
+            return named[-1][1]
+        return clause_pair[1]
 
     def coordinated(self, sentence: int, subjects: list[Actor]) -> None:
         """Remember coordinated subjects ("Sweden and Finland applied ..."): whom a quoted "you"

@@ -23,6 +23,7 @@ from kg.extract.actors import mention_at
 from kg.extract.addressees import addressees
 from kg.extract.attribution import Attributions
 from kg.extract.authors import TitleSpeakers
+from kg.extract.clause_dates import SpeechDates, clause_date
 from kg.extract.clauses import Clause, clauses
 from kg.extract.companions import is_companion, with_companions
 from kg.extract.compounds import participle_compounds
@@ -40,8 +41,8 @@ from kg.extract.noun_phrases import noun_phrase
 from kg.extract.performatives import performative_date
 from kg.extract.predicative import predicative_events
 from kg.extract.pronoun_themes import theme_antecedent
-from kg.extract.relative_dates import resolve_deictic, resolve_relative
 from kg.extract.resolution import ActorResolver, in_full
+from kg.extract.responses import answered
 from kg.extract.sentence_entities import SentenceEntities
 from kg.extract.statements import Actor, Statement
 from kg.extract.subjects import coordination_head, reduced_name
@@ -90,6 +91,7 @@ class StatementExtractor:
         salience = SalienceModel()
         seen: set[tuple[str, str, str, int]] = set()
         narrative_date: str | None = None  # the last date the text fixed: later clauses happen then
+        speech, segment_date = SpeechDates(), context.segment.date
         home = home_state(m.actor for m in doc._.actor_mentions or ())  # completes bare body names
         author = self.title_speaker(context.segment.title) if self.title_speaker else None
         attributions = Attributions(doc, self.vocabulary, author)
@@ -101,6 +103,8 @@ class StatementExtractor:
                 if mention is not None and token.i == mention.end - 1:
                     named = in_full(mention.actor, salience, mention.start)
                     salience.observe(named, token.head if token.dep_ == "compound" else token, number)
+                    if token.dep_ != "conj" and (partners := [m.actor for m in map(mention_at, token.conjuncts) if m]):
+                        salience.named_pair(number, max(c.i for c in token.conjuncts), [named, *partners])
                 elif mention is None and token.lower_ in self.vocabulary.group_nouns:
                     for group in groups_named(token, self.vocabulary):
                         salience.observe(group, token, number)
@@ -127,7 +131,7 @@ class StatementExtractor:
                 for c in source(sentence, self.vocabulary)
                 if c.predicate.i not in controlled
             ]
-            found = [c for c in found if c.predicate.i not in absorbed(found)]
+            found = [c for c in found if c.predicate.i not in absorbed(found) | answered(found)]
             # the event a CAMEO coder codes first (`kg.extract.main_event`)
             for clause in sorted(found, key=lambda c: main_event_rank(c, self.vocabulary)):
                 if clause.relation != DEMAND and attributions.is_frame(clause.predicate):
@@ -147,7 +151,7 @@ class StatementExtractor:
                         salience.observe_subject(agent, clause.predicate.i, number)
                 if not subjects:
                     continue
-                clause, source = self._attributed(clause, number, salience, attributions)
+                clause, source, act = self._attributed(clause, number, salience, attributions)
                 for token, actors in resolved:
                     salience.refer(token, actors, number)
                 objects = self._objects(clause, number, salience, subjects, attributions)
@@ -157,14 +161,19 @@ class StatementExtractor:
                     # "X and Y met (in Z)", "exchanged fire": each with the other; "X and Y met Z": each meets Z
                     objects = [(actor.name, actor, None) for actor in subjects]
                 try:
-                    date = self._date(clause, sentence_entities, context.segment.date, narrative_date)
+                    date = clause_date(clause.predicate, sentence_entities, context.segment.date, narrative_date)
                 except dates.OutOfCalendar:  # the clause dates itself, off the calendar: no date
                     date = None
                 else:
                     if date:
                         sentence_dates.append(date)
                     event = self.coder.code_clause(clause.predicate, clause.relation, clause.polarity, clause.modality)
-                    date = date or performative_date(clause, event, context.segment.date) or narrative_date
+                    date = date or performative_date(clause, event, context.segment.date)
+                    if act is None:
+                        date = date or narrative_date
+                    else:  # what was said: dated by the saying
+                        spoken = speech.date_of(act, source, entities.within(act.sent), segment_date, narrative_date)
+                        date = date or spoken
                 if any(t.lemma_.lower() in self.vocabulary.documents for t in clause.objects):
                     # "Ukraine tabled the draft (along with Georgia)": the text speaks for Ukraine
                     salience.authored(number, [a for t, actors in resolved if not is_companion(t) for a in actors])
@@ -236,18 +245,18 @@ class StatementExtractor:
 
     def _attributed(
         self, clause: Clause, sentence: int, salience: SalienceModel, attributions: Attributions
-    ) -> tuple[Clause, Actor | None]:
-        """A clause inside what someone said: its source, and modality reported unless the clause
-        has its own ("said it was ready to send" stays intended)."""
+    ) -> tuple[Clause, Actor | None, Token | None]:
+        """A clause inside what someone said: its source, modality reported unless the clause has
+        its own ("said it was ready to send" stays intended), and the speech act."""
         if attributions.avows(clause.predicate, clause.objects):
             own = [a for t in clause.subjects for a in self._actors(t, sentence, salience)]
-            return replace(clause, modality="intended"), (own[0] if own else None)
+            return replace(clause, modality="intended"), (own[0] if own else None), None
         act = attributions.speech_act(clause.predicate)
         if act is None:
-            return clause, None
+            return clause, None, None
         if attributions.by_the_author(act):  # "I stated that ...": the speaker the title names, if any
             author = attributions.author
-            return (replace(clause, modality="reported"), author) if author else (clause, None)
+            return (replace(clause, modality="reported"), author, act) if author else (clause, None, None)
         speakers = []
         spoken = attributions.sentence_of(act)  # the speaker is resolved where the speech verb stands
         for token in attributions.speakers(act):
@@ -255,7 +264,7 @@ class StatementExtractor:
             salience.refer(token, actors, spoken)
             speakers.extend(actors)
         modality = clause.modality if clause.modality in ("intended", "possible") else "reported"
-        return replace(clause, modality=modality), (speakers[0] if speakers else None)
+        return replace(clause, modality=modality), (speakers[0] if speakers else None), act
 
     def _speaking(
         self, token: Token, sentence: int, salience: SalienceModel, attributions: Attributions
@@ -315,60 +324,6 @@ class StatementExtractor:
                 if text:
                     result.append((text, None, token))
         return result
-
-    def _date(self, clause: Clause, entities: list[Span], anchor: str | None, narrative: str | None) -> str | None:
-        """The date expression attached nearest to the clause's predicate (itself, then the
-        verbs above it), else the sentence's only date if no other clause holds it. "Three days
-        later" and "the same day" count from the narrative date, other expressions from the
-        segment's date. `entities`: the sentence's named entities."""
-        # a date before a noun dates that noun's event ("a 2016 coup attempt"), not the clause
-        candidates = [ent for ent in entities if ent.label_ == "DATE" and not _attributive(ent)]
-        levels = [clause.predicate, *clause.predicate.ancestors]
-        governed = sorted(
-            (ent for ent in candidates if _governing_predicate(ent.root) in levels),
-            key=lambda ent: levels.index(_governing_predicate(ent.root)),
-        )
-        # the sentence's only date, unless another clause's verb holds it ("as he revealed in an
-        # interview on 31 March, he stated that they must ...": the interview's date, not theirs)
-        only = [
-            ent
-            for ent in candidates
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in _governing_predicate(ent.root).children)
-        ]
-        for ent in governed or (only if len(candidates) == 1 else []):
-            past = clause.predicate.tag_ in ("VBD", "VBN")
-            resolved = (
-                resolve_deictic(ent.text, anchor)
-                or resolve_relative(
-                    ent.text,
-                    narrative if narrative and len(narrative) == 10 else anchor,
-                    future=_is_future(clause.predicate),
-                )
-                or dates.resolve_in_narrative(ent.text, anchor, narrative, past=past)
-            )
-            if resolved:
-                return resolved
-        return None
-
-
-def _is_future(predicate: Token) -> bool:
-    """A clause told in the future tense ("will meet", "is to meet", "is going to meet")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "to") for c in predicate.children)
-
-
-def _attributive(date: Span) -> bool:
-    """A date that modifies a noun it stands before ("a 2016 coup attempt", "the 2003 Ceasefire
-    Understanding"): an attributive modifier belongs to the noun phrase (Huddleston and Pullum
-    2002, ch. 5 §14), not to the clause around it."""
-    head = date.root.head
-    return date.root.dep_ in ("compound", "nummod", "amod") and head.pos_ in ("NOUN", "PROPN") and date.end <= head.i
-
-
-def _governing_predicate(token: Token) -> Token:
-    """The token itself if it is a verb, else the nearest verb above it, else the sentence's root."""
-    if token.pos_ == "VERB":
-        return token
-    return next((t for t in token.ancestors if t.pos_ == "VERB"), token.sent.root)
 
 
 def extract(nlp: Language, briefs: Iterable[Brief], batch_size: int = 16) -> Iterator[tuple[Brief, list[Statement]]]:

@@ -55,7 +55,7 @@ def groups_named(token: Token, vocabulary: Vocabulary, placed: bool = True) -> l
                 start += 1
             written = pobj.doc[start : pobj.i + 1].text  # "eastern Ukraine", "the Alliance"
             name = f"{noun_phrase(token, with_of=False)} {prep.lower_} {written}"
-            return [group_actor(name, found.actor, vocabulary.agent_nouns.get(token.lemma_.lower()))]
+            return [group_actor(name, found.actor, _agent_code(token, vocabulary))]
     groups = []
     for child in token.lefts:
         # "Vietnamese-led forces", "Russian-backed separatists": the state modifies the participle
@@ -67,7 +67,7 @@ def groups_named(token: Token, vocabulary: Vocabulary, placed: bool = True) -> l
             if found is not None and modifier.dep_ in ("compound", "amod", "nmod", "poss", "conj", "npadvmod"):
                 end = child.i + 1 if modifier in led else found.end  # "Russian-backed", not "Russian"
                 name = _written(modifier.doc[found.start : end], token, modifier)
-                groups.append(group_actor(name, found.actor, vocabulary.agent_nouns.get(token.lemma_.lower())))
+                groups.append(group_actor(name, found.actor, _agent_code(token, vocabulary)))
     named = [g for g in groups if g.acts_for is not None and g.acts_for.kind in ("Organisation", "Group")]
     if named:  # "Osama bin Laden's al-Qaeda network": the body named is the group, its owner no second one
         groups = [g for g in groups if g.acts_for is None or g.acts_for.kind != "Person"]
@@ -95,6 +95,23 @@ def _place_prepositions(token: Token) -> Iterator[Token]:
             yield child
         elif child.dep_ == "acl" and child.lemma_.lower() in LOCATING_PARTICIPLES:
             yield from (c for c in child.children if c.dep_ == "prep" and c.lower_ == "in")
+
+
+def _agent_code(token: Token, vocabulary: Vocabulary) -> str | None:
+    return vocabulary.agent_nouns.get(agent_noun(token, vocabulary.agent_nouns) or "")
+
+
+def agent_noun(token: Token, agent_nouns: dict[str, str]) -> str | None:
+    """The agent noun a token is, by its lemma; a capitalised plural the tagger made a proper noun
+    ("the Indian occupation Forces", "Border Guards"), which the lemmatiser leaves as written, by
+    its regular singular (Quirk et al. 1985, 5.77: the plural in -s, -es)."""
+    lemma = token.lemma_.lower()
+    if lemma in agent_nouns:
+        return lemma
+    if token.tag_ != "NNPS":
+        return None
+    word = token.lower_
+    return next((w for w in (word[:-1], word[:-2]) if word.endswith("s") and w in agent_nouns), None)
 
 
 def group_actor(name: str, actor: Actor, agent: str | None) -> Actor:

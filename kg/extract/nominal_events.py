@@ -19,6 +19,8 @@ the NomBank annotation of Meyers et al. 2004 marks the same roles):
   name who acts (NomBank annotates the ARG0 alone), and the event noun is the object, as the
   GUIDELINE lists "X -escalate-> escalation"; a possessor or adjective alone does not ("their
   decision", "Russian actions" name no act done to anything);
+- a response a verb of causing draws "from" an actor is aimed at what caused it ("the march
+  prompted a rebuke from China": `kg.extract.responses`);
 - a participle of change in degree on the noun ("reduced support from Russia") is the agent's
   act on the event.
 Which nouns are eventive, and their verbs, come from WordNet 3.1 (`ontology/noun_verbs.tsv`,
@@ -42,6 +44,7 @@ from kg.extract.clauses import (
     objects_of,
 )
 from kg.extract.noun_phrases import noun_phrase
+from kg.extract.responses import responders, stimuli
 from kg.extract.subjects import SUBJECT_DEPS, coordination_head, with_conjuncts
 from kg.extract.vocabulary import Vocabulary
 
@@ -67,7 +70,7 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             continue  # "in his interview to X", "in terms of": the phrase frames another clause
         complement = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
         infinitive = complement is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
-        agents = agents_of(token) or (controllers_of(token) if infinitive else [])
+        agents = agents_of(token) or responders(token) or (controllers_of(token) if infinitive else [])
         if not agents:
             continue
         degree = next((c for c in token.lefts if c.dep_ == "amod" and forms(c) & DEGREE_VERBS), None)
@@ -81,6 +84,7 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         # "refusal to be involved in the war": a passive complement's object is no other than the noun
         objects = [o for o in objects_of(complement) if o.i != token.i] if complement is not None else []
         objects = objects or patients_of(token, agents) or (patients_of(complement, agents) if complement else [])
+        objects = objects or stimuli(token, agents)  # "the march prompted a rebuke from China": China rebuked it
         if not objects and not any(a.head.lower_ in ("by", "from") for a in agents):
             continue
         objects = objects or [token]  # "escalation by X": the event itself (NomBank: an ARG0 alone)
@@ -178,7 +182,10 @@ def patients_of(noun: Token, agents: list[Token], prepositions: tuple[str, ...] 
         for c in noun.children
         if c.dep_ in ("prep", "dative") and c.lower_ in prepositions
         for g in c.children
-        if g.dep_ == "pobj" and g.i not in indices and g.ent_type_ not in NOT_AN_OBJECT
+        if g.dep_ == "pobj"
+        and g.i not in indices
+        and g.ent_type_ not in NOT_AN_OBJECT
+        and g.lemma_.lower() not in ADVERBIAL_NOUNS  # "efforts in this regard"
     ]
     return [min(candidates, key=lambda pair: (pair[0], pair[1].i))[1]] if candidates else []
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.actors import mention_at
 from kg.extract.coref import SalienceModel, office_holder
-from kg.extract.groups import group_actor, groups_named, named_by_apposition
+from kg.extract.groups import agent_noun, group_actor, groups_named, named_by_apposition
 from kg.extract.members import enumerated
 from kg.extract.statements import Actor
 from kg.extract.subjects import full_name, reduced_name, subjects_of
@@ -60,7 +60,9 @@ class ActorResolver:
             named = [self.vocabulary.actors[state].actor for state in dict.fromkeys(states)]
             if named:
                 return named  # "the Turkish and Greek sides", "the Russian and Belarusian authorities"
-        if (pair_noun or plural_pronoun) and (pair := salience.recent_pair(sentence, 2)):
+        if (pair_noun or plural_pronoun) and (
+            pair := salience.recent_pair(sentence, 2, token.i if pair_noun else None)
+        ):
             return _principals(pair) if pair_noun else pair
         if token.pos_ == "PRON":
             found = salience.resolve_pronoun(token, sentence)
@@ -89,7 +91,7 @@ class ActorResolver:
             return [a for t in of if t.dep_ == "pobj" for a in self.actors(t, sentence, salience)]
         if token.lower_ in self.vocabulary.group_nouns:
             return groups_named(token, self.vocabulary)
-        if token.lemma_.lower() in self.vocabulary.agent_nouns:
+        if (agent_word := agent_noun(token, self.vocabulary.agent_nouns)) is not None:
             if groups := groups_named(token, self.vocabulary):
                 return groups  # "Palestinian youths", "Israeli army bulldozers"
             owners = [
@@ -99,8 +101,8 @@ class ActorResolver:
                 for o in self.actors(c, sentence, salience)
             ]
             if owners:  # "Bosnian Serbs said their forces had completed ...": the forces of the Serbs
-                agent = self.vocabulary.agent_nouns.get(token.lemma_.lower())
-                return [group_actor(f"{token.text} of {owner.name}", owner, agent) for owner in owners]
+                code = self.vocabulary.agent_nouns[agent_word]
+                return [group_actor(f"{token.text} of {owner.name}", owner, code) for owner in owners]
         people = token.tag_ == "NNS" and token.lemma_.lower() in self.vocabulary.person_nouns
         if people and (groups := groups_named(token, self.vocabulary)):
             return groups  # "Chinese analysts", "spies from Belarus": people an actor names (WordNet noun.person)

@@ -89,6 +89,8 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
     direct = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
     if direct:
         return antecedents(with_conjuncts(direct))
+    if any(c.dep_ == "expl" for c in predicate.children):
+        return []  # "... and there is some dialogue": an existential's dummy subject is its own
     if predicate.pos_ == "ADJ":
         return subjects_of(predicate.head, depth + 1)
     if controller := purpose_controller(predicate, depth):
@@ -179,9 +181,10 @@ def antecedent(token: Token) -> Token | None:
     if clause is None or clause.head.pos_ not in ("NOUN", "PROPN"):
         return None
     noun = clause.head
-    if token.dep_ in SUBJECT_DEPS and _disagrees(clause, noun) and noun.dep_ == "pobj":
-        # "joint ventures in Azerbaijan, which manufacture trucks": the parser hangs the clause on
-        # the nearest noun; a present-tense verb agrees in number with its real antecedent
+    if token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and _disagrees(clause, noun) and noun.dep_ == "pobj":
+        # "joint ventures in Azerbaijan, which manufacture trucks", "spies for the West who are
+        # paid": the parser hangs the clause on the nearest noun; a present-tense verb (or its
+        # auxiliary) agrees in number with its real antecedent
         above = noun.head.head
         return above if above.pos_ in ("NOUN", "PROPN") and not _disagrees(clause, above) else None
     return noun
