@@ -1,5 +1,6 @@
 """Arguments the parse gets wrong: a phrasal verb's particle read as a preposition, a partitive
-object ("some of its tanks"), the pair "both
+object ("some of its tanks"), numbered members ("resolutions 1559 and 1701"), a counterpart, the
+partners "between" whom an event takes place, the pair "both
 sides" stands for when two actors are named together, a response drawn "from" an actor, a
 typographic apostrophe. Sentences written for these tests; each case asserts the exact
 statements (subject, relation, object, modality, source), or that nothing comes out."""
@@ -93,7 +94,12 @@ def test_a_partitive_object_is_the_set_its_part_is_taken_from(text: str, expecte
         ),
         (  # the pair of the sentence before
             "Talks between Serbia and Kosovo resumed in Brussels. Both parties rejected the draft.",
-            [("Kosovo", "reject", "draft", "asserted", None), ("Serbia", "reject", "draft", "asserted", None)],
+            [
+                ("Kosovo", "reject", "draft", "asserted", None),
+                ("Kosovo", "talk", "Serbia", "asserted", None),
+                ("Serbia", "reject", "draft", "asserted", None),
+                ("Serbia", "talk", "Kosovo", "asserted", None),
+            ],
         ),
         (  # the nearer pair, not the one a clause named two sentences before
             "Poland and Lithuania signed a treaty. Relations between Germany and France improved. "
@@ -192,6 +198,138 @@ def test_a_typographic_apostrophe_parses_as_the_typewriter_one(text: str, expect
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Polish Foreign Minister Zbigniew Rau met his Lithuanian counterpart in Vilnius.",
+            [("Zbigniew Rau", "meet", "Lithuanian counterpart", "asserted", None)],
+        ),
+        (
+            "The Estonian foreign minister and his Finnish counterpart condemned the attack.",
+            [
+                ("Estonian foreign minister", "condemn", "attack", "asserted", None),
+                ("Finnish counterpart", "condemn", "attack", "asserted", None),
+            ],
+        ),
+        (
+            "Lithuanian President Gitanas Nauseda spoke in Vilnius. He later met his Latvian counterpart in Riga.",
+            [
+                ("Gitanas Nauseda", "meet", "Latvian counterpart", "asserted", None),
+                ("Gitanas Nauseda", "speak", "Lithuania", "asserted", None),
+            ],
+        ),
+        (
+            "Hungary's foreign minister called his Serbian counterpart.",
+            [("Hungary foreign minister", "call", "Serbian counterpart", "asserted", None)],
+        ),
+        (
+            "The Polish defence minister hosted his Ukrainian counterpart in Warsaw.",
+            [("Polish defence minister", "host", "Ukrainian counterpart", "asserted", None)],
+        ),
+    ],
+)
+def test_a_counterpart_holds_the_office_in_the_state_its_demonym_names(text: str, expected: list[Row]) -> None:
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukraine held negotiations between Kyiv and Moscow in Istanbul.",
+            [
+                ("Russia", "negotiate", "Ukraine", "asserted", None),
+                ("Ukraine", "hold", "negotiations", "asserted", None),
+                ("Ukraine", "negotiate", "Russia", "asserted", None),
+            ],
+        ),
+        (
+            "Talks between Serbia and Kosovo resumed in Brussels.",
+            [("Kosovo", "talk", "Serbia", "asserted", None), ("Serbia", "talk", "Kosovo", "asserted", None)],
+        ),
+        (
+            "The war between Armenia and Azerbaijan ended in the autumn.",
+            [("Armenia", "war", "Azerbaijan", "asserted", None), ("Azerbaijan", "war", "Armenia", "asserted", None)],
+        ),
+        (  # what is only discussed has not taken place
+            "The EU discussed a meeting between Serbia and Kosovo.",
+            [("European Union", "discuss", "meeting", "asserted", None)],
+        ),
+        (
+            "Russia and Ukraine held negotiations between Kyiv and Moscow.",
+            [
+                ("Russia", "hold", "negotiations", "asserted", None),
+                ("Russia", "negotiate", "Ukraine", "asserted", None),
+                ("Ukraine", "hold", "negotiations", "asserted", None),
+                ("Ukraine", "negotiate", "Russia", "asserted", None),
+            ],
+        ),
+    ],
+)
+def test_the_two_actors_between_whom_an_event_takes_place_are_partners(text: str, expected: list[Row]) -> None:
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Israel has violated Security Council resolutions 242 and 338.",
+            [
+                ("Israel", "violate", "Security Council resolution 242", "asserted", None),
+                ("Israel", "violate", "Security Council resolution 338", "asserted", None),
+            ],
+        ),
+        (
+            "Armenia accepted UN resolutions 822 and 853.",
+            [
+                ("Armenia", "accept", "UN resolution 822", "asserted", None),
+                ("Armenia", "accept", "UN resolution 853", "asserted", None),
+            ],
+        ),
+        (
+            "Serbia rejected resolutions 1244 and 1160 as outdated.",
+            [
+                ("Serbia", "reject", "resolution 1160", "asserted", None),
+                ("Serbia", "reject", "resolution 1244", "asserted", None),
+            ],
+        ),
+        (  # a "by" agent's phrase after it is the event's
+            "The Latvian government cancelled a visit by the Russian envoy to Riga.",
+            [("Latvia", "cancel", "visit", "asserted", None), ("Russian envoy", "visit", "Latvia", "asserted", None)],
+        ),
+        (  # what was planned has not happened yet
+            "Turkey cancelled a planned visit by the Swedish defence minister to Ankara.",
+            [
+                ("Swedish defence minister", "visit", "Turkey", "intended", None),
+                ("Turkey", "cancel", "planned visit", "asserted", None),
+            ],
+        ),
+        (
+            "Lithuania praised the visit by the Polish president to Vilnius.",
+            [
+                ("Lithuania", "praise", "visit", "asserted", None),
+                ("Polish president", "visit", "Lithuania", "asserted", None),
+            ],
+        ),
+        (  # "them" is the coordination as a whole
+            "Poland and Lithuania supported the new sanctions and the travel bans. Hungary opposed them.",
+            [
+                ("Hungary", "oppose", "new sanctions", "asserted", None),
+                ("Hungary", "oppose", "travel bans", "asserted", None),
+                ("Lithuania", "support", "new sanctions", "asserted", None),
+                ("Lithuania", "support", "travel bans", "asserted", None),
+                ("Poland", "support", "new sanctions", "asserted", None),
+                ("Poland", "support", "travel bans", "asserted", None),
+            ],
+        ),
+    ],
+)
+def test_each_member_of_a_plural_object_is_an_object(text: str, expected: list[Row]) -> None:
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The prices went down in the spring.",  # a particle, but no actor
@@ -205,6 +343,9 @@ def test_a_typographic_apostrophe_parses_as_the_typewriter_one(text: str, expect
         "The rain in the valley drew crowds from the city.",
         "Both sides agreed to meet again.",  # no pair named before
         "Some of the delegates left the hall early.",  # a partitive, but no actor
+        "The minister met his counterpart in Riga.",  # a counterpart in no state named
+        "The negotiations between the two delegations failed.",  # no actors between
+        "The council adopted resolutions 2231 and 2232 unanimously.",  # no actor adopts
     ],
 )
 def test_nothing_without_an_actor(text: str) -> None:

@@ -38,6 +38,7 @@ from kg.extract.implicit_passives import agentless_passives
 from kg.extract.main_event import main_event_rank
 from kg.extract.nominal_events import metonymic_subjects, nominal_events
 from kg.extract.noun_phrases import noun_phrase
+from kg.extract.object_heads import numbered_members
 from kg.extract.performatives import performative_date
 from kg.extract.predicative import predicative_events
 from kg.extract.pronoun_themes import theme_antecedent
@@ -45,7 +46,7 @@ from kg.extract.resolution import ActorResolver, in_full
 from kg.extract.responses import answered
 from kg.extract.sentence_entities import SentenceEntities
 from kg.extract.statements import Actor, Statement
-from kg.extract.subjects import coordination_head, reduced_name
+from kg.extract.subjects import coordination_head, reduced_name, with_conjuncts
 from kg.extract.support_verbs import absorbed, supported
 from kg.extract.targets import target_of
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
@@ -310,9 +311,10 @@ class StatementExtractor:
             if mention is not None and mention.end - 1 == token.i:
                 result.append((mention.actor.name, mention.actor, token))
             elif token.pos_ == "PRON" and (antecedent := theme_antecedent(token)) is not None:
-                named = mention_at(antecedent)  # "adjourn the debate on the resolutions. He called them ..."
-                found = [named.actor] if named else self._actors(antecedent, sentence, salience)
-                result.extend([(a.name, a, token) for a in found] or [(noun_phrase(antecedent), None, token)])
+                for noun in with_conjuncts([antecedent]):  # "adjourn the debate on the resolutions. He called them"
+                    named = mention_at(noun)
+                    found = [named.actor] if named else self._actors(noun, sentence, salience)
+                    result.extend([(a.name, a, token) for a in found] or [(noun_phrase(noun), None, token)])
             elif token.pos_ == "PRON":
                 actors = self._speaking(token, sentence, salience, attributions) if token.lower_ == "you" else []
                 actors = actors or self._actors(token, sentence, salience)
@@ -320,9 +322,8 @@ class StatementExtractor:
             elif (state := salience.resolve_state_description(token, sentence, exclude)) is not None:
                 result.append((state.name, state, token))  # "efforts of Russia to swallow this country"
             else:
-                text = noun_phrase(token)
-                if text:
-                    result.append((text, None, token))
+                members = numbered_members(token)  # "resolutions 1559 and 1701": each resolution
+                result.extend((text, None, token) for text in members or [noun_phrase(token)] if text)
         return result
 
 

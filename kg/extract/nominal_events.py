@@ -19,6 +19,8 @@ the NomBank annotation of Meyers et al. 2004 marks the same roles):
   name who acts (NomBank annotates the ARG0 alone), and the event noun is the object, as the
   GUIDELINE lists "X -escalate-> escalation"; a possessor or adjective alone does not ("their
   decision", "Russian actions" name no act done to anything);
+- the two actors of a "between" phrase are each the other's partner ("negotiations between Kyiv
+  and Moscow");
 - a response a verb of causing draws "from" an actor is aimed at what caused it ("the march
   prompted a rebuke from China": `kg.extract.responses`);
 - a participle of change in degree on the noun ("reduced support from Russia") is the agent's
@@ -46,6 +48,7 @@ from kg.extract.clauses import (
 from kg.extract.noun_phrases import noun_phrase
 from kg.extract.responses import responders, stimuli
 from kg.extract.subjects import SUBJECT_DEPS, coordination_head, with_conjuncts
+from kg.extract.support_verbs import SUPPORT_VERBS
 from kg.extract.vocabulary import Vocabulary
 
 # prepositions that take a nominalisation's patient or target, in order of preference
@@ -71,6 +74,9 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         complement = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
         infinitive = complement is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
         agents = agents_of(token) or responders(token) or (controllers_of(token) if infinitive else [])
+        if not agents and len(partners := between(token)) == 2:
+            yield Clause(token, vocabulary.event_nouns[noun], partners, partners)  # each with the other
+            continue
         if not agents:
             continue
         degree = next((c for c in token.lefts if c.dep_ == "amod" and forms(c) & DEGREE_VERBS), None)
@@ -89,6 +95,8 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             continue
         objects = objects or [token]  # "escalation by X": the event itself (NomBank: an ARG0 alone)
         modality = "intended" if noun in vocabulary.intent_nouns else "asserted"
+        if any(c.tag_ == "VBN" and forms(c) & vocabulary.cues["intended"] for c in token.lefts if c.dep_ == "amod"):
+            modality = "intended"  # "a planned visit by X": what was planned has not yet happened
         if any(c.lower_ in vocabulary.cues["possible"] for c in token.children if c.dep_ == "amod"):
             modality = "possible"
         first = coordination_head(token)
@@ -145,6 +153,26 @@ def agents_of(noun: Token) -> list[Token]:
     return agents
 
 
+def between(noun: Token) -> list[Token]:
+    """'held negotiations between Kyiv and Moscow', 'talks between Serbia and Kosovo resumed': the
+    actors a "between" phrase names, each the other's partner in a symmetric event (NomBank marks
+    both as ARG0 of such nouns; CAMEO codes each direction). Only an event that takes place: the
+    object of a support verb or the subject of a clause; one discussed, proposed or organised
+    ("discussed interactions between ...", "to organise a meeting between ...") has not happened."""
+    held = noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS
+    if not held and noun.dep_ not in SUBJECT_DEPS:
+        return []
+    return [
+        t
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "between"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for t in with_conjuncts([g])
+        if mention_at(t) is not None
+    ]
+
+
 def controllers_of(noun: Token) -> list[Token]:
     """An actor in the of-phrase of a noun with an infinitive: "efforts of Russia to swallow",
     "the refusal of Minsk to take part". The of-phrase controls the infinitive's subject, as a
@@ -177,9 +205,17 @@ def patients_of(noun: Token, agents: list[Token], prepositions: tuple[str, ...] 
     """The object of the first preposition, in `OBJECT_PREPOSITIONS` order, that takes one;
     dates and amounts are no objects ("the vote in November")."""
     indices = {agent.i for agent in agents}
+    # "a visit by the Swedish minister to Ankara": the parser hangs the phrase after a "by" agent on
+    # the agent, whose name takes no such complement; it is the event's (as after a support verb's noun)
+    # (or on the verb the noun is the object of, right after the noun phrase: "cancelled a visit by
+    # X to Ankara")
+    by = [a for a in agents if a.head.lower_ == "by"]
+    hung = [c for a in by for c in a.children if c.i > a.i]
+    if by and noun.dep_ == "dobj":
+        hung += [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
     candidates = [
         (prepositions.index(c.lower_), g)
-        for c in noun.children
+        for c in (*noun.children, *hung)
         if c.dep_ in ("prep", "dative") and c.lower_ in prepositions
         for g in c.children
         if g.dep_ == "pobj"

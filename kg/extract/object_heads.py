@@ -57,3 +57,20 @@ def partitive_whole(token: Token) -> Token:
         return token
     of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return of[0] if of else token
+
+
+def numbered_members(noun: Token) -> list[str]:
+    """'Security Council resolutions 1559 and 1701', 'Articles 5 and 6': a plural noun followed by
+    coordinated numbers names each member by its number (a numbered set: Huddleston and Pullum
+    2002, ch. 5 §13, proper names of the form noun + numeral); each is an object of its own,
+    written in the singular ("Security Council resolution 1559"). [] where the noun is not so."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if noun.tag_ not in ("NNS", "NNPS") or following is None or following.pos_ != "NUM" or following.sent != noun.sent:
+        return []
+    numbers = [t for t in (following, *following.conjuncts) if t.pos_ == "NUM" and t.i >= following.i]
+    if len(numbers) < 2:
+        return []
+    start = min((c.left_edge.i for c in noun.lefts if c.dep_ in ("compound", "amod")), default=noun.i)
+    singular = noun.lemma_ if noun.lemma_ != noun.text else noun.text.removesuffix("s")  # "Articles"
+    words = [t.text for t in noun.doc[start : noun.i]] + [singular]
+    return [" ".join([*words, number.text]) for number in sorted(numbers, key=lambda t: t.i)]

@@ -6,7 +6,8 @@ The salience model of `kg.extract.coref` knows actors only; an object pronoun wh
 antecedent candidate is a thing was resolved to the most salient actor instead. Recency and
 number agreement are the strongest factors of pronoun resolution (Lappin and Leass 1994, the
 sentence recency and agreement filters; Hobbs 1978 walks back to the nearest agreeing noun
-phrase): the antecedent of an object "them" is the nearest plural noun before it, in its own
+phrase): the antecedent of an object "them" is the nearest plural noun before it (with the nouns
+coordinated with it), in its own
 sentence or the one before, outside its own clause's subject (a pronoun is free in its clause:
 Chomsky 1981, binding principle B). The caller resolves that noun to an actor where it names
 one, and keeps it as a theme where it does not.
@@ -32,5 +33,17 @@ def theme_antecedent(pronoun: Token) -> Token | None:
     for index in range(pronoun.i - 1, start - 1, -1):
         token = pronoun.doc[index]
         if token.tag_ in PLURAL_NOUN_TAGS and token.i not in subject and token.dep_ != "compound":
-            return token
+            return _coordination(token)
     return None
+
+
+def _coordination(noun: Token) -> Token:
+    """The first conjunct of the coordination a noun ends ("love members of terrorist organizations
+    and enemies of Islam ... and protect them": them is both): a plural pronoun takes a coordinated
+    noun phrase as a whole for its antecedent (Quirk et al. 1985, 6.16; the caller takes the
+    conjuncts with it)."""
+    for _ in range(len(noun.sent)):
+        if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head
+    return noun

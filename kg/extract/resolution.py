@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.actors import mention_at
 from kg.extract.coref import SalienceModel, office_holder
+from kg.extract.counterparts import counterpart
 from kg.extract.groups import agent_noun, group_actor, groups_named, named_by_apposition
 from kg.extract.members import enumerated
 from kg.extract.statements import Actor
@@ -103,6 +104,8 @@ class ActorResolver:
             if owners:  # "Bosnian Serbs said their forces had completed ...": the forces of the Serbs
                 code = self.vocabulary.agent_nouns[agent_word]
                 return [group_actor(f"{token.text} of {owner.name}", owner, code) for owner in owners]
+        if (peer := counterpart(token, self.vocabulary, lambda t: self.actors(t, sentence, salience))) is not None:
+            return [peer]  # "Nausėda and his Latvian counterpart"
         people = token.tag_ == "NNS" and token.lemma_.lower() in self.vocabulary.person_nouns
         if people and (groups := groups_named(token, self.vocabulary)):
             return groups  # "Chinese analysts", "spies from Belarus": people an actor names (WordNet noun.person)
