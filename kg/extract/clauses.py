@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg.extract.control import passive_controller, passively_controlled, presupposed
-from kg.extract.modality import marked_modality
+from kg.extract.modality import aim_of_intent, marked_modality
 from kg.extract.object_heads import partitive_whole, stray_particle
 from kg.extract.subjects import (
     JUDGEMENT_VERBS,
@@ -206,7 +206,7 @@ def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
     modals = [c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux", "advmod")]
     if any(word in vocabulary.cues["intended"] for word in lemmas) or any(t.lemma_ in SEMI_MODALS for t in chain[1:]):
         return "intended"  # "is ready to send"; "has to close the border": not done yet, the subject's to do
-    if _aim_of_intent(predicate, chain, vocabulary.intent_nouns):
+    if aim_of_intent(predicate, chain, vocabulary.intent_nouns):
         return "intended"
     if any(any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in t.children) for t in chain[1:]):
         # "was invited to" is intended, "is widely assumed to" possible
@@ -216,21 +216,6 @@ def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
     if any(word in vocabulary.cues["possible"] for word in lemmas + modals):
         return "possible"
     return "asserted"
-
-
-def _aim_of_intent(predicate: Token, chain: list[Token], intent_nouns: frozenset[str]) -> bool:
-    """'her efforts in shaping its image', 'made attempts at forging ties': a gerund after the
-    preposition of an intent noun is the aim of the intent, not yet achieved (FrameNet's
-    Attempt and Purpose frames: the Goal of "effort", "attempt", "bid", "plan"). The parser hangs
-    the prepositional phrase on the noun or on the verb right after the noun (its most frequent
-    attachment error)."""
-    if any(t.pos_ == "NOUN" and t.lemma_.lower() in intent_nouns for t in chain[1:]):
-        return True
-    preposition = predicate.head
-    if predicate.dep_ != "pcomp" or preposition.dep_ != "prep" or preposition.i == 0:
-        return False
-    before = predicate.doc[preposition.i - 1]
-    return before.lemma_.lower() in intent_nouns and before.dep_ == "dobj" and before.head.i == preposition.head.i
 
 
 def _is_purpose(predicate: Token) -> bool:

@@ -8,6 +8,7 @@
   interrogative is non-assertive).
 - A hedging adverb ("allegedly", "reportedly") reports what unnamed others say: `reported`,
   with no source (GUIDELINE, Attribution: "reportedly" names no one).
+- The aim of an intent noun ("efforts in shaping its image") is intended (`aim_of_intent`).
 The cue words are data: `kg:Conditional` and `kg:Hedge` in `ontology/lexicon.ttl`.
 """
 
@@ -40,3 +41,18 @@ def _conditional(predicate: Token, chain: list[Token], marks: frozenset[str]) ->
 
 def _marked(clause: Token, marks: frozenset[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def aim_of_intent(predicate: Token, chain: list[Token], intent_nouns: frozenset[str]) -> bool:
+    """'her efforts in shaping its image', 'made attempts at forging ties': a gerund after the
+    preposition of an intent noun is the aim of the intent, not yet achieved (FrameNet's
+    Attempt and Purpose frames: the Goal of "effort", "attempt", "bid", "plan"). The parser hangs
+    the prepositional phrase on the noun or on the verb right after the noun (its most frequent
+    attachment error)."""
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in intent_nouns for t in chain[1:]):
+        return True
+    preposition = predicate.head
+    if predicate.dep_ != "pcomp" or preposition.dep_ != "prep" or preposition.i == 0:
+        return False
+    before = predicate.doc[preposition.i - 1]
+    return before.lemma_.lower() in intent_nouns and before.dep_ == "dobj" and before.head.i == preposition.head.i

@@ -19,8 +19,6 @@ the NomBank annotation of Meyers et al. 2004 marks the same roles):
   name who acts (NomBank annotates the ARG0 alone), and the event noun is the object, as the
   GUIDELINE lists "X -escalate-> escalation"; a possessor or adjective alone does not ("their
   decision", "Russian actions" name no act done to anything);
-- the two actors of a "between" phrase are each the other's partner ("negotiations between Kyiv
-  and Moscow");
 - a response a verb of causing draws "from" an actor is aimed at what caused it ("the march
   prompted a rebuke from China": `kg.extract.responses`);
 - a participle of change in degree on the noun ("reduced support from Russia") is the agent's
@@ -48,7 +46,6 @@ from kg.extract.clauses import (
 from kg.extract.noun_phrases import noun_phrase
 from kg.extract.responses import responders, stimuli
 from kg.extract.subjects import SUBJECT_DEPS, coordination_head, with_conjuncts
-from kg.extract.support_verbs import SUPPORT_VERBS
 from kg.extract.vocabulary import Vocabulary
 
 # prepositions that take a nominalisation's patient or target, in order of preference
@@ -74,9 +71,6 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         complement = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
         infinitive = complement is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
         agents = agents_of(token) or responders(token) or (controllers_of(token) if infinitive else [])
-        if not agents and len(partners := between(token)) == 2:
-            yield Clause(token, vocabulary.event_nouns[noun], partners, partners)  # each with the other
-            continue
         if not agents:
             continue
         degree = next((c for c in token.lefts if c.dep_ == "amod" and forms(c) & DEGREE_VERBS), None)
@@ -151,26 +145,6 @@ def agents_of(noun: Token) -> list[Token]:
         # on the first
         agents = [a for a in agents_of(noun.head) if a.head.lower_ in ("by", "from") and a.i > noun.i]
     return agents
-
-
-def between(noun: Token) -> list[Token]:
-    """'held negotiations between Kyiv and Moscow', 'talks between Serbia and Kosovo resumed': the
-    actors a "between" phrase names, each the other's partner in a symmetric event (NomBank marks
-    both as ARG0 of such nouns; CAMEO codes each direction). Only an event that takes place: the
-    object of a support verb or the subject of a clause; one discussed, proposed or organised
-    ("discussed interactions between ...", "to organise a meeting between ...") has not happened."""
-    held = noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS
-    if not held and noun.dep_ not in SUBJECT_DEPS:
-        return []
-    return [
-        t
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "between"
-        for g in c.children
-        if g.dep_ == "pobj"
-        for t in with_conjuncts([g])
-        if mention_at(t) is not None
-    ]
 
 
 def controllers_of(noun: Token) -> list[Token]:
