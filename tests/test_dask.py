@@ -17,6 +17,7 @@ from distributed import Client, LocalCluster
 from test_brief_limits import NORMAL_ROWS, rows, run_kg
 
 from kg.build import build
+from kg.build.cluster import MEMORY_TRIMMING, PLUGIN_NAME, _ExtractorPlugin
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PRODUCTS = ("graph.ttl", "statements.jsonl")
@@ -99,6 +100,26 @@ def test_a_worker_killed_mid_build_has_its_brief_run_again_elsewhere(
     assert summary.left_out == 0 and summary.briefs == 5
     for name in PRODUCTS:
         assert (output / name).read_bytes() == (seeds_by_one_job / name).read_bytes(), name
+
+
+def environments_of_extractors() -> list[dict[str, str]]:
+    """Run on a Dask worker: the environments of the processes it started (multiprocessing's
+    resource tracker aside)."""
+    import psutil
+
+    children = psutil.Process().children()
+    return [child.environ() for child in children if "resource_tracker" not in " ".join(child.cmdline())]
+
+
+@pytest.mark.timeout(300)
+def test_the_extractors_run_without_the_memory_trimming_dask_sets_for_its_workers(external_cluster: Client) -> None:
+    workers = external_cluster.run(lambda: dict(os.environ))
+    assert {env.get(MEMORY_TRIMMING) for env in workers.values()} == {"65536"}  # Dask's nanny set it
+    external_cluster.register_plugin(_ExtractorPlugin(), name=PLUGIN_NAME)
+    extractors = [env for envs in external_cluster.run(environments_of_extractors).values() for env in envs]
+    assert len(extractors) == 2
+    assert all(MEMORY_TRIMMING not in env for env in extractors)
+    assert all(env.get("OMP_NUM_THREADS") == "1" for env in extractors)  # the rest of Dask's settings hold
 
 
 def test_a_bad_local_cluster_size_is_one_line(tmp_path: Path) -> None:
