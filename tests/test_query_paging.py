@@ -152,3 +152,16 @@ def test_a_plan_needs_its_variables_and_keys(tmp_path: Path) -> None:
     query.with_suffix(".toml").write_text(plan, encoding="utf-8")
     with pytest.raises(ValueError, match="by \\(a list of variables\\)"):
         page_plan(query)
+
+
+def test_members_keep_each_value_whole_and_in_its_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paging, "MOST_MEMBERS", 3)
+    plan = PagePlan(("b",), "", (), "members", ("s", "b"))
+    counts = ((2, 2), (1, 2), (3, 4))
+    members = [{"b": NamedNode(f"urn:b{b}"), "s": NamedNode(f"urn:s{b}{i}")} for b, n in counts for i in range(n)]
+    part = ["(<urn:b1>)", "(<urn:b2>)", "(<urn:b4>)", "(<urn:b3>)"]  # b4 has no members
+    assert list(paging._member_parts(members, part, plan)) == [
+        ["(<urn:s10> <urn:b1>)", "(<urn:s11> <urn:b1>)"],  # with b2's two it would be four
+        ["(<urn:s20> <urn:b2>)", "(<urn:s21> <urn:b2>)"],
+        ["(<urn:s30> <urn:b3>)", "(<urn:s31> <urn:b3>)", "(<urn:s32> <urn:b3>)", "(<urn:s33> <urn:b3>)"],
+    ]

@@ -162,8 +162,8 @@ def prepare_run(spec: str, given: dict[str, str], store: GraphStore) -> tuple[st
     plan = page_plan(queries[spec])
     if plan is None:
         return query, store.query
-    keys = bind(bind_nodes(plan.keys, nodes), values)
-    return query, lambda sparql: PartSolutions(store.query, sparql, plan, keys)
+    keys, members = (bind(bind_nodes(text, nodes), values) if text else "" for text in (plan.keys, plan.members))
+    return query, lambda sparql: PartSolutions(store.query, sparql, plan, keys, members)
 
 
 def page_plan(query_file: Path) -> PagePlan | None:
