@@ -77,7 +77,8 @@ import sys
 from kg.cli import main
 main(["query", "who-did-what", "--format", "csv", "-o", sys.argv[1]])
 heavy = ("spacy", "thinc", "networkx", "pyvis", "numpy", "scipy", "jinja2", "rdflib", "charset_normalizer",
-         "multiprocessing", "shtab", "webbrowser", "importlib.metadata", "kg.read", "kg.extract", "kg.views")
+         "multiprocessing", "shtab", "webbrowser", "importlib.metadata", "kg.read", "kg.extract", "kg.views",
+         "http.client", "urllib.request", "kg.graph.server")  # the server's client: only for --store URL
 print(sorted(name for name in heavy if name in sys.modules), file=sys.stderr)
 """
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.build.lock import OutputLocked, output_lock, read_lock
 from kg.build.staging import JOURNAL, recover
-from kg.graph import GraphStore, KnowledgeStore, ServerStore
+from kg.graph import GraphStore, KnowledgeStore
 
 STORE_DIR = "store"
 STATEMENTS_FILE = "statements.jsonl"
@@ -50,7 +50,7 @@ def reading(output: Path, store_url: str | None = None) -> Iterator[Reading]:
     server, the graph is read from that server (through the SPARQL 1.1 Protocol); with
     `store_url` the output folder need not hold a build."""
     if store_url and not (output / MANIFEST_FILE).is_file():
-        yield Reading({}, ServerStore(store_url))
+        yield Reading({}, _server(store_url))
         return
     if (output / JOURNAL).is_file():
         _finish_interrupted_swap(output)
@@ -58,9 +58,16 @@ def reading(output: Path, store_url: str | None = None) -> Iterator[Reading]:
         manifest = _manifest(output)
         base_iri, url = str(manifest["base_iri"]), store_url or manifest.get("store")
         if url:
-            yield Reading(manifest, ServerStore(str(url), base_iri))
+            yield Reading(manifest, _server(str(url), base_iri))
         else:
             yield Reading(manifest, KnowledgeStore(output / STORE_DIR, base_iri, read_only=True))
+
+
+def _server(url: str, base_iri: str | None = None) -> GraphStore:
+    """A SPARQL server's store; its client (urllib, http.client) is imported only for one."""
+    from kg.graph import ServerStore
+
+    return ServerStore(url, base_iri)
 
 
 def _manifest(output: Path) -> dict[str, object]:

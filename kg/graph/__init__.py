@@ -19,7 +19,6 @@ from kg.graph.query_params import (
     prepare_run,
 )
 from kg.graph.results import ALL_FORMATS, check_format, render, write_rows
-from kg.graph.server import STAGED_SUFFIX, ServerStore
 from kg.graph.sparql import (
     DEFAULT_TIMEOUT_SECONDS,
     MAX_NESTING,
@@ -38,6 +37,7 @@ from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
     from kg.graph.rdf import brief_graph, brief_quads
+    from kg.graph.server import STAGED_SUFFIX, ServerStore
     from kg.graph.validate import validate_store
 
 __all__ = [
@@ -88,4 +88,15 @@ __all__ = [
     "validate_store",
     "write_rows",
 ]
-__getattr__ = lazy_names(__name__, {"brief_graph": "rdf", "brief_quads": "rdf", "validate_store": "validate"})
+# the SPARQL server's client (urllib, http.client, email: a fifth of `kg query`'s imports) loads
+# only when a command talks to a server
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "brief_graph": "rdf",
+        "brief_quads": "rdf",
+        "validate_store": "validate",
+        "STAGED_SUFFIX": "server",
+        "ServerStore": "server",
+    },
+)
