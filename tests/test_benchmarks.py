@@ -34,8 +34,9 @@ def test_the_build_benchmark_runs_on_a_small_corpus(tmp_path: Path, capsys: pyte
     assert result["briefs"] == 20
     assert result["statements"] == result["extract_statements"] > 0  # kg extract and kg build agree
     assert result["bare_cpu"] > 0 and result["extract_cpu"] > 0 and result["build_cpu"] > 0
-    assert set(result["queries"]) == {*named_queries(), "who-did-what (all, streamed)"}
+    assert set(result["queries"]) == {*named_queries(), bench_build.STREAMED, bench_build.START}
     queries = result["queries"]
+    assert queries[bench_build.START]["rows"] == 1  # the process start: one constant row
     assert queries["who-did-what (all, streamed)"]["rows"] >= queries["who-did-what"]["rows"] == 100  # a page
     assert f"| 20 | {result['words']:,} | {result['segments']:,} | {result['statements']:,} |" in printed
     for name, query in result["queries"].items():
