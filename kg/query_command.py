@@ -103,7 +103,7 @@ def run_query(args: argparse.Namespace) -> int:
     binary = getattr(sys.stdout, "buffer", None)  # a text stream in place of stdout (tests, notebooks) has none
     out = binary if binary is not None else io.BytesIO()
     with reading(args.output, args.store) as built:
-        sparql, run = prepare_run(args.query, params, built.store)
+        sparql, run = prepare_run(args.query, params, built.store, whole=args.limit == 0)
         limit = args.limit or None
         answer = select_rows(run, sparql, args.timeout or None, args.offset, limit)
         if isinstance(answer, Rows):

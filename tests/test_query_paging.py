@@ -94,6 +94,7 @@ def test_a_named_query_gives_the_whole_querys_rows_part_by_part(
     assert len(expected) >= 10  # the store gives every query rows enough for many parts
     if page_plan(named_queries()[name]) is not None:
         assert run is not paging_store.query and isinstance(parted, paging.PartSolutions)
+    assert prepare_run(name, PARAMS.get(name, {}), paging_store, whole=True)[1] == paging_store.query  # --limit 0
 
 
 def test_the_store_makes_the_parts_many_and_their_keys_tie(paging_store: KnowledgeStore) -> None:
