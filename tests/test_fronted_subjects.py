@@ -92,3 +92,42 @@ def test_people_named_by_an_actor_are_a_group_acting_for_it(text: str, expected:
 )
 def test_no_group_from_people_named_by_no_actor(text: str) -> None:
     assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a name with a slash in the subject ("SPLM/A") belongs to the phrase after the comma
+            "With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities, "
+            "the Sudanese government and SPLM/A have agreed to open the roads.",
+            [("Sudan", "agree", "roads")],
+        ),
+        (
+            "With the signing of an Accord on Ceasefire Monitoring (ACM), the Ugandan government and LRA/M "
+            "have agreed to exchange prisoners.",
+            [("Uganda", "agree", "prisoners"), ("LRA/M", "agree", "prisoners")],
+        ),
+        (
+            "Following the adoption of a Protocol on Humanitarian Access (PHA), the Malian authorities and "
+            "MNLA/CMA have agreed to reopen the schools.",
+            [("Mali", "agree", "schools"), ("MNLA/CMA", "agree", "schools")],
+        ),
+        (
+            "With the conclusion of a Treaty of Friendship (TOF), the Chadian government and FUC/RDL have "
+            "agreed to release the detainees.",
+            [("Chad", "agree", "detainees")],
+        ),
+        (
+            "Under the terms of a Memorandum on Demobilisation (MOD), the Somali government and ARS/UIC have "
+            "agreed to withdraw their fighters.",
+            [("Somalia", "agree", "fighters")],
+        ),
+    ],
+)
+def test_a_subject_with_a_slashed_name_after_a_fronted_adverbial(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert statements(text) == expected
+
+
+def test_a_fronted_adverbial_before_a_subject_that_names_no_actor_gives_nothing() -> None:
+    text = "With the signing of the MOU on Cessation of Hostilities, access and aid/relief have improved."
+    assert statements(text) == []

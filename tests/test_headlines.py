@@ -3,8 +3,12 @@ leads without a full stop are read; pages with a body keep their clutter rules. 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from kg.cli import main
 from kg.read.briefs import parse_brief
 from kg.read.headlines import is_headline
 
@@ -58,3 +62,22 @@ def test_body_keeps_clutter_rules() -> None:
 def test_labels_are_no_headlines(line: str) -> None:
     assert not is_headline(line)
     assert bodies(f"{line}\n") == []
+
+
+def test_one_line_briefs_are_read_through_the_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 16's acceptance, through `kg build`: a brief of one line without a full stop, a
+    dated one-sentence brief and a brief of headlines each give their statement."""
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    (briefs / "lead.txt").write_text("Estonia expels two Russian diplomats over espionage\n")
+    (briefs / "dated.txt").write_text("2023-11-30\n\nHelsinki recalls its ambassador from Moscow\n")
+    (briefs / "headlines.txt").write_text("Border news\nLatvia closes its border with Belarus\nMarkets calm\n")
+    output = tmp_path / "output"
+    assert main(["build", str(briefs), "-o", str(output), "--quiet"]) == 0
+    records = [json.loads(line) for line in (output / "statements.jsonl").read_text().splitlines()]
+    found = sorted((r["doc"], r["subject"], r["relation"], r["target"]) for r in records)
+    assert [(doc.split("_")[0], *rest) for doc, *rest in found] == [
+        ("dated", "Finland", "recall", "Russia"),
+        ("headlines", "Latvia", "close", "Belarus"),
+        ("lead", "Estonia", "expel", "Russia"),
+    ]

@@ -31,3 +31,23 @@ def test_a_leader_the_vocabulary_lacks_is_coded_by_the_dictionary(text: str, exp
 
 def test_a_name_the_dictionary_lacks_stays_uncoded() -> None:
     assert coded("Mr Smith praised the farmers.") == [("Smith", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Bush administration criticised the tariffs.", ("Bush administration", "USAGOV", "United States")),
+        ("The Clinton administration welcomed the accord.", ("Clinton administration", "USAGOV", "United States")),
+        ("The Obama administration imposed new duties.", ("Obama administration", "USAGOV", "United States")),
+        ("The Reagan administration ended the talks.", ("Reagan administration", "USAGOV", "United States")),
+        ("The Assad regime shelled the suburbs.", ("Assad regime", "SYRGOV", "Syria")),
+    ],
+)
+def test_a_government_named_after_its_leader_is_the_states_government(text: str, expected: tuple[str, ...]) -> None:
+    """The dictionary lists the leader's name with the noun as one actor; the tagger names the
+    leader alone, and was the subject (an uncoded "Bush administration", a body of "Bush")."""
+    assert coded(text)[0] == expected
+
+
+def test_a_name_and_a_noun_the_dictionary_does_not_list_stay_apart() -> None:
+    assert [name for name, _, _ in coded("The Bush campaign criticised the tariffs.")] == ["Bush"]

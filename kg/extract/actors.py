@@ -142,7 +142,7 @@ class ActorRuler:
             if ent.label_ in ENTITY_KINDS:
                 entity = self._entity(ent)
                 if entity is not None:
-                    span, actor = entity
+                    span, actor = self.known.with_noun_after(entity[0]) or entity
                     spans.append(span)
                     actors.setdefault((span.start, span.end), actor)
         kept = filter_spans(spans)

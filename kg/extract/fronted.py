@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 VERB_PREFIX_DEPS = {"aux", "auxpass", "neg", "advmod"}
-PHRASE_TAGS = {"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "CC", ","}
+PHRASE_TAGS = {"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "CC", ",", "SYM", "HYPH"}  # "SPLM/A", "Jean-Marie"
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 

@@ -19,9 +19,11 @@ from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+from spacy.tokens import Span
 
 from kg.extract.statements import Actor
 from kg.extract.vocabulary import Vocabulary, table_rows
+from kg.identifiers import slug
 
 MIN_MISSPELT_LENGTH = 6  # letters of the misspelt word
 
@@ -57,6 +59,22 @@ class KnownActors:
         if state is None:  # unknown, or coded for a state of the past ("USRBLR": Soviet Belarus)
             return actor
         return replace(actor, code=code, acts_for=actor.acts_for or state)
+
+    def with_noun_after(self, name: Span) -> tuple[Span, Actor] | None:
+        """A name and the noun after it, where the dictionary lists the two as one actor: "the
+        Bush administration" (USAGOV), "the Assad regime" (SYRGOV). The tagger names only the
+        person; PETRARCH2 matches the longest phrase its dictionary lists (Norris et al. 2017),
+        and the government named after its leader is the state's government, not the person."""
+        doc = name.doc
+        if name.end >= len(doc) or doc[name.end].pos_ not in ("NOUN", "PROPN"):
+            return None
+        written = f"{name.text} {doc[name.end].text}"
+        code = self.codes.get(" ".join(written.upper().split()))
+        state = self.states.get(code[:3]) if code else None
+        if state is None:
+            return None
+        actor = Actor(f"actor/{slug(written)}", written, "Organisation", acts_for=state, code=code)
+        return doc[name.start : name.end + 1], actor
 
     def _misspelt(self, key: str) -> str | None:
         """The code of the one entry whose name `key` misspells by one edit in one word of
