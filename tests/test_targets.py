@@ -89,3 +89,28 @@ def test_target_is_in_statements_jsonl_and_in_the_graph(tmp_path: Path, capsys: 
     assert main(["query", query, "-o", str(output), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == [{"s": "Lithuania", "t": "Ukraine"}]
     assert main(["validate", "-o", str(output)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a relative clause on the object is the thing's author, as a possessor is
+        (
+            "Germany criticised the plan, which Russia had proposed to Ukraine.",
+            ("Germany", "criticise", "plan", "Russia"),
+        ),
+        (
+            "Poland praised the initiative, which Lithuania launched against Belarus.",
+            ("Poland", "praise", "initiative", "Lithuania"),
+        ),
+        ("Estonia supported the mission, which NATO had sent to Kosovo.", ("Estonia", "support", "mission", "NATO")),
+        # what the relative clause's verb acts on is another event's target
+        ("Estonia opposed the tariff, which targets China.", ("Estonia", "oppose", "tariff", None)),
+        ("Poland condemned the law, which discriminates against Lithuania.", ("Poland", "condemn", "law", None)),
+        ("Finland criticised the deal, which favours Russia.", ("Finland", "criticise", "deal", None)),
+    ],
+)
+def test_of_a_relative_clause_on_the_object_only_its_subject_may_be_the_target(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    assert dyad(text) == expected

@@ -35,6 +35,7 @@ from kg.extract.groups import groups_named
 from kg.extract.identity import canonical, home_state
 from kg.extract.implicit_agents import ADJUNCT_PREPOSITIONS, implicit_agent_events
 from kg.extract.implicit_passives import agentless_passives
+from kg.extract.intransitive_events import aimed, intransitive_events
 from kg.extract.main_event import main_event_rank
 from kg.extract.nominal_events import metonymic_subjects, nominal_events
 from kg.extract.noun_phrases import noun_phrase
@@ -49,6 +50,7 @@ from kg.extract.statements import Actor, Statement
 from kg.extract.subjects import coordination_head, reduced_name, with_conjuncts
 from kg.extract.support_verbs import absorbed, supported
 from kg.extract.targets import target_of
+from kg.extract.unnamed_agents import UnnamedAgents, unnamed_agent_passives
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
 from kg.identifiers import slug
 from kg.read import Brief, Segment
@@ -82,6 +84,7 @@ class StatementExtractor:
         self.coder = coder
         self.title_speaker = TitleSpeakers(nlp, vocabulary.titles) if nlp is not None else None
         self.resolver = ActorResolver(vocabulary)
+        self.unnamed = UnnamedAgents(vocabulary, coder)
 
     def __call__(self, doc: Doc) -> Doc:
         context: SegmentContext | None = doc._.context
@@ -116,14 +119,8 @@ class StatementExtractor:
                         salience.observe(holder, token, number)
             sentence_dates: list[str] = []
             clause_sources = (
-                clauses,
-                reported_demands,
-                nominal_events,
-                implicit_agent_events,
-                agentless_passives,
-                directives,
-                participle_compounds,
-                predicative_events,
+                *(clauses, reported_demands, nominal_events, implicit_agent_events, agentless_passives),
+                *(directives, participle_compounds, predicative_events, unnamed_agent_passives, intransitive_events),
             )
             controlled = controlled_acts(sentence, self.vocabulary)  # "called on X to stop": X's act is no statement
             found = [
@@ -150,6 +147,8 @@ class StatementExtractor:
                     subjects = [agent] if agent is not None else []
                     if agent is not None:
                         salience.observe_subject(agent, clause.predicate.i, number)
+                if not subjects and (unnamed := self.unnamed.agent(clause)) is not None:
+                    resolved, subjects = [], [unnamed]  # "a journalist was killed in Beirut" (unnamed_agents)
                 if not subjects:
                     continue
                 clause, source, act = self._attributed(clause, number, salience, attributions)
@@ -235,7 +234,7 @@ class StatementExtractor:
             sentence=evidence,
             start=start,
             end=end,
-            event=event,
+            event=event if aimed(clause, target) else None,
             target=target.name if target else None,
             subject_actor=subject,
             object_actor=actor,

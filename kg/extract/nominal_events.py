@@ -68,7 +68,7 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             continue
         if noun in ADVERBIAL_NOUNS:
             continue  # "in his interview to X", "in terms of": the phrase frames another clause
-        complement = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        complement = next((c for c in token.children if _complement(c)), None)
         infinitive = complement is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
         agents = agents_of(token) or responders(token) or (controllers_of(token) if infinitive else [])
         if not agents:
@@ -97,6 +97,14 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         if first.head.lower_ == "of" and first.head.head.lemma_.lower() in vocabulary.cues["possible"]:
             modality = "possible"  # "the risk of escalation by Belarus": it has not happened
         yield Clause(token, vocabulary.event_nouns[noun], agents, objects, modality=modality)
+
+
+def _complement(child: Token) -> bool:
+    """A noun's verbal complement ("proposal to send", "refusal to be involved"); not a relative
+    clause with a subject of its own ("support from Moscow, which has resisted sanctions": what
+    Moscow resisted is no object of the support)."""
+    own_subject = child.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+    return child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not own_subject
 
 
 def event_agents(token: Token, vocabulary: Vocabulary) -> list[Token]:

@@ -17,7 +17,8 @@ best first, follow the places English gives a recipient or an owner of a theme:
   ("imposed sanctions on Belarus", "appealed to the UN");
 - else the first actor named in the object's phrase, then in the verb's non-finite complements
   ("is willing to send material to help defend Saudi Arabia"), never crossing into a clause with
-  a subject of its own, as PETRARCH2 takes the first actor of the verb phrase.
+  a subject of its own (of a relative clause in the object's phrase, only its subject), as
+  PETRARCH2 takes the first actor of the verb phrase.
 
 The subject itself is never its own target ("Belarus continued its policy" has none), nor are the
 event's other agents ("support from Moscow and Beijing": neither is the other's target).
@@ -38,6 +39,7 @@ from kg.extract.vocabulary import Vocabulary
 NOUN_PREPOSITIONS = ("against", "on", "upon", "for", "with", "to", "toward", "towards", "at", "over", "of")
 VERB_PREPOSITIONS = ("against", "on", "upon", "to", "toward", "towards", "with", "for", "at", "over")
 MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
+RELATIVE_TAGS = ("WDT", "WP", "WP$")  # "which", "who", "whose": the antecedent itself
 NONFINITE_DEPS = ("xcomp", "advcl", "acl", "relcl", "prep", "pobj", "pcomp", "dobj", "conj", "appos")
 
 
@@ -81,7 +83,7 @@ def target_candidates(predicate: Token, obj: Token | None) -> Iterator[Token]:
     yield from (c for c in predicate.children if c.dep_ == "dative" and c.pos_ != "ADP")
     yield from _complements(predicate, VERB_PREPOSITIONS, after=predicate.i)
     if obj is not None:
-        yield from (t for t in obj.subtree if t.i != obj.i)
+        yield from _own_phrase(obj)
     yield from _nonfinite_phrase(predicate)
 
 
@@ -102,6 +104,26 @@ def _complements(head: Token, prepositions: tuple[str, ...], after: int = -1) ->
             if pobj.dep_ == "pobj":
                 yield pobj
                 yield from pobj.conjuncts
+
+
+def _own_phrase(head: Token) -> Iterator[Token]:
+    """The words of a noun's phrase, left to right; of a relative clause in it, only its subject.
+    The subject names the thing's author, as a possessor would ("the plan, which Russia proposed",
+    Russia's plan); what the relative clause's verb acts on is another event's ("support from
+    Moscow and Beijing, which have resisted a harder line on Iran" is not aimed at Iran). A
+    content clause stays whole ("its demand that Burundi's government negotiate": Burundi)."""
+    found: list[Token] = []
+    pending = list(head.children)
+    for _ in range(len(head.sent)):  # each step takes one token off the list: bounded by the sentence
+        if not pending:
+            break
+        token = pending.pop()
+        if token.dep_ == "relcl":
+            pending.extend(c for c in token.children if c.dep_ in SUBJECT_DEPS and c.tag_ not in RELATIVE_TAGS)
+            continue
+        found.append(token)
+        pending.extend(token.children)
+    yield from sorted(found, key=lambda t: t.i)
 
 
 def _nonfinite_phrase(predicate: Token) -> Iterator[Token]:
