@@ -11,6 +11,8 @@ import pytest
 import rdflib
 
 from kg.cli import main
+from kg.extract.places import load_places
+from kg.ontology import ONTOLOGY_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -170,6 +172,8 @@ def test_the_seeds_name_each_actor_once(built: Path, capsys: pytest.CaptureFixtu
     assert [n for n in names if "Defence" in n or "Ministry of Defence" in n] == ["Belarusian Defence Ministry"]
     assert sorted(n for n in names if n.startswith("US delegation")) == ["US delegation"]
     assert ("Klaipeda", "Place") in actors and not any(n == "Klaipeda" for n, kind in actors if kind == "Person")
+    places = load_places(ONTOLOGY_DIR)  # no place of the gazetteer is a Person, whatever its name
+    assert not [n for n, kind in actors if kind == "Person" and n in places]
     assert not any(n.startswith("Rumo") for n in names)
     records = [json.loads(line) for line in (built / "statements.jsonl").read_text().splitlines()]
     assert sum(1 for r in records if r["target"]) >= 0.4 * len(records)

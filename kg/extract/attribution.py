@@ -124,6 +124,8 @@ class Attributions:
         children = list(predicate.children)
         if any(c.dep_ in ("dobj", "dative") and mention_at(c) is not None for c in children):
             return False  # "told Putin that ...": aimed at an actor, a statement of its own
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in self.vocabulary.event_nouns for c in children):
+            return False  # "reiterated its demand that Israel ...": the object names the act (main_event)
         if any(c.dep_ in CONTENT_DEPS for c in children):
             return True
         if predicate.dep_ == "parataxis" and self._parenthetical(predicate.head) == predicate:
