@@ -124,8 +124,8 @@ class Attributions:
         children = list(predicate.children)
         if any(c.dep_ in ("dobj", "dative") and mention_at(c) is not None for c in children):
             return False  # "told Putin that ...": aimed at an actor, a statement of its own
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in self.vocabulary.event_nouns for c in children):
-            return False  # "reiterated its demand that Israel ...": the object names the act (main_event)
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in self.vocabulary.event_nouns and _owned(c) for c in children):
+            return False  # "reiterated its demand that Israel ...": the speaker's own act (main_event)
         if any(c.dep_ in CONTENT_DEPS for c in children):
             return True
         if predicate.dep_ == "parataxis" and self._parenthetical(predicate.head) == predicate:
@@ -356,3 +356,8 @@ def _verb_outside(sentence: Span, start: int, end: int, is_speech_verb: Callable
         if (token.i < start - 1 or token.i > end) and is_speech_verb(token) and subjects_of(token):
             return token
     return None
+
+
+def _owned(noun: Token) -> bool:
+    """An object with a possessive ("its demand", "his call"): the act it names is the speaker's."""
+    return any(c.dep_ == "poss" for c in noun.children)
