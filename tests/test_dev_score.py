@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 SLACK = 0.02
 # reached on the whole development set (21 briefs, 566 gold statements)
-WHOLE_SET = {"f1": 0.763, "precision": 0.834, "recall": 0.703}
-WHOLE_SET_ATTRIBUTES = {"polarity": 0.989, "modality": 0.892, "date": 0.973, "source": 0.931}
+WHOLE_SET = {"f1": 0.764, "precision": 0.834, "recall": 0.705}
+WHOLE_SET_ATTRIBUTES = {"polarity": 0.989, "modality": 0.892, "date": 0.973, "source": 0.932}
 # reached on the five seeds alone
 SEEDS_F1 = 0.86
 
