@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.clauses import Clause, modality_of, objects_of, polarity_of, relation_of
 from kg.extract.subjects import PASSIVE_SUBJECT_DEPS, is_stative
@@ -37,17 +37,26 @@ def agentless_passives(sentence: Span, vocabulary: Vocabulary) -> Iterator[Claus
     for verb in sentence:
         if verb.tag_ != "VBN" or verb.lemma_.lower() not in REFERENCE_VERBS or is_stative(verb):
             continue
-        children = list(verb.children)
-        if not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children) or any(c.dep_ == "agent" for c in children):
-            continue
-        objects = objects_of(verb)
-        if objects:
-            yield Clause(
-                predicate=verb,
-                relation=relation_of(verb),
-                subjects=[],
-                objects=objects,
-                polarity=polarity_of(verb, objects, vocabulary),
-                modality=modality_of(verb, vocabulary),
-                implicit_agent=True,
-            )
+        if clause := subjectless_passive(verb, vocabulary, implicit_agent=True):
+            yield clause
+
+
+def subjectless_passive(verb: Token, vocabulary: Vocabulary, implicit_agent: bool = False) -> Clause | None:
+    """The clause of a passive `verb` that names no agent ("are referred to", "has been killed"),
+    without subjects, for a caller that finds its agent elsewhere; None when the verb has a "by"
+    agent, no passive subject or no object."""
+    children = list(verb.children)
+    if not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children) or any(c.dep_ == "agent" for c in children):
+        return None
+    objects = objects_of(verb)
+    if not objects:
+        return None
+    return Clause(
+        predicate=verb,
+        relation=relation_of(verb),
+        subjects=[],
+        objects=objects,
+        polarity=polarity_of(verb, objects, vocabulary),
+        modality=modality_of(verb, vocabulary),
+        implicit_agent=implicit_agent,
+    )

@@ -30,11 +30,10 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import mention_at
-from kg.extract.clauses import Clause, modality_of, objects_of, polarity_of, relation_of
+from kg.extract.clauses import Clause
 from kg.extract.events import EventCoder
-from kg.extract.implicit_passives import REFERENCE_VERBS
+from kg.extract.implicit_passives import REFERENCE_VERBS, subjectless_passive
 from kg.extract.statements import Actor
-from kg.extract.subjects import PASSIVE_SUBJECT_DEPS
 from kg.extract.vocabulary import Vocabulary
 from kg.identifiers import slug
 
@@ -51,20 +50,8 @@ def unnamed_agent_passives(sentence: Span, vocabulary: Vocabulary) -> Iterator[C
     for verb in sentence:
         if verb.pos_ != "VERB" or verb.lemma_.lower() in REFERENCE_VERBS:
             continue
-        if any(c.dep_ == "agent" for c in verb.children):
-            continue
-        if not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
-            continue
-        objects = objects_of(verb)
-        if objects:
-            yield Clause(
-                predicate=verb,
-                relation=relation_of(verb),
-                subjects=[],
-                objects=objects,
-                polarity=polarity_of(verb, objects, vocabulary),
-                modality=modality_of(verb, vocabulary),
-            )
+        if clause := subjectless_passive(verb, vocabulary):
+            yield clause
 
 
 class UnnamedAgents:
