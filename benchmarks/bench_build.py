@@ -197,12 +197,7 @@ def bench(size: int, work: Path, args: argparse.Namespace) -> dict[str, object]:
     extracted = run_measured(kg("extract", str(corpus), "--format", "jsonl"))
     result.update(extract_cpu=extracted.cpu, extract_wall=extracted.wall, extract_rss_mib=extracted.rss_mib)
     result["extract_statements"] = extracted.lines
-    step(size, f"kg build --full --jobs {args.jobs}")
-    output = work / f"output-{size}"
-    built = run_measured(kg("build", str(corpus), "-o", str(output), "--quiet", "--full", "--jobs", str(args.jobs)))
-    result.update(build_cpu=built.cpu, build_wall=built.wall, build_rss_mib=built.rss_mib)
-    manifest = json.loads((output / "build.json").read_text())
-    result.update(statements=manifest["statements"], triples=manifest["triples"], phases=manifest.get("phases", {}))
+    output = full_build(size, corpus, work, args, result)
     step(size, "incremental rebuild after one edit")
     edit_one(sorted(corpus.glob("*.txt"))[size // 2])
     rebuilt = run_measured(kg("build", str(corpus), "-o", str(output), "--quiet", "--jobs", str(args.jobs)))
@@ -222,14 +217,21 @@ def bench(size: int, work: Path, args: argparse.Namespace) -> dict[str, object]:
     return result
 
 
-def build_and_query(size: int, corpus: Path, work: Path, args: argparse.Namespace, result: dict) -> dict[str, object]:
-    """A `--build-only` size: the full build (its CPU, peak RSS, phases) and the queries."""
+def full_build(size: int, corpus: Path, work: Path, args: argparse.Namespace, result: dict) -> Path:
+    """Run `kg build --full` of `corpus`, record its CPU, wall, peak RSS, counts and phases in
+    `result`, and return its output folder."""
     step(size, f"kg build --full --jobs {args.jobs}")
     output = work / f"output-{size}"
     built = run_measured(kg("build", str(corpus), "-o", str(output), "--quiet", "--full", "--jobs", str(args.jobs)))
     result.update(build_cpu=built.cpu, build_wall=built.wall, build_rss_mib=built.rss_mib)
     manifest = json.loads((output / "build.json").read_text())
     result.update(statements=manifest["statements"], triples=manifest["triples"], phases=manifest.get("phases", {}))
+    return output
+
+
+def build_and_query(size: int, corpus: Path, work: Path, args: argparse.Namespace, result: dict) -> dict[str, object]:
+    """A `--build-only` size: the full build (its CPU, peak RSS, phases) and the queries."""
+    output = full_build(size, corpus, work, args, result)
     if args.query_runs:
         step(size, f"named queries, {args.query_runs} runs each")
         result["queries"] = query_latency(output, args.query_runs, args.stream_runs)
