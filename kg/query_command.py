@@ -8,11 +8,12 @@ import argparse
 import io
 import itertools
 import sys
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from kg.graph import (
     ALL_FORMATS,
     DEFAULT_TIMEOUT_SECONDS,
+    Answer,
     MAX_NESTING,
     MAX_QUERY_CHARS,
     QueryUsageError,
@@ -29,6 +30,9 @@ from kg.graph import (
     sparql_prefixes,
     write_rows,
 )
+
+if TYPE_CHECKING:
+    from kg.build import Reading
 
 DEFAULT_LIMIT = 100
 
@@ -103,18 +107,30 @@ def run_query(args: argparse.Namespace) -> int:
     binary = getattr(sys.stdout, "buffer", None)  # a text stream in place of stdout (tests, notebooks) has none
     out = binary if binary is not None else io.BytesIO()
     with reading(args.output, args.store) as built:
-        sparql, run = prepare_run(args.query, params, built.store, whole=args.limit == 0)
         limit = args.limit or None
-        answer = select_rows(run, sparql, args.timeout or None, args.offset, limit)
+        answer: Rows | Answer | None = _precomputed(built, args, params, limit)
+        if answer is None:
+            sparql, run = prepare_run(args.query, params, built.store, whole=args.limit == 0)
+            answer = select_rows(run, sparql, args.timeout or None, args.offset, limit)
         if isinstance(answer, Rows):
             check_format("SELECT", args.format)
             _write_page(answer, args, out)
-        else:
+        elif answer is not None:
             out.write(render(answer, args.format, sparql_prefixes(built.store.base_iri)))
     if binary is None:
         sys.stdout.write(out.getvalue().decode("utf-8"))  # type: ignore[attr-defined]
     sys.stdout.flush()
     return 0
+
+
+def _precomputed(built: Reading, args: argparse.Namespace, params: dict[str, str], limit: int | None) -> Rows | None:
+    """A named query's rows from the facts its build keeps beside the store (kg.graph.answers),
+    if they belong to that store: the store is then never opened. None: run the SPARQL."""
+    if built.folder is None or args.query not in named_queries():
+        return None
+    from kg.graph import precomputed_rows
+
+    return precomputed_rows(built.folder, str(built.manifest["base_iri"]), args.query, params, args.offset, limit)
 
 
 def _write_page(answer: Rows, args: argparse.Namespace, out: BinaryIO) -> None:

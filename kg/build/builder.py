@@ -38,7 +38,17 @@ from kg.build.reader import read_stage
 from kg.build.server_journal import drop_strays, note_writes, settled, unsettled
 from kg.build.staging import make_staging, recover, swap_in
 from kg.extract import Statement
-from kg.graph import DEFAULT_BASE_IRI, KnowledgeStore, ServerStore, brief_graph, brief_quads, export
+from kg.graph import (
+    ANSWERS_FILE,
+    DEFAULT_BASE_IRI,
+    KnowledgeStore,
+    ServerStore,
+    brief_graph,
+    brief_quads,
+    export,
+    stamp_answers,
+    update_answers,
+)
 from kg.read import Brief, brief_files
 from kg.views import write_views
 from kg.wording import counted
@@ -192,6 +202,10 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
         status("compacting the store")
         store.optimize()
         phase("compact")
+    if isinstance(store, KnowledgeStore):  # the named queries' facts, beside the store (kg.graph.answer_facts)
+        previous_answers = None if plan.full else output / ANSWERS_FILE
+        update_answers(store, staging / ANSWERS_FILE, previous_answers, extracted.changed_graphs)
+        phase("answers")
     status(f"writing {TURTLE_FILE}")
     export(store, "turtle", staging / TURTLE_FILE)
     phase("turtle")
@@ -223,6 +237,7 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
     }
     (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     del store  # closes the store before it is moved
+    stamp_answers(staging / ANSWERS_FILE, staging / STORE_DIR, settings.base_iri)  # for the store as closed
     return summary
 
 

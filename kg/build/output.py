@@ -5,32 +5,39 @@ need nothing else, so they start without loading spaCy."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from kg.build.lock import OutputLocked, output_lock, read_lock
 from kg.build.staging import JOURNAL, recover
-from kg.graph import GraphStore, KnowledgeStore
+from kg.graph import ANSWERS_FILE, GraphStore, KnowledgeStore
 
 STORE_DIR = "store"
 STATEMENTS_FILE = "statements.jsonl"
 TURTLE_FILE = "graph.ttl"
 MANIFEST_FILE = "build.json"
-PRODUCTS = (STORE_DIR, STATEMENTS_FILE, TURTLE_FILE, MANIFEST_FILE)
+PRODUCTS = (STORE_DIR, STATEMENTS_FILE, TURTLE_FILE, MANIFEST_FILE, ANSWERS_FILE)  # answers: kg.graph.answer_facts
 
 
 class BuildError(Exception):
     """Input or output that a build cannot use."""
 
 
-@dataclass(frozen=True)
 class Reading:
-    """A build's manifest and its store opened for reading, while `reading` holds its lock."""
+    """A build's manifest and its store, opened for reading when first used, while `reading`
+    holds its lock. `folder` is the output folder when the graph is the store in it (the files
+    a build writes beside the store then describe it), None for a SPARQL server."""
 
-    manifest: dict[str, object]
-    store: GraphStore
+    def __init__(self, manifest: dict[str, object], open_store: Callable[[], GraphStore], folder: Path | None) -> None:
+        self.manifest = manifest
+        self.folder = folder
+        self._open_store = open_store
+
+    @cached_property
+    def store(self) -> GraphStore:
+        return self._open_store()
 
 
 def read_manifest(output: Path) -> dict[str, object]:
@@ -50,7 +57,7 @@ def reading(output: Path, store_url: str | None = None) -> Iterator[Reading]:
     server, the graph is read from that server (through the SPARQL 1.1 Protocol); with
     `store_url` the output folder need not hold a build."""
     if store_url and not (output / MANIFEST_FILE).is_file():
-        yield Reading({}, _server(store_url))
+        yield Reading({}, lambda: _server(store_url), None)
         return
     if (output / JOURNAL).is_file():
         _finish_interrupted_swap(output)
@@ -58,9 +65,9 @@ def reading(output: Path, store_url: str | None = None) -> Iterator[Reading]:
         manifest = _manifest(output)
         base_iri, url = str(manifest["base_iri"]), store_url or manifest.get("store")
         if url:
-            yield Reading(manifest, _server(str(url), base_iri))
+            yield Reading(manifest, lambda: _server(str(url), base_iri), None)
         else:
-            yield Reading(manifest, KnowledgeStore(output / STORE_DIR, base_iri, read_only=True))
+            yield Reading(manifest, lambda: KnowledgeStore(output / STORE_DIR, base_iri, read_only=True), output)
 
 
 def _server(url: str, base_iri: str | None = None) -> GraphStore:

@@ -36,12 +36,15 @@ from kg.graph.store import GraphStore, KnowledgeStore, StoreError
 from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
+    from kg.graph.answer_facts import ANSWERS_FILE, stamp_answers, update_answers
+    from kg.graph.answers import precomputed_rows
     from kg.graph.rdf import brief_graph, brief_quads
     from kg.graph.server import STAGED_SUFFIX, ServerStore
     from kg.graph.validate import validate_store
 
 __all__ = [
     "ALL_FORMATS",
+    "ANSWERS_FILE",
     "DCTERMS",
     "DEFAULT_BASE_IRI",
     "DEFAULT_TIMEOUT_SECONDS",
@@ -79,12 +82,15 @@ __all__ = [
     "export",
     "load_query",
     "named_queries",
+    "precomputed_rows",
     "prepare_query",
     "prepare_run",
     "render",
     "rows",
     "select_rows",
     "sparql_prefixes",
+    "stamp_answers",
+    "update_answers",
     "validate_store",
     "write_rows",
 ]
@@ -93,6 +99,10 @@ __all__ = [
 __getattr__ = lazy_names(
     __name__,
     {
+        "ANSWERS_FILE": "answer_facts",
+        "stamp_answers": "answer_facts",
+        "update_answers": "answer_facts",
+        "precomputed_rows": "answers",
         "brief_graph": "rdf",
         "brief_quads": "rdf",
         "validate_store": "validate",

@@ -196,6 +196,10 @@ class KnowledgeStore:
         for quad in self._store.quads_for_pattern(None, None, None, DefaultGraph()):
             yield Triple(quad.subject, quad.predicate, quad.object)
 
+    def pattern(self, subject: Any, predicate: Any, obj: Any, graph: Any) -> Iterator[Quad]:
+        """The quads matching a pattern (None: any term; `DefaultGraph()`: the union), streamed."""
+        return iter(self._store.quads_for_pattern(subject, predicate, obj, graph))
+
     def graph_quads(self, graph: NamedNode) -> Iterator[Quad]:
         """The quads of one named graph (a brief's), streamed."""
         return iter(self._store.quads_for_pattern(None, None, None, graph))

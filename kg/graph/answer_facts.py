@@ -1,0 +1,346 @@
+"""The facts the named queries read, kept beside the store in a small SQLite file
+(`answers.sqlite`), so that `kg query NAME` answers without joining the store at query time
+(`kg.graph.answer_rows` computes each named query's rows from them).
+
+Oxigraph joins a statement's row of who-did-what with about 17 index lookups (130 µs a row:
+6,400 rows/s at 5,000 briefs) and sorts every row before the first (no top-k sort), so the
+named queries cannot answer at click speed from the store. The facts here are what those joins
+read, laid out once by the build:
+
+- `statements`: one row per statement node (a node with `kg:inBrief` and a statement property),
+  its properties and its sentence's text and offsets, as the statement's own brief graph gives
+  them (statement and sentence nodes are named after their brief, so no other graph describes
+  them);
+- `nodes`: the labels, types, notations, quad classes, Goldstein values and identifiers of every
+  other node (actors, themes, relations, briefs, CAMEO concepts, the vocabulary) as the union
+  graph gives them: several briefs may describe one actor, so these are read from the union,
+  and refreshed for every node a changed brief describes, before or after the change;
+- `described`: the nodes each brief graph describes (a JSON list: what to refresh when the
+  brief changes).
+
+The build keeps the file up to date (`update_answers`): a full build reads the facts from the
+store; an incremental one starts from the previous build's file and redoes only the changed
+briefs' statements and the nodes those briefs describe. The file is a cache of the store and is
+only used when it belongs to the store beside it (`open_answers`): its `stamp` names the store's
+files (RocksDB table files, manifest, its IDENTITY), and the digest of the named queries' files
+it was made for; a store written by another build, a SPARQL server, an edited query or data
+outside the shapes it reads (`regular`) all mean the SPARQL runs instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode
+
+from kg.graph.namespaces import DCTERMS, KG, NIF, PROV, RDF, RDFS, SKOS, XSD
+from kg.graph.queries import QUERY_DIR
+from kg.graph.store import KnowledgeStore
+
+ANSWERS_FILE = "answers.sqlite"
+FORMAT = "kg-answers-1"
+XSD_INTEGER = XSD + "integer"
+# statement node property -> column (a statement has at most one of each in its brief graph)
+STATEMENT_COLUMNS = {
+    KG + "subject": "subject",
+    KG + "relation": "relation",
+    KG + "object": "object",
+    KG + "polarity": "polarity",
+    KG + "modality": "modality",
+    KG + "eventCode": "event",
+    KG + "source": "source",
+    PROV + "wasDerivedFrom": "sentence",
+    KG + "inBrief": "brief",
+}
+DATE = KG + "date"
+SENTENCE_COLUMNS = {NIF + "anchorOf": "anchor", NIF + "beginIndex": "begin", NIF + "endIndex": "end"}
+INTERNAL = KG + "segment"  # statements, sentences and segments carry it: nodes of one brief only
+TYPE = RDF + "type"
+STATEMENT_CLASS = KG + "Statement"
+# node property -> short name (`nodes.pred`)
+NODE_PREDICATES = {
+    SKOS + "prefLabel": "pref",
+    SKOS + "altLabel": "alt",
+    RDFS + "label": "label",
+    TYPE: "type",
+    SKOS + "notation": "notation",
+    KG + "quadClass": "quad",
+    KG + "goldstein": "goldstein",
+    DCTERMS + "identifier": "ident",
+}
+ACTOR_CLASSES = "SELECT ?kind WHERE { ?kind rdfs:subClassOf* kg:Actor }"
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE statements (iri TEXT, graph TEXT, is_statement INT, subject TEXT, relation TEXT,
+  object TEXT, polarity TEXT, modality TEXT, event TEXT, source TEXT, sentence TEXT, brief TEXT,
+  date TEXT, date_type TEXT, anchor TEXT, "begin" INT, "end" INT);
+CREATE INDEX statements_graph ON statements (graph);
+CREATE INDEX statements_brief ON statements (brief);
+CREATE INDEX statements_subject ON statements (subject);
+CREATE INDEX statements_relation ON statements (relation);
+CREATE INDEX statements_object ON statements (object);
+CREATE INDEX statements_event ON statements (event);
+CREATE INDEX statements_pair ON statements (subject, object, polarity);
+CREATE TABLE nodes (iri TEXT, pred TEXT, value TEXT, kind TEXT);
+CREATE INDEX nodes_iri ON nodes (iri);
+CREATE INDEX nodes_pred ON nodes (pred, value);
+CREATE TABLE described (graph TEXT PRIMARY KEY, nodes TEXT);
+"""
+
+
+def term_kind(term: object) -> tuple[str, str]:
+    """A term as (value, kind): kind is '' for an IRI, '"' for a plain string, '@lang' for a
+    language-tagged string, or the datatype IRI."""
+    if isinstance(term, Literal):
+        if term.language:
+            return term.value, "@" + term.language
+        datatype = term.datatype.value
+        return term.value, '"' if datatype == XSD + "string" else datatype
+    return getattr(term, "value", str(term)), ""
+
+
+def _name(term: Any) -> str:
+    """A node's IRI (or blank node's id)."""
+    return str(term.value)
+
+
+def queries_digest() -> str:
+    """A digest of the named queries' files: answers made for other queries are not used."""
+    digest = hashlib.sha256()
+    for path in sorted(QUERY_DIR.glob("*.*")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def store_stamp(store_dir: Path) -> str:
+    """The store's files by name and size, and its RocksDB IDENTITY: another store, or this one
+    written to since, has other files (its log files and lock aside)."""
+    try:
+        names = sorted(n for n in os.listdir(store_dir) if not n.startswith("LOG") and n != "LOCK")
+        files = [(n, os.path.getsize(store_dir / n)) for n in names]
+        identity = (store_dir / "IDENTITY").read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+    return json.dumps([identity, files])
+
+
+@dataclass
+class _Facts:
+    """Facts read from quads: statement rows, sentence facts, and who describes which node."""
+
+    statements: dict[str, dict[str, object]] = field(default_factory=dict)
+    sentences: dict[str, dict[str, object]] = field(default_factory=dict)
+    internal: set[str] = field(default_factory=set)
+    subjects: dict[str, set[str]] = field(default_factory=dict)  # graph -> subjects with node facts
+    regular: bool = True
+
+    def add(self, subject: str, predicate: str, obj: object, graph: str) -> None:
+        if predicate == INTERNAL:
+            self.internal.add(subject)
+        elif predicate in STATEMENT_COLUMNS:
+            self._set(self.statements, subject, STATEMENT_COLUMNS[predicate], term_kind(obj)[0])
+            self.statements[subject].setdefault("graph", graph)
+        elif predicate == DATE:
+            value, kind = term_kind(obj)
+            self._set(self.statements, subject, "date", value)
+            self.statements[subject]["date_type"] = kind
+        elif predicate in SENTENCE_COLUMNS:
+            value, kind = term_kind(obj)
+            column = SENTENCE_COLUMNS[predicate]
+            if column != "anchor" and kind != XSD_INTEGER:
+                self.regular = False
+            self._set(self.sentences, subject, column, value if column == "anchor" else int(value))
+        if predicate == TYPE and getattr(obj, "value", "") == STATEMENT_CLASS:
+            self.statements.setdefault(subject, {})["is_statement"] = 1
+        if predicate in NODE_PREDICATES:
+            self.subjects.setdefault(graph, set()).add(subject)
+
+    def _set(self, table: dict[str, dict[str, object]], node: str, column: str, value: object) -> None:
+        row = table.setdefault(node, {})
+        if column in row and row[column] != value:
+            self.regular = False  # two values of one property: outside the shapes read here
+        row[column] = value
+
+    def statement_rows(self) -> Iterator[tuple[object, ...]]:
+        for iri, row in self.statements.items():
+            if "brief" not in row or not any(c in row for c in STATEMENT_COLUMNS.values() if c != "brief"):
+                continue  # a sentence (in a brief, but no statement's property): no query's statement
+            sentence = self.sentences.get(str(row.get("sentence")), {})
+            yield (
+                iri,
+                row.get("graph"),
+                row.get("is_statement", 0),
+                *(row.get(c) for c in ("subject", "relation", "object", "polarity", "modality", "event", "source")),
+                row.get("sentence"),
+                row.get("brief"),
+                row.get("date"),
+                row.get("date_type"),
+                sentence.get("anchor"),
+                sentence.get("begin"),
+                sentence.get("end"),
+            )
+
+    def described(self) -> dict[str, list[str]]:
+        """Graph -> the nodes it describes (not its own statements, sentences and segments)."""
+        return {
+            graph: sorted(node for node in subjects - self.internal if node not in self.statements)
+            for graph, subjects in self.subjects.items()
+        }
+
+
+def update_answers(store: KnowledgeStore, path: Path, previous: Path | None, changed: Iterable[str]) -> None:
+    """Write the facts of `store` into `path`: from the `previous` build's file with the graphs
+    `changed` (dropped or replaced) redone, when that file belongs to the previous store beside
+    it; otherwise all of them."""
+    path.unlink(missing_ok=True)
+    if previous is not None and _usable_previous(previous):
+        shutil.copyfile(previous, path)
+        with closing_db(path) as db:
+            _redo_graphs(store, db, sorted(set(changed)))
+        return
+    with closing_db(path) as db:
+        db.executescript(SCHEMA)
+        _read_all(store, db)
+
+
+def stamp_answers(path: Path, store_dir: Path, base_iri: str) -> None:
+    """Mark the file as made for the store in `store_dir` (once that store is closed and will no
+    longer change) and for the named queries of this code."""
+    if not path.is_file():
+        return
+    with closing_db(path) as db:
+        meta = {"format": FORMAT, "stamp": store_stamp(store_dir), "queries": queries_digest(), "base_iri": base_iri}
+        db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+
+
+def open_answers(output: Path, base_iri: str) -> sqlite3.Connection | None:
+    """The facts file of the build in `output`, read-only, if it belongs to the store there and
+    to the named queries of this code; None otherwise (the SPARQL runs)."""
+    path = output / ANSWERS_FILE
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+    except sqlite3.Error:
+        return None
+    expected = {"format": FORMAT, "regular": "1", "base_iri": base_iri}
+    if any(meta.get(k) != v for k, v in expected.items()) or meta.get("stamp") != store_stamp(output / "store"):
+        db.close()
+        return None
+    if meta.get("queries") != queries_digest():
+        db.close()
+        return None
+    return db
+
+
+@contextmanager
+def closing_db(path: Path) -> Iterator[sqlite3.Connection]:
+    """An SQLite connection, committed (unless the block fails) and closed after the block."""
+    db = sqlite3.connect(path)
+    try:
+        with db:
+            yield db
+    finally:
+        db.close()
+
+
+def _usable_previous(previous: Path) -> bool:
+    """The previous build's file, when it is of this format and belongs to the store beside it."""
+    if not previous.is_file():
+        return False
+    try:
+        db = sqlite3.connect(f"file:{previous}?mode=ro", uri=True)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    fresh = meta.get("stamp") == store_stamp(previous.parent / "store")
+    return meta.get("format") == FORMAT and meta.get("regular") == "1" and fresh
+
+
+def _read_all(store: KnowledgeStore, db: sqlite3.Connection) -> None:
+    """Every fact, from the union graph, a predicate at a time (statement and sentence nodes
+    belong to one brief graph each, so the union gives their graph's facts)."""
+    facts = _Facts()
+    for predicate in [INTERNAL, *STATEMENT_COLUMNS, DATE, *SENTENCE_COLUMNS]:
+        for quad in store.pattern(None, NamedNode(predicate), None, DefaultGraph()):
+            facts.add(_name(quad.subject), predicate, quad.object, "")
+    for quad in store.pattern(None, NamedNode(TYPE), NamedNode(STATEMENT_CLASS), DefaultGraph()):
+        facts.add(_name(quad.subject), TYPE, quad.object, "")
+    for row in facts.statements.values():  # the union holds no graph: the brief names it
+        row["graph"] = row.get("brief")
+    _insert_statements(db, facts)
+    skipped = facts.internal | set(facts.statements)
+    nodes = []
+    for predicate, short in NODE_PREDICATES.items():
+        for quad in store.pattern(None, NamedNode(predicate), None, DefaultGraph()):
+            if _name(quad.subject) not in skipped:
+                nodes.append((_name(quad.subject), short, *term_kind(quad.object)))
+    db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", nodes)
+    described: dict[str, set[str]] = {}
+    for predicate in NODE_PREDICATES:
+        for quad in store.pattern(None, NamedNode(predicate), None, None):
+            graph, node = quad.graph_name, _name(quad.subject)
+            if isinstance(graph, NamedNode) and graph != store.vocabulary_graph and node not in skipped:
+                described.setdefault(graph.value, set()).add(node)
+    db.executemany("INSERT INTO described VALUES (?, ?)", ((g, json.dumps(sorted(n))) for g, n in described.items()))
+    _write_meta(store, db, facts.regular)
+
+
+def _describe(db: sqlite3.Connection, store: KnowledgeStore, graph: str) -> _Facts:
+    """Read one brief graph's statements and the nodes it describes into `db`."""
+    facts = _Facts()
+    for quad in store.graph_quads(NamedNode(graph)):
+        facts.add(_name(quad.subject), quad.predicate.value, quad.object, graph)
+    db.executemany("INSERT INTO described VALUES (?, ?)", ((g, json.dumps(n)) for g, n in facts.described().items()))
+    return facts
+
+
+def _redo_graphs(store: KnowledgeStore, db: sqlite3.Connection, graphs: list[str]) -> None:
+    """Replace the facts of the `graphs` (dropped, replaced or new) with the store's."""
+    touched: set[str] = set()
+    regular = True
+    for graph in graphs:
+        for (nodes,) in db.execute("SELECT nodes FROM described WHERE graph = ?", (graph,)):
+            touched.update(json.loads(nodes))
+        db.execute("DELETE FROM described WHERE graph = ?", (graph,))
+        db.execute("DELETE FROM statements WHERE graph = ?", (graph,))
+        facts = _describe(db, store, graph)
+        _insert_statements(db, facts)
+        touched.update(node for nodes in facts.described().values() for node in nodes)
+        regular = regular and facts.regular
+    for node in sorted(touched):
+        db.execute("DELETE FROM nodes WHERE iri = ?", (node,))
+        subject = NamedNode(node)
+        db.executemany(
+            "INSERT INTO nodes VALUES (?, ?, ?, ?)",
+            [
+                (node, short, *term_kind(quad.object))
+                for predicate, short in NODE_PREDICATES.items()
+                for quad in store.pattern(subject, NamedNode(predicate), None, DefaultGraph())
+            ],
+        )
+    if not regular:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('regular', '0')")
+
+
+def _insert_statements(db: sqlite3.Connection, facts: _Facts) -> None:
+    db.executemany(f"INSERT INTO statements VALUES ({', '.join('?' * 17)})", facts.statement_rows())
+
+
+def _write_meta(store: KnowledgeStore, db: sqlite3.Connection, regular: bool) -> None:
+    classes = sorted(row["kind"].value for row in store.query(ACTOR_CLASSES))  # type: ignore[index, union-attr]
+    meta = {"regular": "1" if regular else "0", "actor_classes": json.dumps(classes)}
+    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())

@@ -1,0 +1,73 @@
+"""A named query answered from the facts the build keeps beside the store (`answer_facts`,
+`answer_rows`), when they belong to that store; otherwise (None) the caller runs the SPARQL."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kg.graph.answer_facts import open_answers
+from kg.graph.answer_rows import ANSWERS, Facts, actor_nodes, answer_cells
+from kg.graph.queries import load_query, named_queries
+from kg.graph.query_params import NO_ACTOR, check_parameters, declared_parameters
+from kg.graph.sparql import Rows, mask
+
+
+def precomputed_rows(
+    output: Path, base_iri: str, name: str, given: dict[str, str], offset: int, limit: int | None
+) -> Rows | None:
+    """The rows of the named query `name` from `offset`, at most `limit` (None: all), as
+    `select_rows` gives them, from the facts file of the build in `output`; None when there is
+    none for the store there (the SPARQL then runs)."""
+    if name not in ANSWERS:
+        return None
+    path = named_queries()[name]
+    declared = declared_parameters(path)
+    values: dict[str, Any] = check_parameters(name, declared, given)
+    db = open_answers(output, base_iri)
+    if db is None:
+        return None
+    facts = Facts(db)
+    for parameter in declared:
+        if parameter.type == "actor" and parameter.name in values:
+            values[parameter.name] = actor_nodes(facts, values[parameter.name]) or [NO_ACTOR]
+    wanted = None if limit is None else limit + 1  # one more tells whether the page is the last
+    result = Rows(projection(load_query(name)), iter(()))
+
+    def rows() -> Iterator[list[Any]]:
+        try:
+            for given_rows, row in enumerate(answer_cells(facts, name, values, offset, wanted)):
+                if limit is not None and given_rows == limit:
+                    result.more = True
+                    return
+                yield row
+        finally:
+            db.close()
+
+    result.rows = rows()
+    return result
+
+
+def projection(query: str) -> list[str]:
+    """The variables a SELECT query's answer has, in order: `?x` and `(... AS ?x)` of its first
+    SELECT clause."""
+    masked = mask(query)
+    start = re.search(r"\bSELECT\b", masked, re.I)
+    end = re.search(r"\bWHERE\b", masked, re.I)
+    if start is None or end is None:
+        raise ValueError("a named query answered from facts is a SELECT with a WHERE block")
+    names, depth, last = [], 0, ""
+    for token in re.findall(r"[()]|[?$]\w+", masked[start.end() : end.start()]):
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+            if depth == 0:
+                names.append(last)  # (expression AS ?name): the last variable in the brackets
+        else:
+            last = token[1:]
+            if depth == 0:
+                names.append(last)
+    return names
