@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, BinaryIO
 from kg.graph import (
     ALL_FORMATS,
     DEFAULT_TIMEOUT_SECONDS,
-    Answer,
     MAX_NESTING,
     MAX_QUERY_CHARS,
+    Answer,
     QueryUsageError,
     Rows,
     check_format,
