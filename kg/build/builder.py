@@ -41,13 +41,13 @@ from kg.extract import Statement
 from kg.graph import (
     ANSWERS_FILE,
     DEFAULT_BASE_IRI,
+    FactsWriter,
     KnowledgeStore,
     ServerStore,
     brief_graph,
     brief_quads,
     export,
     stamp_answers,
-    update_answers,
 )
 from kg.read import Brief, brief_files
 from kg.views import write_views
@@ -183,6 +183,10 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
         note_writes(output, plan)
     else:
         store = _staging_store(staging / STORE_DIR, output, plan, settings.base_iri)
+    # the named queries' facts, kept beside the store from the quads written (kg.graph.answer_facts)
+    answers = None
+    if isinstance(store, KnowledgeStore):
+        answers = FactsWriter(store, staging / ANSWERS_FILE, None if plan.full else output / ANSWERS_FILE)
     dropped = [brief_graph(settings.base_iri, doc) for doc in plan.drop]
     for graph in dropped:
         store.remove_brief(graph)
@@ -202,9 +206,8 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
         status("compacting the store")
         store.optimize()
         phase("compact")
-    if isinstance(store, KnowledgeStore):  # the named queries' facts, beside the store (kg.graph.answer_facts)
-        previous_answers = None if plan.full else output / ANSWERS_FILE
-        update_answers(store, staging / ANSWERS_FILE, previous_answers, extracted.changed_graphs)
+    if answers is not None and isinstance(store, KnowledgeStore):  # (mypy: a writer is only made for one)
+        answers.finish(store, extracted.changed_graphs)
         phase("answers")
     status(f"writing {TURTLE_FILE}")
     export(store, "turtle", staging / TURTLE_FILE)

@@ -36,7 +36,7 @@ from kg.graph.store import GraphStore, KnowledgeStore, StoreError
 from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from kg.graph.answer_facts import ANSWERS_FILE, stamp_answers, update_answers
+    from kg.graph.answer_facts import ANSWERS_FILE, FactsWriter, stamp_answers
     from kg.graph.answers import precomputed_rows
     from kg.graph.rdf import brief_graph, brief_quads
     from kg.graph.server import STAGED_SUFFIX, ServerStore
@@ -60,6 +60,7 @@ __all__ = [
     "STAGED_SUFFIX",
     "Answer",
     "ExportError",
+    "FactsWriter",
     "GraphStore",
     "KnowledgeStore",
     "QueryError",
@@ -90,7 +91,6 @@ __all__ = [
     "select_rows",
     "sparql_prefixes",
     "stamp_answers",
-    "update_answers",
     "validate_store",
     "write_rows",
 ]
@@ -101,7 +101,7 @@ __getattr__ = lazy_names(
     {
         "ANSWERS_FILE": "answer_facts",
         "stamp_answers": "answer_facts",
-        "update_answers": "answer_facts",
+        "FactsWriter": "answer_facts",
         "precomputed_rows": "answers",
         "brief_graph": "rdf",
         "brief_quads": "rdf",

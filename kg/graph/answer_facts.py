@@ -18,13 +18,14 @@ read, laid out once by the build:
 - `described`: the nodes each brief graph describes (a JSON list: what to refresh when the
   brief changes).
 
-The build keeps the file up to date (`update_answers`): a full build reads the facts from the
-store; an incremental one starts from the previous build's file and redoes only the changed
-briefs' statements and the nodes those briefs describe. The file is a cache of the store and is
-only used when it belongs to the store beside it (`open_answers`): its `stamp` names the store's
-files (RocksDB table files, manifest, its IDENTITY), and the digest of the named queries' files
-it was made for; a store written by another build, a SPARQL server, an edited query or data
-outside the shapes it reads (`regular`) all mean the SPARQL runs instead.
+The build keeps the file up to date (`FactsWriter`): it reads the facts of every brief graph
+from the quads it writes into the store; an incremental build starts from the previous build's
+file and redoes only the changed briefs' statements and the nodes those briefs describe. The
+file is a cache of the store and is only used when it belongs to the store beside it
+(`open_answers`): its `stamp` names the store's files (RocksDB table files, manifest, its
+IDENTITY), and the digest of the named queries' files it was made for; a store written by
+another build, a SPARQL server, an edited query or data outside the shapes it reads
+(`regular`) all mean the SPARQL runs instead.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg.graph.namespaces import DCTERMS, KG, NIF, PROV, RDF, RDFS, SKOS, XSD
 from kg.graph.queries import QUERY_DIR
@@ -49,6 +50,8 @@ from kg.graph.store import KnowledgeStore
 ANSWERS_FILE = "answers.sqlite"
 FORMAT = "kg-answers-1"
 XSD_INTEGER = XSD + "integer"
+# four-digit years without a time zone (kg.graph.rdf): their text orders them as time does
+DATE_TYPES = {XSD + "date", XSD + "gYearMonth", XSD + "gYear"}
 # statement node property -> column (a statement has at most one of each in its brief graph)
 STATEMENT_COLUMNS = {
     KG + "subject": "subject",
@@ -78,22 +81,26 @@ NODE_PREDICATES = {
     DCTERMS + "identifier": "ident",
 }
 ACTOR_CLASSES = "SELECT ?kind WHERE { ?kind rdfs:subClassOf* kg:Actor }"
-SCHEMA = """
+TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE statements (iri TEXT, graph TEXT, is_statement INT, subject TEXT, relation TEXT,
   object TEXT, polarity TEXT, modality TEXT, event TEXT, source TEXT, sentence TEXT, brief TEXT,
   date TEXT, date_type TEXT, anchor TEXT, "begin" INT, "end" INT);
+CREATE TABLE nodes (iri TEXT, pred TEXT, value TEXT, kind TEXT);
+CREATE TABLE described (graph TEXT PRIMARY KEY, nodes TEXT);
+"""
+INDEXES = """  -- made once the rows of a full build are in (faster than row by row)
 CREATE INDEX statements_graph ON statements (graph);
 CREATE INDEX statements_brief ON statements (brief);
-CREATE INDEX statements_subject ON statements (subject);
-CREATE INDEX statements_relation ON statements (relation);
-CREATE INDEX statements_object ON statements (object);
-CREATE INDEX statements_event ON statements (event);
+CREATE INDEX statements_subject ON statements (subject, date, date_type, brief);
+CREATE INDEX statements_relation ON statements (relation, brief);
+CREATE INDEX statements_object ON statements (object, brief);
+CREATE INDEX statements_event ON statements (event, date, date_type, brief);
+CREATE INDEX statements_source ON statements (source, is_statement, brief);
 CREATE INDEX statements_pair ON statements (subject, object, polarity);
-CREATE TABLE nodes (iri TEXT, pred TEXT, value TEXT, kind TEXT);
+CREATE INDEX statements_month ON statements (subject, object, date, event);
 CREATE INDEX nodes_iri ON nodes (iri);
 CREATE INDEX nodes_pred ON nodes (pred, value);
-CREATE TABLE described (graph TEXT PRIMARY KEY, nodes TEXT);
 """
 
 
@@ -151,6 +158,8 @@ class _Facts:
             self.statements[subject].setdefault("graph", graph)
         elif predicate == DATE:
             value, kind = term_kind(obj)
+            if kind not in DATE_TYPES:
+                self.regular = False  # the answers order dates by their text, SQL's order too
             self._set(self.statements, subject, "date", value)
             self.statements[subject]["date_type"] = kind
         elif predicate in SENTENCE_COLUMNS:
@@ -197,19 +206,82 @@ class _Facts:
         }
 
 
-def update_answers(store: KnowledgeStore, path: Path, previous: Path | None, changed: Iterable[str]) -> None:
-    """Write the facts of `store` into `path`: from the `previous` build's file with the graphs
-    `changed` (dropped or replaced) redone, when that file belongs to the previous store beside
-    it; otherwise all of them."""
-    path.unlink(missing_ok=True)
-    if previous is not None and _usable_previous(previous):
-        shutil.copyfile(previous, path)
-        with closing_db(path) as db:
-            _redo_graphs(store, db, sorted(set(changed)))
-        return
-    with closing_db(path) as db:
-        db.executescript(SCHEMA)
-        _read_all(store, db)
+class FactsWriter:
+    """Writes the facts of a build's store into `path` as the build writes the store: every brief
+    graph's quads pass through `tap` on their way into the store (`KnowledgeStore.watch`), so
+    its statements and the nodes it describes are read from the quads in hand, not from the store
+    (Python reads a quad of pyoxigraph's store in about 5 µs). An incremental build starts from
+    the `previous` build's file, when that file belongs to the previous store beside it, and
+    redoes only the briefs it writes or drops; otherwise every fact is written anew. `finish`
+    reads the labels and types of the nodes the written briefs describe from the union graph
+    (several briefs may describe one actor)."""
+
+    def __init__(self, store: KnowledgeStore, path: Path, previous: Path | None) -> None:
+        path.unlink(missing_ok=True)
+        self.full = previous is None or not _usable_previous(previous)
+        if not self.full:
+            shutil.copyfile(previous, path)  # type: ignore[arg-type]
+        self.db = sqlite3.connect(path)
+        if self.full:
+            self.db.executescript(TABLES)
+        self.written: set[str] = set()
+        self.touched: set[str] = set()
+        self.regular = True
+        store.watch(self.tap)
+
+    def tap(self, quads: Iterator[Quad]) -> Iterator[Quad]:
+        """The quads of one brief graph, passed on as they come, their facts kept."""
+        facts, graph = _Facts(), ""
+        for quad in quads:
+            graph = graph or _name(quad.graph_name)
+            facts.add(_name(quad.subject), _name(quad.predicate), quad.object, graph)
+            yield quad
+        if graph:
+            self._replace(graph, facts)
+
+    def _replace(self, graph: str, facts: _Facts) -> None:
+        if not self.full or graph in self.written:
+            for (nodes,) in self.db.execute("SELECT nodes FROM described WHERE graph = ?", (graph,)):
+                self.touched.update(json.loads(nodes))
+            self.db.execute("DELETE FROM described WHERE graph = ?", (graph,))
+            self.db.execute("DELETE FROM statements WHERE graph = ?", (graph,))
+        self.db.executemany(f"INSERT INTO statements VALUES ({', '.join('?' * 17)})", facts.statement_rows())
+        described = facts.described()
+        self.db.executemany("INSERT INTO described VALUES (?, ?)", ((g, json.dumps(n)) for g, n in described.items()))
+        self.touched.update(node for nodes in described.values() for node in nodes)
+        self.regular = self.regular and facts.regular
+        self.written.add(graph)
+
+    def finish(self, store: KnowledgeStore, changed: Iterable[str]) -> None:
+        """Redo the `changed` graphs (dropped or replaced) that did not pass through `tap`, read
+        the nodes' facts, index and close the file."""
+        for graph in sorted(set(changed) - self.written):
+            facts = _Facts()
+            for quad in store.graph_quads(NamedNode(graph)):
+                facts.add(_name(quad.subject), _name(quad.predicate), quad.object, graph)
+            self._replace(graph, facts)
+        if self.full:
+            self.touched.update(_name(q.subject) for q in store.graph_quads(store.vocabulary_graph))
+        for node in sorted(self.touched):
+            if not self.full:
+                self.db.execute("DELETE FROM nodes WHERE iri = ?", (node,))
+            subject = NamedNode(node)
+            self.db.executemany(
+                "INSERT INTO nodes VALUES (?, ?, ?, ?)",
+                [
+                    (node, short, *term_kind(quad.object))
+                    for predicate, short in NODE_PREDICATES.items()
+                    for quad in store.pattern(subject, NamedNode(predicate), None, DefaultGraph())
+                ],
+            )
+        if self.full:
+            self.db.executescript(INDEXES)
+            classes = sorted(row["kind"].value for row in store.query(ACTOR_CLASSES))  # type: ignore[index, union-attr]
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('actor_classes', ?)", (json.dumps(classes),))
+        if self.full or not self.regular:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('regular', ?)", ("1" if self.regular else "0",))
+        self.db.commit()
+        self.db.close()
 
 
 def stamp_answers(path: Path, store_dir: Path, base_iri: str) -> None:
@@ -268,79 +340,3 @@ def _usable_previous(previous: Path) -> bool:
         return False
     fresh = meta.get("stamp") == store_stamp(previous.parent / "store")
     return meta.get("format") == FORMAT and meta.get("regular") == "1" and fresh
-
-
-def _read_all(store: KnowledgeStore, db: sqlite3.Connection) -> None:
-    """Every fact, from the union graph, a predicate at a time (statement and sentence nodes
-    belong to one brief graph each, so the union gives their graph's facts)."""
-    facts = _Facts()
-    for predicate in [INTERNAL, *STATEMENT_COLUMNS, DATE, *SENTENCE_COLUMNS]:
-        for quad in store.pattern(None, NamedNode(predicate), None, DefaultGraph()):
-            facts.add(_name(quad.subject), predicate, quad.object, "")
-    for quad in store.pattern(None, NamedNode(TYPE), NamedNode(STATEMENT_CLASS), DefaultGraph()):
-        facts.add(_name(quad.subject), TYPE, quad.object, "")
-    for row in facts.statements.values():  # the union holds no graph: the brief names it
-        row["graph"] = row.get("brief")
-    _insert_statements(db, facts)
-    skipped = facts.internal | set(facts.statements)
-    nodes = []
-    for predicate, short in NODE_PREDICATES.items():
-        for quad in store.pattern(None, NamedNode(predicate), None, DefaultGraph()):
-            if _name(quad.subject) not in skipped:
-                nodes.append((_name(quad.subject), short, *term_kind(quad.object)))
-    db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", nodes)
-    described: dict[str, set[str]] = {}
-    for predicate in NODE_PREDICATES:
-        for quad in store.pattern(None, NamedNode(predicate), None, None):
-            graph, node = quad.graph_name, _name(quad.subject)
-            if isinstance(graph, NamedNode) and graph != store.vocabulary_graph and node not in skipped:
-                described.setdefault(graph.value, set()).add(node)
-    db.executemany("INSERT INTO described VALUES (?, ?)", ((g, json.dumps(sorted(n))) for g, n in described.items()))
-    _write_meta(store, db, facts.regular)
-
-
-def _describe(db: sqlite3.Connection, store: KnowledgeStore, graph: str) -> _Facts:
-    """Read one brief graph's statements and the nodes it describes into `db`."""
-    facts = _Facts()
-    for quad in store.graph_quads(NamedNode(graph)):
-        facts.add(_name(quad.subject), quad.predicate.value, quad.object, graph)
-    db.executemany("INSERT INTO described VALUES (?, ?)", ((g, json.dumps(n)) for g, n in facts.described().items()))
-    return facts
-
-
-def _redo_graphs(store: KnowledgeStore, db: sqlite3.Connection, graphs: list[str]) -> None:
-    """Replace the facts of the `graphs` (dropped, replaced or new) with the store's."""
-    touched: set[str] = set()
-    regular = True
-    for graph in graphs:
-        for (nodes,) in db.execute("SELECT nodes FROM described WHERE graph = ?", (graph,)):
-            touched.update(json.loads(nodes))
-        db.execute("DELETE FROM described WHERE graph = ?", (graph,))
-        db.execute("DELETE FROM statements WHERE graph = ?", (graph,))
-        facts = _describe(db, store, graph)
-        _insert_statements(db, facts)
-        touched.update(node for nodes in facts.described().values() for node in nodes)
-        regular = regular and facts.regular
-    for node in sorted(touched):
-        db.execute("DELETE FROM nodes WHERE iri = ?", (node,))
-        subject = NamedNode(node)
-        db.executemany(
-            "INSERT INTO nodes VALUES (?, ?, ?, ?)",
-            [
-                (node, short, *term_kind(quad.object))
-                for predicate, short in NODE_PREDICATES.items()
-                for quad in store.pattern(subject, NamedNode(predicate), None, DefaultGraph())
-            ],
-        )
-    if not regular:
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('regular', '0')")
-
-
-def _insert_statements(db: sqlite3.Connection, facts: _Facts) -> None:
-    db.executemany(f"INSERT INTO statements VALUES ({', '.join('?' * 17)})", facts.statement_rows())
-
-
-def _write_meta(store: KnowledgeStore, db: sqlite3.Connection, regular: bool) -> None:
-    classes = sorted(row["kind"].value for row in store.query(ACTOR_CLASSES))  # type: ignore[index, union-attr]
-    meta = {"regular": "1" if regular else "0", "actor_classes": json.dumps(classes)}
-    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())

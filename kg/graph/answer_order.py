@@ -57,8 +57,3 @@ def decimal_term(value: Decimal) -> Term:
     """A decimal as Oxigraph writes one: no exponent, no trailing zeros ("9.7", "-1", "0")."""
     text = format(value.normalize(), "f")
     return ("0" if text in ("-0", "0") else text), DECIMAL
-
-
-def text(term: Term) -> str | None:
-    """What a result cell shows: the term's value (None: unbound)."""
-    return None if term is None else term[0]

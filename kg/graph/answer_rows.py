@@ -13,80 +13,20 @@ answers when any query file differs from the one they were written for.
 
 from __future__ import annotations
 
-import json
-import sqlite3
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal
-from itertools import groupby, islice
+from itertools import groupby
 from typing import Any
 
-from kg.graph.answer_order import Term, decimal_term, integer_term, number, sort_key, text
+from kg.graph.answer_order import Term, integer_term, sort_key
+from kg.graph.answer_reader import NODE_COLUMNS, NONE, NOTHING, Facts, Row, sorted_rows
 from kg.graph.namespaces import KG
 
-Row = dict[str, Any]
-NEGATIVE = KG + "Negative"
 THEME = KG + "Theme"
-CHUNK = 500  # node IRIs looked up at a time (SQLite's limit on parameters is higher)
-NODE_COLUMNS = {"subject", "relation", "object", "polarity", "modality", "event", "source", "brief"}
 ROW_FIELDS = 'subject, relation, object, polarity, modality, brief, sentence, date, date_type, anchor, "begin"'
 FIRST_BRIEFS = 2  # who-did-what reads its briefs in groups growing from this many ...
 MOST_BRIEFS = 64  # ... to this many
 FIRST_GROUPS = 16  # the other row queries make the rows of groups of statements with equal leading
 MOST_GROUPS = 4096  # keys, from this many groups at a time to this many
-
-
-class Facts:
-    """The facts file read on demand: statements by a condition, nodes' facts by IRI (cached)."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-        self._nodes: dict[str, dict[str, list[Term]]] = {}
-
-    def statements(self, columns: str, where: str = "", args: Iterable[object] = ()) -> list[Row]:
-        """The statements' `columns` (comma-separated), their nodes' facts loaded."""
-        names = [c.strip().strip('"') for c in columns.split(",")]
-        found = self.db.execute(f"SELECT {columns} FROM statements {where}", tuple(args))
-        rows = [dict(zip(names, row, strict=True)) for row in found]
-        nodes = [name for name in names if name in NODE_COLUMNS]
-        self.load({row[name] for row in rows for name in nodes} - {None})
-        return rows
-
-    def by_rowid(self, columns: str, rowids: list[int]) -> dict[int, Row]:
-        """The statements of `rowids` by rowid (`columns` starts with rowid)."""
-        found: dict[int, Row] = {}
-        for start in range(0, len(rowids), CHUNK):
-            part = rowids[start : start + CHUNK]
-            for row in self.statements(columns, f"WHERE rowid IN ({', '.join('?' * len(part))})", part):
-                found[row["rowid"]] = row
-        return found
-
-    def load(self, iris: set[str]) -> None:
-        missing = sorted(iris - self._nodes.keys())
-        for iri in missing:
-            self._nodes[iri] = defaultdict(list)
-        for start in range(0, len(missing), CHUNK):
-            part = missing[start : start + CHUNK]
-            marks = ", ".join("?" * len(part))
-            for iri, pred, value, kind in self.db.execute(
-                f"SELECT iri, pred, value, kind FROM nodes WHERE iri IN ({marks})", part
-            ):
-                self._nodes[iri][pred].append((value, kind))
-
-    def values(self, iri: str | None, *preds: str) -> list[Term]:
-        """The objects of `iri`'s properties `preds`, each as often as the union graph has it."""
-        if iri is None:
-            return []
-        node = self._nodes.get(iri) or {}
-        return [term for pred in preds for term in node.get(pred, ())]
-
-    def path(self, iri: str | None, *preds: str) -> list[Term]:
-        """The objects of the alternative path `pred1|pred2`: each term once."""
-        return list(dict.fromkeys(self.values(iri, *preds)))
-
-    def meta(self, key: str) -> str:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return "" if row is None else str(row[0])
 
 
 def _iri(value: str | None) -> Term:
@@ -106,35 +46,15 @@ def _text(row: Row) -> Term:
 
 
 def _has(row: Row, *columns: str) -> bool:
-    return all(row[c] is not None for c in columns)
-
-
-def _sorted(rows: Iterable[tuple[tuple[Term, ...], tuple[Term, ...]]]) -> list[tuple[Term, ...]]:
-    """Rows (order keys, cells) in the order of their keys."""
-    keyed = [(tuple(sort_key(t) for t in keys), cells) for keys, cells in rows]
-    keyed.sort(key=lambda pair: pair[0])
-    return [cells for _, cells in keyed]
+    return None not in map(row.__getitem__, columns)
 
 
 ROW_COLUMNS = ("subject", "relation", "object", "polarity", "modality", "brief", "sentence")
 
 
-def _statement_rows(
-    facts: Facts, rows: list[Row], subject_labels: bool = True
-) -> Iterator[tuple[Row, Term, Term, Term, Term, Term, Term]]:
-    """(statement, subject, relation, object, polarity, modality, brief) for every combination of
-    labels: `?s skos:prefLabel ?subject . ?r rdfs:label ?relation . ?o (skos:prefLabel|rdfs:label)
-    ?object . ?p rdfs:label ?polarity . ?m rdfs:label ?modality . ?b dcterms:identifier ?brief`
-    (without the subject's labels: the subject None, once)."""
-    for row in rows:
-        for s in facts.values(row["subject"], "pref") if subject_labels else [None]:
-            for r, o, p, m in _labels(facts, row):
-                for b in facts.values(row["brief"], "ident"):
-                    yield row, s, r, o, p, m, b
-
-
 def who_did_what(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]:
-    """Brief by brief in the order of their identifiers, a few briefs first, more and more after."""
+    """Brief by brief in the order of their identifiers, a few briefs first, more and more after.
+    (Written out in one loop: its whole answer is the one read at length.)"""
     identified = sorted(
         ((value, kind), iri)
         for iri, value, kind in facts.db.execute("SELECT iri, value, kind FROM nodes WHERE pred = 'ident'")
@@ -142,46 +62,85 @@ def who_did_what(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, .
     identified.sort(key=lambda pair: sort_key(pair[0]))
     groups = [list(g) for _, g in groupby(identified, key=lambda pair: pair[0])]
     start, size = 0, FIRST_BRIEFS
+    key, node, path = sort_key, facts.nodes.get, facts.path  # (looked up once: the loop below runs a row at a time)
     while start < len(groups):
         part, start, size = groups[start : start + size], start + size, min(2 * size, MOST_BRIEFS)
         nodes = sorted({b for group in part for _, b in group})
         marks = ", ".join("?" * len(nodes))
-        rows = facts.statements(ROW_FIELDS, f"WHERE is_statement = 1 AND brief IN ({marks})", nodes)
+        where = f"WHERE is_statement = 1 AND brief IN ({marks})"
+        rows = facts.db.execute(f"SELECT {ROW_FIELDS} FROM statements {where}", nodes).fetchall()
+        facts.load({node for row in rows for node in row[:6]} - {None})
         wanted = {ident for group in part for ident, _ in group}
-        yield from _sorted(
-            ((b, _begin(row), s, r, o, p, m, _date(row), _text(row)), (b, s, r, o, p, m, _date(row), _text(row)))
-            for row, s, r, o, p, m, b in _statement_rows(facts, rows)
-            if _has(row, *ROW_COLUMNS, "anchor", "begin") and b in wanted
-        )
+        found = []
+        for row in rows:
+            subject, relation, obj, polarity, modality, brief, sentence, date, kind, anchor, begin = row
+            if None in (subject, relation, obj, polarity, modality, brief, sentence, anchor, begin):
+                continue
+            when, text, offset = (None if date is None else (date, kind)), (anchor, '"'), key(integer_term(begin))
+            for b in node(brief, NONE).get("ident", NOTHING):
+                if b not in wanted:
+                    continue
+                for s in node(subject, NONE).get("pref", NOTHING):
+                    for r in node(relation, NONE).get("label", NOTHING):
+                        for o in path(obj, "pref", "label"):
+                            for p in node(polarity, NONE).get("label", NOTHING):
+                                for m in node(modality, NONE).get("label", NOTHING):
+                                    order = (
+                                        key(b),
+                                        offset,
+                                        key(s),
+                                        key(r),
+                                        key(o),
+                                        key(p),
+                                        key(m),
+                                        key(when),
+                                        key(text),
+                                    )
+                                    found.append((order, (b, s, r, o, p, m, when, text)))
+        found.sort(key=_first)
+        yield from (cells for _, cells in found)
+
+
+def _first(pair: tuple[Any, Any]) -> Any:
+    return pair[0]
 
 
 def _in_ties(
     facts: Facts,
-    query: tuple[str, str, str, Iterable[object]],
+    query: tuple[str, str, str, Iterable[object], str],
     ties: Callable[[Row], Iterable[tuple[Term, ...]]],
     expand: Callable[[Row, tuple[Term, ...]], Iterable[tuple[tuple[Term, ...], tuple[Term, ...]]]],
 ) -> Iterator[tuple[Term, ...]]:
     """Rows in order, their leading keys first. `query` is (the columns the leading keys need, the
-    columns the rows need, a WHERE clause and its arguments): `ties(row)` gives the values of the
-    leading ORDER BY keys a statement's rows start with (one for each combination of their labels),
-    from the first columns of every statement, and the rows of each group of equal leading keys
-    are made (`expand`: their keys, which start with the group's, and cells) from the second
-    columns, read and sorted only when the reader gets there, a few groups first and more and
-    more after: a first page makes the rows of its first groups only."""
-    key_columns, row_columns, where, args = query
-    items = [
-        (tuple(map(sort_key, tie)), row["rowid"], tie)
-        for row in facts.statements(f"rowid, {key_columns}", where, args)
-        for tie in ties(row)
-    ]
-    items.sort(key=lambda item: item[:2])
-    groups = [list(group) for _, group in groupby(items, key=lambda item: item[0])]
-    start, size = 0, FIRST_GROUPS
-    while start < len(groups):
-        part, start, size = groups[start : start + size], start + size, min(2 * size, MOST_GROUPS)
-        rows = facts.by_rowid(f"rowid, {row_columns}", sorted({item[1] for group in part for item in group}))
-        for group in part:
-            yield from _sorted(pair for _, rowid, tie in group for pair in expand(rows[rowid], tie))
+    columns the rows need, a WHERE clause and its arguments, and an SQL ORDER BY that orders the
+    first leading keys as the query does, or ''): `ties(row)` gives the values of the leading
+    ORDER BY keys a statement's rows start with (one for each combination of their labels), from
+    the first columns of the statements (those that share them share their ties), and the rows
+    of each group of equal leading keys are made (`expand`: their keys, which start with the
+    group's, and cells) from the second columns, read and sorted only when the reader gets there:
+    with an SQL order, block by block of statements equal in it, so a first page reads the
+    statements of its first blocks only."""
+    key_columns, row_columns, where, args, order = query
+    ordered = f"{order}, " if order else ""
+    found = facts.each(
+        f"{ordered}{key_columns}, group_concat(rowid)",
+        f"{where} GROUP BY {key_columns} {'ORDER BY ' + order if order else ''}",
+        args,
+    )
+    width = len(order.split(",")) if order else 0
+    for _, block in groupby(found, key=lambda row: tuple(row.values())[:width]):
+        keyed = list(block)
+        facts.load({row[name] for row in keyed for name in NODE_COLUMNS & row.keys()} - {None})
+        items = [(tuple(map(sort_key, tie)), tie, row["group_concat(rowid)"]) for row in keyed for tie in ties(row)]
+        items.sort(key=lambda item: item[0])
+        groups = [list(equal) for _, equal in groupby(items, key=lambda item: item[0])]
+        start, size = 0, FIRST_GROUPS
+        while start < len(groups):
+            part, start, size = groups[start : start + size], start + size, min(2 * size, MOST_GROUPS)
+            members = [(group[0][1], {int(r) for item in group for r in item[2].split(",")}) for group in part]
+            rows = facts.by_rowid(f"rowid, {row_columns}", sorted(set().union(*(rowids for _, rowids in members))))
+            for tie, rowids in members:
+                yield from sorted_rows(pair for rowid in sorted(rowids) for pair in expand(rows[rowid], tie))
 
 
 def _labels(facts: Facts, row: Row) -> Iterator[tuple[Term, Term, Term, Term]]:
@@ -196,7 +155,8 @@ def _labels(facts: Facts, row: Row) -> Iterator[tuple[Term, Term, Term, Term]]:
 
 def actor_timeline(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]:
     actors = values["actor"]
-    query = ("brief, date, date_type", ROW_FIELDS, f"WHERE subject IN ({', '.join('?' * len(actors))})", actors)
+    where = f"WHERE subject IN ({', '.join('?' * len(actors))})"
+    query = ("brief, date, date_type", ROW_FIELDS, where, actors, "date IS NULL, date")  # dated first, by date
 
     def ties(row: Row) -> Iterator[tuple[Term, ...]]:
         for b in facts.values(row["brief"], "ident"):
@@ -221,7 +181,7 @@ def events_by_root(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term,
     ]
     columns = "event, subject, relation, object, brief, date, date_type"
     where = f"WHERE event IN ({', '.join('?' * len(set(concepts)))})"
-    query = ("brief, date, date_type", columns, where, sorted(set(concepts)))
+    query = ("brief, date, date_type", columns, where, sorted(set(concepts)), "date")  # undated first, by date
 
     def ties(row: Row) -> Iterator[tuple[Term, ...]]:
         for b in facts.values(row["brief"], "ident"):
@@ -265,7 +225,7 @@ def evidence(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]
         }
     )
     columns = 'iri, relation, subject, object, brief, sentence, anchor, "begin", "end"'
-    query = ("brief", columns, f"WHERE relation IN ({', '.join('?' * len(relations))})", relations)
+    query = ("brief", columns, f"WHERE relation IN ({', '.join('?' * len(relations))})", relations, "")
 
     def expand(row: Row, tie: tuple[Term, ...]) -> Iterator[tuple[tuple[Term, ...], tuple[Term, ...]]]:
         if not _has(row, "subject", "object", "brief", "sentence", "anchor", "begin", "end"):
@@ -289,7 +249,7 @@ def theme(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]:
         t for t in themes if any(wanted in label[0].lower() for label in facts.values(t, "label") if label)
     )
     columns = 'subject, relation, object, polarity, modality, brief, sentence, date, date_type, "begin"'
-    query = ("brief", columns, f"WHERE object IN ({', '.join('?' * len(objects))})", objects)
+    query = ("brief", columns, f"WHERE object IN ({', '.join('?' * len(objects))})", objects, "")
 
     def expand(row: Row, tie: tuple[Term, ...]) -> Iterator[tuple[tuple[Term, ...], tuple[Term, ...]]]:
         if not _has(row, "subject", "relation", "polarity", "modality", "brief", "sentence", "begin"):
@@ -308,12 +268,10 @@ def theme(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]:
 
 
 def who_claims_what(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]:
-    query = ("source, brief", f"source, {ROW_FIELDS}", "WHERE is_statement = 1 AND source IS NOT NULL", ())
-
-    def ties(row: Row) -> Iterator[tuple[Term, ...]]:
-        for who in facts.values(row["source"], "pref"):
-            for b in facts.values(row["brief"], "ident"):
-                yield who, b
+    """Speaker by speaker in the order of their labels (a speaker with two labels twice)."""
+    sources = [iri for (iri,) in facts.db.execute("SELECT DISTINCT source FROM statements WHERE source IS NOT NULL")]
+    facts.load(set(sources))
+    labelled = sorted(((label, iri) for iri in sources for label in facts.values(iri, "pref")), key=_first_key)
 
     def expand(row: Row, tie: tuple[Term, ...]) -> Iterator[tuple[tuple[Term, ...], tuple[Term, ...]]]:
         who, b = tie
@@ -324,102 +282,16 @@ def who_claims_what(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term
                 date, sentence = _date(row), _text(row)
                 yield (*tie, _begin(row), s, r, o, p, m, date, sentence), (who, s, r, o, p, m, date, b, sentence)
 
-    return _in_ties(facts, query, ties, expand)
+    for who, group in groupby(labelled, key=lambda pair: pair[0]):
+        iris = sorted({iri for _, iri in group})
+        where = f"WHERE is_statement = 1 AND source IN ({', '.join('?' * len(iris))})"
+
+        def ties(row: Row, who: Term = who) -> Iterator[tuple[Term, ...]]:
+            for b in facts.values(row["brief"], "ident"):
+                yield who, b
+
+        yield from _in_ties(facts, ("source, brief", f"source, {ROW_FIELDS}", where, iris, ""), ties, expand)
 
 
-def _is_actor(facts: Facts, node: str, classes: set[str]) -> bool:
-    """`FILTER EXISTS { ?o a ?kind . ?kind rdfs:subClassOf* kg:Actor }`."""
-    return any(kind is not None and kind[1] == "" and kind[0] in classes for kind in facts.values(node, "type"))
-
-
-def _labelled_sums(facts: Facts, groups: dict[tuple[str, ...], list[Any]]) -> dict[tuple[Term, ...], list[Any]]:
-    """Groups of (subject node, object node, ...) summed by their labels (the outer GROUP BY),
-    keeping pairs whose object is an actor."""
-    classes = set(json.loads(facts.meta("actor_classes") or "[]"))
-    facts.load({node for key in groups for node in key[:2]})
-    labelled: dict[tuple[Term, ...], list[Any]] = {}
-    for (s, o, *rest), sums in groups.items():
-        if not _is_actor(facts, o, classes):
-            continue
-        for subject in facts.values(s, "pref"):
-            for obj in facts.values(o, "pref"):
-                key = (subject, obj, *((month, '"') for month in rest))
-                total = labelled.setdefault(key, [0] * len(sums))
-                for i, value in enumerate(sums):
-                    total[i] += value
-    return labelled
-
-
-def pair_counts(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]:
-    groups: dict[tuple[str, ...], list[Any]] = {}
-    query = (
-        "SELECT subject, object, COUNT(*), SUM(polarity = ?) FROM statements "
-        "WHERE subject IS NOT NULL AND object IS NOT NULL AND polarity IS NOT NULL GROUP BY subject, object"
-    )
-    for s, o, count, negatives in facts.db.execute(query, (NEGATIVE,)):
-        groups[(s, o)] = [count, negatives]
-    labelled = _labelled_sums(facts, groups)
-    return iter(
-        _sorted(
-            ((integer_term(-count), subject, obj), (subject, obj, integer_term(count), integer_term(negatives)))
-            for (subject, obj), (count, negatives) in labelled.items()
-        )
-    )
-
-
-def cooperation_conflict(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]:
-    query = (
-        "SELECT subject, object, substr(date, 1, 7), event, COUNT(*) FROM statements "
-        "WHERE event IS NOT NULL AND date IS NOT NULL AND subject IS NOT NULL AND object IS NOT NULL "
-        "GROUP BY subject, object, substr(date, 1, 7), event"
-    )
-    counted = facts.db.execute(query).fetchall()
-    facts.load({event for *_, event, _ in counted})
-    groups: dict[tuple[str, ...], list[Any]] = {}
-    for subject, obj, month, event, count in counted:
-        goldsteins = [number(g) for g in facts.values(event, "goldstein")] or [Decimal("0.0")]
-        for quad in facts.values(event, "quad"):
-            for goldstein in goldsteins:
-                sums = groups.setdefault((subject, obj, month), [0, Decimal(0), 0, 0, 0, 0])
-                sums[0] += count
-                sums[1] += count * (goldstein if goldstein is not None else 0)
-                for quad_class in range(1, 5):
-                    sums[1 + quad_class] += count if number(quad) == quad_class else 0
-    labelled = _labelled_sums(facts, groups)
-    return iter(
-        _sorted(
-            (
-                (subject, obj, month),
-                (subject, obj, month, integer_term(sums[0]), decimal_term(sums[1]), *map(integer_term, sums[2:])),
-            )
-            for (subject, obj, month), sums in labelled.items()
-        )
-    )
-
-
-ANSWERS: dict[str, Callable[[Facts, dict[str, Any]], Iterator[tuple[Term, ...]]]] = {
-    "who-did-what": who_did_what,
-    "actor-timeline": actor_timeline,
-    "events-by-root": events_by_root,
-    "evidence": evidence,
-    "theme": theme,
-    "who-claims-what": who_claims_what,
-    "pair-counts": pair_counts,
-    "cooperation-conflict": cooperation_conflict,
-}
-
-
-def actor_nodes(facts: Facts, name: str) -> list[str]:
-    """`ACTOR_NAMES`: the nodes with a preferred or alternative label `name`, in any case."""
-    wanted = name.lower()
-    found = facts.db.execute("SELECT iri, value FROM nodes WHERE pred IN ('pref', 'alt')")
-    return sorted({iri for iri, value in found if value.lower() == wanted})
-
-
-def answer_cells(
-    facts: Facts, name: str, values: dict[str, Any], offset: int, limit: int | None
-) -> Iterator[list[str | None]]:
-    """The cells of the named query's rows from `offset`, at most `limit` (None: all)."""
-    rows = ANSWERS[name](facts, values)
-    for row in islice(rows, offset, None if limit is None else offset + limit):
-        yield [text(term) for term in row]
+def _first_key(pair: tuple[Term, Any]) -> tuple[Any, ...]:
+    return sort_key(pair[0])

@@ -4,15 +4,47 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from kg.graph.answer_counts import cooperation_conflict, pair_counts
 from kg.graph.answer_facts import open_answers
-from kg.graph.answer_rows import ANSWERS, Facts, actor_nodes, answer_cells
+from kg.graph.answer_order import Term
+from kg.graph.answer_reader import Facts
+from kg.graph.answer_rows import actor_timeline, events_by_root, evidence, theme, who_claims_what, who_did_what
 from kg.graph.queries import load_query, named_queries
 from kg.graph.query_params import NO_ACTOR, check_parameters, declared_parameters
 from kg.graph.sparql import Rows, mask
+
+ANSWERS: dict[str, Callable[[Facts, dict[str, Any]], Iterator[tuple[Term, ...]]]] = {
+    "who-did-what": who_did_what,
+    "actor-timeline": actor_timeline,
+    "events-by-root": events_by_root,
+    "evidence": evidence,
+    "theme": theme,
+    "who-claims-what": who_claims_what,
+    "pair-counts": pair_counts,
+    "cooperation-conflict": cooperation_conflict,
+}
+
+
+def actor_nodes(facts: Facts, name: str) -> list[str]:
+    """`ACTOR_NAMES`: the nodes with a preferred or alternative label `name`, in any case."""
+    wanted = name.lower()
+    found = facts.db.execute("SELECT iri, value FROM nodes WHERE pred IN ('pref', 'alt')")
+    return sorted({iri for iri, value in found if value.lower() == wanted})
+
+
+def answer_cells(
+    facts: Facts, name: str, values: dict[str, Any], offset: int, limit: int | None
+) -> Iterator[list[str]]:
+    """The cells of the named query's rows from `offset`, at most `limit` (None: all): each
+    term's value, '' for an unbound one (as `kg.graph.results.term_text` writes it)."""
+    rows = ANSWERS[name](facts, values)
+    for row in islice(rows, offset, None if limit is None else offset + limit):
+        yield [term[0] if term else "" for term in row]
 
 
 def precomputed_rows(

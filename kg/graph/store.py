@@ -10,7 +10,7 @@ that several briefs describe.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -73,6 +73,7 @@ class KnowledgeStore:
         self._unflushed = 0
         self._bulk: list[Quad] | None = None  # quads waiting for the bulk loader (`start_bulk_load`)
         self._bulk_graphs: set[NamedNode] = set()
+        self._watchers: list[Callable[[Iterator[Quad]], Iterator[Quad]]] = []
         try:
             self._store = Store.read_only(str(path)) if read_only else Store(str(path))
         except OSError as error:
@@ -111,6 +112,11 @@ class KnowledgeStore:
             self._store.bulk_extend(self._bulk)
             self._bulk = []
 
+    def watch(self, watcher: Callable[[Iterator[Quad]], Iterator[Quad]]) -> None:
+        """Pass the quads of every brief added from now on through `watcher` on their way in
+        (one call a brief, its quads as they come: `kg.graph.answer_facts.FactsWriter`)."""
+        self._watchers.append(watcher)
+
     def add_brief(self, quads: Iterable[Quad]) -> None:
         """Insert a brief's graph (absent until now) and add its triples to the union, in
         batches of `BATCH_QUADS` quads, one transaction each, so memory stays flat whatever
@@ -118,6 +124,8 @@ class KnowledgeStore:
         brief costs per triple, and never holds the whole union in memory as the SPARQL update
         does.) A build that fails half-way through a brief discards its staging store whole."""
         quads = iter(quads)
+        for watcher in self._watchers:
+            quads = watcher(quads)
         while batch := list(islice(quads, BATCH_QUADS)):
             if self._bulk is not None:
                 self._bulk_graphs.add(batch[0].graph_name)  # type: ignore[arg-type]
