@@ -57,12 +57,7 @@ def pair_counts(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ..
 
 
 def cooperation_conflict(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]:
-    query = (
-        "SELECT subject, object, substr(date, 1, 7), event, COUNT(*) FROM statements "
-        "WHERE event IS NOT NULL AND date IS NOT NULL AND subject IS NOT NULL AND object IS NOT NULL "
-        "GROUP BY subject, object, substr(date, 1, 7), event"
-    )
-    counted = facts.db.execute(query).fetchall()
+    counted = facts.db.execute("SELECT subject, object, month, event, count FROM months").fetchall()
     facts.load({event for *_, event, _ in counted})
     groups: dict[tuple[str, ...], list[Any]] = {}
     for subject, obj, month, event, count in counted:

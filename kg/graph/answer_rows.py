@@ -22,6 +22,10 @@ from kg.graph.answer_reader import NODE_COLUMNS, NONE, NOTHING, Facts, Row, sort
 from kg.graph.namespaces import KG
 
 THEME = KG + "Theme"
+THEME_LABELS = (
+    "SELECT label.iri, label.value FROM nodes AS label JOIN nodes AS type ON type.iri = label.iri "
+    "AND type.pred = 'type' AND type.value = ? WHERE label.pred = 'label'"
+)
 ROW_FIELDS = 'subject, relation, object, polarity, modality, brief, sentence, date, date_type, anchor, "begin"'
 FIRST_BRIEFS = 2  # who-did-what reads its briefs in groups growing from this many ...
 MOST_BRIEFS = 64  # ... to this many
@@ -243,11 +247,8 @@ def evidence(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]
 
 def theme(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]:
     wanted = values["theme"].lower()
-    themes = {iri for (iri,) in facts.db.execute("SELECT iri FROM nodes WHERE pred = 'type' AND value = ?", (THEME,))}
-    facts.load(themes)
-    objects = sorted(
-        t for t in themes if any(wanted in label[0].lower() for label in facts.values(t, "label") if label)
-    )
+    labelled = facts.db.execute(THEME_LABELS, (THEME,))
+    objects = sorted({iri for iri, label in labelled if wanted in label.lower()})
     columns = 'subject, relation, object, polarity, modality, brief, sentence, date, date_type, "begin"'
     query = ("brief", columns, f"WHERE object IN ({', '.join('?' * len(objects))})", objects, "")
 
