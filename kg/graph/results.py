@@ -48,8 +48,8 @@ CELL_WIDTH = 60
 def term_text(term: object) -> str:
     """A term's plain value: an IRI's text, a literal's lexical form, `_:id` for a blank node
     (a text as it is: the named queries' answers from facts, `kg.graph.answers`, are texts)."""
-    if term.__class__ is str:
-        return term  # type: ignore[return-value]
+    if isinstance(term, str):
+        return term
     if term is None:
         return ""
     if isinstance(term, Literal | NamedNode):
@@ -91,7 +91,7 @@ def check_format(form: str, fmt: str) -> None:
 def write_rows(variables: list[str], rows: Iterator[list[Any]], fmt: str, stream: BinaryIO, footer: str = "") -> int:
     """Write a SELECT's rows in `fmt` as they come (the table: once all have come); return how
     many. `footer` ends the table's count line ("(100 rows; more: ...)")."""
-    cells = ([term if term.__class__ is str else term_text(term) for term in row] for row in rows)
+    cells = ([term if isinstance(term, str) else term_text(term) for term in row] for row in rows)
     count = 0
     if fmt == "table":
         kept = list(cells)
