@@ -37,6 +37,7 @@ from kg.build.previous import PreviousOutput
 from kg.build.reader import read_stage
 from kg.build.server_journal import drop_strays, note_writes, settled, unsettled
 from kg.build.staging import make_staging, recover, swap_in
+from kg.build.turtle import write_turtle
 from kg.extract import Statement
 from kg.graph import (
     ANSWERS_FILE,
@@ -46,7 +47,6 @@ from kg.graph import (
     ServerStore,
     brief_graph,
     brief_quads,
-    export,
     stamp_answers,
 )
 from kg.read import Brief, brief_files
@@ -209,13 +209,13 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
     if answers is not None and isinstance(store, KnowledgeStore):  # (mypy: a writer is only made for one)
         answers.finish(store, extracted.changed_graphs)
         phase("answers")
+    # an incremental build redoes the Turtle and the views of what it changed, the rest comes
+    # from the output's (not over a server, whose graphs others may have written to since)
+    previous = None if plan.full or settings.store_url else output
     status(f"writing {TURTLE_FILE}")
-    export(store, "turtle", staging / TURTLE_FILE)
+    write_turtle(store, staging, TURTLE_FILE, previous=previous, changed=extracted.changed_graphs)
     phase("turtle")
     status("writing the views")
-    # an incremental build redoes the views of what it changed, the rest comes from the output's
-    # (not over a server, whose graphs others may have written to since)
-    previous = None if plan.full or settings.store_url else output
     views = write_views(store, staging, previous=previous, changed=extracted.changed_graphs)
     phase("views")
     summary = BuildSummary(

@@ -18,7 +18,9 @@ STORE_DIR = "store"
 STATEMENTS_FILE = "statements.jsonl"
 TURTLE_FILE = "graph.ttl"
 MANIFEST_FILE = "build.json"
-PRODUCTS = (STORE_DIR, STATEMENTS_FILE, TURTLE_FILE, MANIFEST_FILE, ANSWERS_FILE)  # answers: kg.graph.answer_facts
+TURTLE_INDEX = ".turtle-index"  # where each named graph's part of graph.ttl is (`kg.build.turtle`)
+# answers: kg.graph.answer_facts
+PRODUCTS = (STORE_DIR, STATEMENTS_FILE, TURTLE_FILE, TURTLE_INDEX, MANIFEST_FILE, ANSWERS_FILE)
 
 
 class BuildError(Exception):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.graph.exporter import FORMATS, ExportError, check_writable, export
+from kg.graph.exporter import FORMATS, ExportError, check_writable, export, export_prefixes
 from kg.graph.namespaces import DCTERMS, DEFAULT_BASE_IRI, KG, NIF, PROV, RDF, RDFS, SKOS, sparql_prefixes
 from kg.graph.queries import bind, description, load_query, named_queries, rows
 from kg.graph.query_params import (
@@ -81,6 +81,7 @@ __all__ = [
     "description",
     "evaluate",
     "export",
+    "export_prefixes",
     "load_query",
     "named_queries",
     "precomputed_rows",

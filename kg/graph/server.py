@@ -49,7 +49,7 @@ from pyoxigraph import (
 
 from kg.graph.namespaces import sparql_prefixes
 from kg.graph.protocol import Endpoints, SparqlClient
-from kg.graph.store import VOCABULARY_FILES, StoreError
+from kg.graph.store import VOCABULARY_FILES, StoreError, dump_each_graph
 from kg.ontology import ONTOLOGY_DIR
 
 VOCABULARY_SUFFIX = "graph/vocabulary"
@@ -147,6 +147,12 @@ class ServerStore:
     def dump_union(self, output: BinaryIO, rdf_format: RdfFormat, prefixes: dict[str, str] | None) -> None:
         with self._loaded(union=True) as store:
             store.dump(output, rdf_format, from_graph=DefaultGraph(), prefixes=prefixes)
+
+    def dump_graphs(self, graphs: Iterable[NamedNode], prefixes: dict[str, str]) -> Iterator[bytes]:
+        """Each named graph's Turtle, in the order given, from a copy of the server's graphs in
+        an on-disk Oxigraph store: the same bytes as the embedded store's (`dump_each_graph`)."""
+        with self._loaded(union=False) as store:
+            yield from dump_each_graph(store, graphs, prefixes)
 
     def union_triples(self) -> Iterator[Triple]:
         with self._loaded(union=True) as store:

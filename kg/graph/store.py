@@ -11,6 +11,7 @@ that several briefs describe.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from io import BytesIO
 from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -208,6 +209,10 @@ class KnowledgeStore:
         """The quads matching a pattern (None: any term; `DefaultGraph()`: the union), streamed."""
         return iter(self._store.quads_for_pattern(subject, predicate, obj, graph))
 
+    def dump_graphs(self, graphs: Iterable[NamedNode], prefixes: dict[str, str]) -> Iterator[bytes]:
+        """Each named graph's Turtle, in the order given (see `dump_each_graph`)."""
+        return dump_each_graph(self._store, graphs, prefixes)
+
     def graph_quads(self, graph: NamedNode) -> Iterator[Quad]:
         """The quads of one named graph (a brief's), streamed."""
         return iter(self._store.quads_for_pattern(None, None, None, graph))
@@ -226,3 +231,13 @@ class KnowledgeStore:
         self._write_bulk()
         self._store.flush()
         self._unflushed = 0
+
+
+def dump_each_graph(store: Store, graphs: Iterable[NamedNode], prefixes: dict[str, str]) -> Iterator[bytes]:
+    """The Turtle of each named graph of `store`, one at a time, in the store's index order
+    within the graph (which depends only on the graph's triples), each with the `@prefix` lines
+    of `prefixes` (none when the graph is empty)."""
+    for graph in graphs:
+        buffer = BytesIO()
+        store.dump(buffer, RdfFormat.TURTLE, from_graph=graph, prefixes=prefixes)
+        yield buffer.getvalue()
