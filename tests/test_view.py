@@ -15,9 +15,41 @@ from kg.graph.namespaces import DEFAULT_BASE_IRI
 from kg.graph.store import KnowledgeStore
 from kg.views import write_views
 
-PAGE_LINK = r"(\.\./)?(index|graph|timeline|actors/[a-z0-9-]+)\.html"
+PAGE_LINK = r"(\.\./)?(index|graph|timeline|actors/[a-z0-9-]+|pairs/[a-z0-9-]+|[a-z0-9-]+)\.html"
 DATA = re.compile(r'<script id="graph-data" type="application/json">(.*?)</script>', re.S)
 PAGES = ["index.html", "graph.html", "timeline.html"]
+# each pair the timeline shows has a page listing its years, and a page a year (both tabs: the
+# store has no actor acting for another with a counterpart)
+VIEW_STORE_PAIR_PAGES = [
+    "pairs/acting-belarus--european-union-2024.html",
+    "pairs/acting-belarus--european-union.html",
+    "pairs/acting-belarus--lithuania-2024.html",
+    "pairs/acting-belarus--lithuania.html",
+    "pairs/acting-belarus--russia-2024.html",
+    "pairs/acting-belarus--russia.html",
+    "pairs/acting-belarus--wagner-group-undated.html",
+    "pairs/acting-belarus--wagner-group.html",
+    "pairs/acting-european-union--lithuania-2024.html",
+    "pairs/acting-european-union--lithuania.html",
+    "pairs/acting-lithuania--russia-undated.html",
+    "pairs/acting-lithuania--russia.html",
+    "pairs/acting-markup-group--lithuania-2024.html",
+    "pairs/acting-markup-group--lithuania.html",
+    "pairs/named-belarus--european-union-2024.html",
+    "pairs/named-belarus--european-union.html",
+    "pairs/named-belarus--lithuania-2024.html",
+    "pairs/named-belarus--lithuania.html",
+    "pairs/named-belarus--russia-2024.html",
+    "pairs/named-belarus--russia.html",
+    "pairs/named-belarus--wagner-group-undated.html",
+    "pairs/named-belarus--wagner-group.html",
+    "pairs/named-european-union--lithuania-2024.html",
+    "pairs/named-european-union--lithuania.html",
+    "pairs/named-lithuania--russia-undated.html",
+    "pairs/named-lithuania--russia.html",
+    "pairs/named-markup-group--lithuania-2024.html",
+    "pairs/named-markup-group--lithuania.html",
+]
 VIEW_STORE_ACTOR_PAGES = [
     "actors/alexander-lukashenko.html",
     "actors/belarus.html",
@@ -78,9 +110,10 @@ def _edge(data: dict, subject: str, relation: str) -> dict:
 
 def test_write_views_names_what_it_wrote(written: tuple[Path, list[str]]) -> None:
     folder, names = written
-    assert names == ["index.html", "graph.html", "timeline.html", "actors", ".views-cache"]
+    assert names == ["index.html", "graph.html", "timeline.html", "pairs", "actors", ".views-cache"]
     assert sorted(p.name for p in folder.iterdir()) == sorted(names)
     assert sorted(str(p.relative_to(folder)) for p in (folder / "actors").iterdir()) == VIEW_STORE_ACTOR_PAGES
+    assert sorted(str(p.relative_to(folder)) for p in (folder / "pairs").iterdir()) == VIEW_STORE_PAIR_PAGES
 
 
 def test_nodes_are_the_actors_and_themes_of_statements(data: dict, node_labels: list[str]) -> None:
@@ -193,7 +226,7 @@ def test_brief_text_cannot_reach_the_html_parser(written: tuple[Path, list[str]]
     assert not re.search(r"[<>&]", payload)
     assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u003cimg src=x onerror=alert(2)\\u003e" in payload
     assert "energy \\u0026 \\u003cb\\u003egrid" in payload
-    for name in [*PAGES, *VIEW_STORE_ACTOR_PAGES]:
+    for name in [*PAGES, *VIEW_STORE_ACTOR_PAGES, *VIEW_STORE_PAIR_PAGES]:
         text = (written[0] / name).read_text(encoding="utf-8")
         for markup in ("<script>alert(1)", "<img src=x", "<script>window.__xss", "<b>grid"):
             assert markup not in text, (name, markup)
@@ -201,7 +234,7 @@ def test_brief_text_cannot_reach_the_html_parser(written: tuple[Path, list[str]]
     assert scripts == [None, "graph-data", None]
 
 
-@pytest.mark.parametrize("name", [*PAGES, *VIEW_STORE_ACTOR_PAGES])
+@pytest.mark.parametrize("name", [*PAGES, *VIEW_STORE_ACTOR_PAGES, *VIEW_STORE_PAIR_PAGES])
 def test_page_references_nothing_outside_itself(written: tuple[Path, list[str]], name: str) -> None:
     page = (written[0] / name).read_text(encoding="utf-8")
     parsed = parse(page)
@@ -231,10 +264,10 @@ def test_same_store_gives_the_same_bytes(view_store: KnowledgeStore, tmp_path: P
     names = write_views(view_store, tmp_path / "a")
     write_views(view_store, tmp_path / "b")
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.html"))
-    assert len(files) == len(PAGES) + len(VIEW_STORE_ACTOR_PAGES) and names
+    assert len(files) == len(PAGES) + len(VIEW_STORE_ACTOR_PAGES) + len(VIEW_STORE_PAIR_PAGES) and names
     for name in files:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    assert not list(tmp_path.rglob("*.tmp")) and not list(tmp_path.rglob(".actors*"))
+    assert not list(tmp_path.rglob("*.tmp")) and not list(tmp_path.rglob(".actors*")) and not list(tmp_path.rglob(".pairs*"))
 
 
 def test_rewriting_views_drops_pages_of_actors_that_are_gone(small_store: KnowledgeStore, tmp_path: Path) -> None:

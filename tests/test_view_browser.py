@@ -105,6 +105,21 @@ def test_static_pages_open_offline_without_errors(browser: Browser, name: str) -
     assert browser.blocked == [] and browser.errors == [] and browser.dialogs == []
 
 
+def test_a_timeline_pair_opens_from_the_timeline_year_by_year(browser: Browser) -> None:
+    timeline = browser.open("timeline.html")
+    timeline.click("figcaption a")  # type: ignore[attr-defined]  # the first chart's title: its pair
+    timeline.wait_for_selector("table.years")  # type: ignore[attr-defined]
+    assert timeline.inner_text("h1") == "Belarus ↔ Russia"  # type: ignore[attr-defined]
+    timeline.click("table.years a")  # type: ignore[attr-defined]
+    timeline.wait_for_selector("ol.statements")  # type: ignore[attr-defined]
+    assert timeline.inner_text("h1") == "Belarus ↔ Russia, 2024"  # type: ignore[attr-defined]
+    assert timeline.evaluate("document.querySelectorAll('ol.statements li').length") == 3  # type: ignore[attr-defined]
+    timeline.close()  # type: ignore[attr-defined]
+    for name in ("pairs/named-belarus--russia.html", "pairs/named-belarus--russia-2024.html"):
+        _static_page_is_inert(browser, name)
+    assert browser.blocked == [] and browser.errors == [] and browser.dialogs == []
+
+
 def test_every_actor_page_opens_offline_without_errors(browser: Browser) -> None:
     pages = sorted(p.relative_to(browser.folder).as_posix() for p in (browser.folder / "actors").iterdir())
     assert len(pages) == 7

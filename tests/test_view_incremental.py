@@ -33,6 +33,7 @@ def test_views_from_the_cache_equal_views_from_scratch(tmp_path: Path) -> None:
     before = tmp_path / "before"
     write_views(store, before)
     pages_before = {path.name: path.stat().st_ino for path in (before / "actors").iterdir()}
+    pairs_before = {path.name: path.stat().st_ino for path in (before / "pairs").iterdir()}
     bytes_before = files(before)
     # one brief replaced (fewer statements, a new actor), one dropped, one added
     replaced, dropped = brief_graph(DEFAULT_BASE_IRI, "synthetic-0003"), brief_graph(DEFAULT_BASE_IRI, "synthetic-0005")
@@ -68,6 +69,11 @@ def test_views_from_the_cache_equal_views_from_scratch(tmp_path: Path) -> None:
     assert not {f"actors/{name}" for name in linked} & set(differ)  # what changed was rendered again
     unchanged = {name for name in files(scratch) if name.startswith("actors/") and name not in differ}
     assert {f"actors/{name}" for name in linked} == unchanged  # and the others were not
+    # the pages of the timeline's pairs (a page a year) likewise
+    linked = [path.name for path in (again / "pairs").iterdir() if pairs_before.get(path.name) == path.stat().st_ino]
+    unchanged = {name for name in files(scratch) if name.startswith("pairs/") and name not in differ}
+    assert linked and {f"pairs/{name}" for name in linked} == unchanged
+    assert any(name.startswith("pairs/") for name in differ)
 
 
 def test_a_graph_that_came_unannounced_is_read_and_a_broken_cache_means_a_full_read(tmp_path: Path) -> None:
@@ -99,4 +105,4 @@ def test_a_graph_that_came_unannounced_is_read_and_a_broken_cache_means_a_full_r
     broken = tmp_path / "broken"
     write_views(store, broken, previous=before, changed={brief_graph(DEFAULT_BASE_IRI, "second").value})
     assert files(broken) == files(scratch)
-    assert "</mark> expelled envoys." in (broken / "timeline.html").read_text(encoding="utf-8")
+    assert "</mark> expelled envoys." in (broken / "pairs/named-belarus--lithuania-undated.html").read_text(encoding="utf-8")

@@ -163,7 +163,7 @@ def test_timeline_counts_cooperation_and_conflict_per_month(folder: Path) -> Non
         "7 pairs of actors have statements with each other, counting people and bodies for the state or"
         " organisation they act for.",  # Lukashenko, who acts for Belarus, spoke only of a theme
     ]
-    titles = [text for a, text in timeline.find("a") if a["href"].startswith("#named-") and text.count("↔")]
+    titles = [text for a, text in timeline.find("a") if a["href"].startswith("pairs/named-") and text.count("↔")]
     subtitles = [text for _, text in timeline.find("span", class_="subtitle")]
     assert titles[:2] == ["Belarus ↔ Russia", "Belarus ↔ Lithuania"]
     assert subtitles[:2] == [
@@ -242,7 +242,28 @@ def test_timeline_counts_people_for_the_state_they_act_for(tmp_path: Path) -> No
     write_views(store, tmp_path / "views")
     timeline = page(tmp_path / "views", "timeline.html")
     assert [text for _, text in timeline.find("label")] == ["Actors as named", "Counted for whom they act"]
-    assert [text for a, text in timeline.find("a") if a["href"].startswith("#acting-")][:2] == [
+    assert [text for a, text in timeline.find("a") if a["href"].startswith("pairs/acting-")][:2] == [
         "Belarus ↔ United States",
         "Belarus ↔ Eric Rubin",
     ]
+
+
+def test_each_pair_of_the_timeline_has_its_statements_a_page_a_year(folder: Path) -> None:
+    timeline = page(folder, "timeline.html")
+    links = [a["href"] for a, text in timeline.find("a") if text == "Belarus ↔ Russia"]
+    assert links[0] == "pairs/named-belarus--russia.html" and "pairs/acting-belarus--russia.html" in links
+    listed = [(text, a["href"]) for a, text in timeline.find("a") if a["href"] == "pairs/named-belarus--russia.html"]
+    assert len(listed) == 3  # the chart's title, the strip's row and the list of pairs
+    pair = page(folder, "pairs/named-belarus--russia.html")
+    assert [text for _, text in pair.find("h1")] == ["Belarus ↔ Russia"]
+    assert rows(pair, "years") == [["2024", "3", "3", "0", "2024-03-01", "2024-05-20"]]
+    assert [a["href"] for a, text in pair.find("a") if text == "2024"] == ["named-belarus--russia-2024.html"]
+    year = page(folder, "pairs/named-belarus--russia-2024.html")
+    assert [text for _, text in year.find("h1")] == ["Belarus ↔ Russia, 2024"]
+    claims = [text for _, text in year.find("div", class_="claim")]
+    assert claims == ["Russia support Belarus", "Russia support Belarus", "Russia deliver Belarus"]
+    dates = [text.split(" · ")[0] for _, text in year.find("div", class_="meta") if not text.startswith("Brief")]
+    assert dates == ["2024-03-01", "2024-04-10", "2024-05-20"]  # in date order
+    assert [a["href"] for a, text in year.find("a") if text == "Russia"] == ["../actors/russia.html"] * 3
+    undated = page(folder, "pairs/named-lithuania--russia.html")
+    assert rows(undated, "years")[0][:2] == ["undated", "1"]

@@ -6,7 +6,8 @@
 - `index.html`: the briefs, the actors with links to their pages, and the views (`index`);
 - `graph.html`: the whole graph, interactive, with filters and an evidence panel (`graph`);
 - `timeline.html`: statements over time per pair of actors, cooperation and conflict per month
-  for the busiest pairs (`timeline`, `charts`);
+  for the busiest pairs (`timeline`, `charts`), and `pairs/`: each of those pairs' statements,
+  a page a year (`pair_pages`);
 - `actors/<slug>.html`: each actor's ego network and statements in date order (`actor_pages`,
   `ego`).
 
@@ -31,6 +32,7 @@ from kg.views.graph import GRAPH_PAGE, write_graph_page
 from kg.views.index import INDEX_PAGE, write_index
 from kg.views.items import ACTORS_FOLDER, actor_pages
 from kg.views.network import NETWORK_FORMATS, export_network, statement_graph
+from kg.views.pair_pages import PAIRS_FOLDER
 from kg.views.timeline import TIMELINE_PAGE, write_timeline
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "GRAPH_PAGE",
     "INDEX_PAGE",
     "NETWORK_FORMATS",
+    "PAIRS_FOLDER",
     "TIMELINE_PAGE",
     "export_network",
     "statement_graph",
@@ -64,11 +67,11 @@ def write_views(
     pages = actor_pages(data.nodes)
     write_index(data, pages, folder)
     write_graph_page(data, pages, folder)
-    write_timeline(data, pages, folder)
-    reuse = (previous / ACTORS_FOLDER, cache.pages) if previous and cache else None
-    digests = write_actor_pages(data, pages, folder, reuse)
+    reuse = (previous, cache.pages) if previous and cache else None
+    digests = write_timeline(data, pages, folder, reuse)
+    digests.update(write_actor_pages(data, pages, folder, reuse))
     save_cache(folder, ViewCache(store.base_iri, facts, digests))
-    return [INDEX_PAGE, GRAPH_PAGE, TIMELINE_PAGE, ACTORS_FOLDER, CACHE_FILE]
+    return [INDEX_PAGE, GRAPH_PAGE, TIMELINE_PAGE, PAIRS_FOLDER, ACTORS_FOLDER, CACHE_FILE]
 
 
 def _current_facts(store: GraphStore, cache: ViewCache | None, changed: Collection[str]) -> GraphFacts:

@@ -62,7 +62,7 @@ class StripMark:
 class StripRow:
     label: str  # shortened to fit left of the plot
     title: str  # the whole label, shown on hover
-    anchor: str  # the id of the pair's statement list
+    href: str  # the page of the pair's statements
     y: float
     dated: int
     undated: int
@@ -100,7 +100,7 @@ class Label:
 class BarChart:
     title: str
     subtitle: str
-    anchor: str
+    href: str  # the page of the pair's statements
     width: float
     height: float
     zero: float
@@ -118,7 +118,7 @@ def day_number(day: str) -> int:
 
 
 def strip_chart(pairs: list[tuple[str, str, list[Statement]]], describe: dict[str, str]) -> StripChart:
-    """`pairs` are (label, anchor, statements); `describe` maps a statement IRI to its hover text."""
+    """`pairs` are (label, href of its page, statements); `describe` maps a statement IRI to its hover text."""
     periods = [s.period for _, _, statements in pairs for s in statements if s.date]
     plot_left, plot_right = STRIP_LABEL, STRIP_WIDTH - STRIP_RIGHT
     if periods:
@@ -131,12 +131,10 @@ def strip_chart(pairs: list[tuple[str, str, list[Statement]]], describe: dict[st
         return plot_left + (day - first) / span * (plot_right - plot_left)
 
     rows, marks = [], []
-    for index, (label, anchor, statements) in enumerate(pairs):
+    for index, (label, href, statements) in enumerate(pairs):
         y = STRIP_TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2
         dated = [s for s in statements if s.date]
-        rows.append(
-            StripRow(shorten(label, ROW_LABEL_CHARS), label, anchor, y, len(dated), len(statements) - len(dated))
-        )
+        rows.append(StripRow(shorten(label, ROW_LABEL_CHARS), label, href, y, len(dated), len(statements) - len(dated)))
         for s in sorted(dated, key=lambda s: (-len(s.date), s.date)):  # vaguest drawn first, beneath
             start, end = s.period
             colour = TONE_COLOURS[tone(s)]
@@ -203,7 +201,7 @@ def monthly_buckets(statements: list[Statement]) -> tuple[int, dict[int, Counter
     return size, buckets
 
 
-def bar_chart(title: str, anchor: str, statements: list[Statement], scale: int) -> BarChart:
+def bar_chart(title: str, href: str, statements: list[Statement], scale: int) -> BarChart:
     """Cooperative statements up, conflictual down, per bucket; `scale` is the largest count any
     chart of the page shows, so all share one vertical scale."""
     size, buckets = monthly_buckets(statements)
@@ -258,7 +256,7 @@ def bar_chart(title: str, anchor: str, statements: list[Statement], scale: int) 
     return BarChart(
         title=title,
         subtitle="; ".join(parts),
-        anchor=anchor,
+        href=href,
         width=BAR_WIDTH,
         height=BAR_HEIGHT,
         zero=zero,

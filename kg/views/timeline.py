@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg.views.charts import BarChart, StripChart, bar_chart, monthly_buckets, strip_chart
 from kg.views.data import Statement, ViewData
-from kg.views.items import StatementItem, statement_items
+from kg.views.pair_pages import Pair, pair_path, write_pair_pages
 from kg.views.render import render, write_page
 from kg.views.style import TONE_COLOURS, is_cooperative, tones_in_use
 
@@ -35,12 +35,17 @@ class Level:
     pair_count: int
     charts: list[BarChart]
     strip: StripChart
-    lists: list[tuple[str, str, list[StatementItem]]]  # label, anchor, statements
+    pairs: list[Pair]  # the pairs shown, each with a page of its own (`kg.views.pair_pages`)
 
 
 def actor_pairs(data: ViewData, acting_for: bool = False) -> list[tuple[str, list[Statement]]]:
     """Pairs of distinct actors ("A ↔ B", labels in order) with their statements, busiest first,
     then by label; with `acting_for`, each actor counts as the one it ultimately acts for."""
+    return [(label, statements) for label, _, statements in _pairs(data, acting_for)]
+
+
+def _pairs(data: ViewData, acting_for: bool) -> list[tuple[str, tuple[str, str], list[Statement]]]:
+    """`actor_pairs`, with the IRIs of the two actors of each pair."""
 
     def party(iri: str) -> tuple[str, str]:
         if acting_for and iri in data.acting_for:
@@ -54,14 +59,19 @@ def actor_pairs(data: ViewData, acting_for: bool = False) -> list[tuple[str, lis
             a, b = sorted((party(s.subject), party(s.object)))
             if a[1] != b[1]:
                 pairs[(a, b)].append(s)
-    labelled = [(f"{a[0]} ↔ {b[0]}", statements) for (a, b), statements in pairs.items()]
-    return sorted(labelled, key=lambda item: (-len(item[1]), item[0]))
+    labelled = [(f"{a[0]} ↔ {b[0]}", (a[1], b[1]), statements) for (a, b), statements in pairs.items()]
+    return sorted(labelled, key=lambda item: (-len(item[2]), item[0]))
 
 
-def write_timeline(data: ViewData, pages: dict[str, str], folder: Path) -> Path:
+def write_timeline(
+    data: ViewData, pages: dict[str, str], folder: Path, reuse: tuple[Path, dict[str, str]] | None = None
+) -> dict[str, str]:
+    """Write timeline.html and the pages of the pairs it shows (`kg.views.pair_pages`); return
+    the digests of the pairs' pages. `reuse`: an earlier output folder and its pages' digests."""
+    taken: set[str] = set()
     levels = [
-        _level(data, pages, "named", "Actors as named", actor_pairs(data)),
-        _level(data, pages, "acting", "Counted for whom they act", actor_pairs(data, acting_for=True)),
+        _level(data, "named", "Actors as named", _pairs(data, False), taken),
+        _level(data, "acting", "Counted for whom they act", _pairs(data, True), taken),
     ]
     everything = [s for s in data.statements if data.nodes[s.subject].is_actor and data.nodes[s.object].is_actor]
     page = render(
@@ -73,14 +83,15 @@ def write_timeline(data: ViewData, pages: dict[str, str], folder: Path) -> Path:
         tone_colours=TONE_COLOURS,
         max_pairs=MAX_STRIP_PAIRS,
     )
-    return write_page(folder / TIMELINE_PAGE, page)
+    write_page(folder / TIMELINE_PAGE, page)
+    return write_pair_pages(data, pages, folder, [p for level in levels for p in level.pairs], reuse)
 
 
 def _level(
-    data: ViewData, pages: dict[str, str], key: str, title: str, pairs: list[tuple[str, list[Statement]]]
+    data: ViewData, key: str, title: str, pairs: list[tuple[str, tuple[str, str], list[Statement]]], taken: set[str]
 ) -> Level:
     shown = [
-        (label, f"{key}-{index}", statements) for index, (label, statements) in enumerate(pairs[:MAX_STRIP_PAIRS], 1)
+        (label, pair_path(key, parties, taken), statements) for label, parties, statements in pairs[:MAX_STRIP_PAIRS]
     ]
     describe = {
         s.iri: f"{s.date} · {data.nodes[s.subject].label} {s.relation} {data.nodes[s.object].label}"
@@ -97,9 +108,9 @@ def _level(
         key=key,
         title=title,
         pair_count=len(pairs),
-        charts=[bar_chart(label, anchor, statements, scale) for label, anchor, statements in placed],
+        charts=[bar_chart(label, path, statements, scale) for label, path, statements in placed],
         strip=strip_chart(shown, describe),
-        lists=[(label, anchor, statement_items(statements, data, pages, "")) for label, anchor, statements in shown],
+        pairs=[Pair(key, label, statements, path) for label, path, statements in shown],
     )
 
 
