@@ -267,7 +267,7 @@ def test_same_store_gives_the_same_bytes(view_store: KnowledgeStore, tmp_path: P
     assert len(files) == len(PAGES) + len(VIEW_STORE_ACTOR_PAGES) + len(VIEW_STORE_PAIR_PAGES) and names
     for name in files:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    assert not list(tmp_path.rglob("*.tmp")) and not list(tmp_path.rglob(".actors*")) and not list(tmp_path.rglob(".pairs*"))
+    assert not [*tmp_path.rglob("*.tmp"), *tmp_path.rglob(".actors*"), *tmp_path.rglob(".pairs*")]
 
 
 def test_rewriting_views_drops_pages_of_actors_that_are_gone(small_store: KnowledgeStore, tmp_path: Path) -> None:
