@@ -115,7 +115,7 @@ def test_a_timeline_pair_opens_from_the_timeline_year_by_year(browser: Browser) 
     assert timeline.inner_text("h1") == "Belarus ↔ Russia, 2024"  # type: ignore[attr-defined]
     assert timeline.evaluate("document.querySelectorAll('ol.statements li').length") == 3  # type: ignore[attr-defined]
     timeline.close()  # type: ignore[attr-defined]
-    for name in ("pairs/named-belarus--russia.html", "pairs/named-belarus--russia-2024.html"):
+    for name in ("pairs/named-belarus--russia.html", "pairs/named-belarus--russia--2024.html"):
         _static_page_is_inert(browser, name)
     assert browser.blocked == [] and browser.errors == [] and browser.dialogs == []
 

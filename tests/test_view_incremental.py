@@ -105,5 +105,5 @@ def test_a_graph_that_came_unannounced_is_read_and_a_broken_cache_means_a_full_r
     broken = tmp_path / "broken"
     write_views(store, broken, previous=before, changed={brief_graph(DEFAULT_BASE_IRI, "second").value})
     assert files(broken) == files(scratch)
-    pair = broken / "pairs" / "named-belarus--lithuania-undated.html"
+    pair = broken / "pairs" / "named-belarus--lithuania--undated.html"
     assert "</mark> expelled envoys." in pair.read_text(encoding="utf-8")

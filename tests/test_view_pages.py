@@ -257,8 +257,8 @@ def test_each_pair_of_the_timeline_has_its_statements_a_page_a_year(folder: Path
     pair = page(folder, "pairs/named-belarus--russia.html")
     assert [text for _, text in pair.find("h1")] == ["Belarus ↔ Russia"]
     assert rows(pair, "years") == [["2024", "3", "3", "0", "2024-03-01", "2024-05-20"]]
-    assert [a["href"] for a, text in pair.find("a") if text == "2024"] == ["named-belarus--russia-2024.html"]
-    year = page(folder, "pairs/named-belarus--russia-2024.html")
+    assert [a["href"] for a, text in pair.find("a") if text == "2024"] == ["named-belarus--russia--2024.html"]
+    year = page(folder, "pairs/named-belarus--russia--2024.html")
     assert [text for _, text in year.find("h1")] == ["Belarus ↔ Russia, 2024"]
     claims = [text for _, text in year.find("div", class_="claim")]
     assert claims == ["Russia support Belarus", "Russia support Belarus", "Russia deliver Belarus"]
@@ -267,3 +267,30 @@ def test_each_pair_of_the_timeline_has_its_statements_a_page_a_year(folder: Path
     assert [a["href"] for a, text in year.find("a") if text == "Russia"] == ["../actors/russia.html"] * 3
     undated = page(folder, "pairs/named-lithuania--russia.html")
     assert rows(undated, "years")[0][:2] == ["undated", "1"]
+
+
+def test_an_actor_with_many_statements_lists_them_a_page_a_year(
+    view_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib import import_module
+
+    # Belarus has 7 statements here, Russia 4
+    monkeypatch.setattr(import_module("kg.views.actor_pages"), "LIST_LIMIT", 4)
+    write_views(view_store, tmp_path)
+    belarus = page(tmp_path, "actors/belarus.html")
+    assert [text for _, text in belarus.find("h2")][-1] == "Statements, a page a year"
+    assert not belarus.find("ol", class_="statements")
+    assert rows(belarus, "years") == [
+        ["2024", "6", "4", "2", "2024-02", "2024-06-02"],  # the first and last dates as the briefs give them
+        ["undated", "1", "1", "0", "", ""],
+    ]
+    assert [a["href"] for a, text in belarus.find("a") if text in {"2024", "undated"}] == [
+        "belarus--2024.html",
+        "belarus--undated.html",
+    ]
+    year = page(tmp_path, "actors/belarus--2024.html")
+    assert [text for _, text in year.find("h1")] == ["Belarus, 2024"]
+    assert len(year.find("div", class_="claim")) == 6
+    assert [a["href"] for a, text in year.find("a") if text.startswith("All years")] == ["belarus.html"]
+    russia = page(tmp_path, "actors/russia.html")  # at the limit: its list, as before
+    assert len(russia.find("div", class_="claim")) == 4 and not russia.find("table", class_="years")

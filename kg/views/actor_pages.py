@@ -1,4 +1,6 @@
-"""One page an actor (`actors/<slug>.html`): its ego network and its statements in date order.
+"""One page an actor (`actors/<slug>.html`): its ego network and its statements in date order, or,
+for an actor with more than `LIST_LIMIT` statements, its years, each a page of its own
+(`actors/<slug>--<year>.html`, `kg.views.years`).
 
 The pages are static HTML and SVG with no script at all, so they open anywhere, print, and give
 brief text no way to run. The folder is written beside the output's and swapped in whole, so a
@@ -16,8 +18,10 @@ from kg.views.items import ACTORS_FOLDER, Party, statement_items
 from kg.views.render import render
 from kg.views.reuse import PageContent, PageFolder
 from kg.views.style import TONE_COLOURS, node_colour, tones_in_use
+from kg.views.years import YearPages, write_years
 
 ROOT = "../"
+LIST_LIMIT = 300  # statements an actor's page lists itself; past that, a page a year (`kg.views.years`)
 
 
 def write_actor_pages(
@@ -41,7 +45,12 @@ def write_actor_pages(
         elif node.acts_for:
             acts_for = Party(local_name(node.acts_for), "")
         drawing = ego_drawing(iri, own, ties, data, pages, ROOT)
-        if target.unchanged(path, content.digest((content.node(iri), acts_for, drawing), own[iri], [iri])):
+        statements = own[iri]
+        years = []
+        if len(statements) > LIST_LIMIT:  # a page a year, listed on the actor's page
+            years = write_years(YearPages(node.label, path), statements, target, content, ROOT)
+            statements = []
+        if target.unchanged(path, content.digest((content.node(iri), acts_for, drawing, years), statements, [iri])):
             continue
         page = render(
             "actor.html",
@@ -52,7 +61,9 @@ def write_actor_pages(
             acts_for=acts_for,
             aliases=[n for n in node.names if n != node.label],
             drawing=drawing,
-            items=statement_items(own[iri], data, pages, ROOT),
+            count=len(own[iri]),
+            items=statement_items(statements, data, pages, ROOT),
+            years=years,
             tones=tones_in_use(own[iri]),
             tone_colours=TONE_COLOURS,
         )

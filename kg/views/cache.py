@@ -4,7 +4,7 @@ replaced a few briefs redoes only what they change: the facts of every named gra
 
 The facts are the store's, read graph by graph; the next build drops those of the graphs it
 replaced, reads theirs again and joins the rest as they were, which gives what a full read gives.
-The cache is written with `marshal` (plain dicts, lists, tuples and strings; loading it runs no
+The cache is written with `marshal` (plain dicts, tuples and strings; loading it runs no
 code, unlike pickle) and is only ever a shortcut: a missing, unreadable or foreign cache means a
 full read and every page rendered.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 from kg.views.facts import GraphFacts
 
 CACHE_FILE = ".views-cache"
-FORMAT = "kg-views-1"
+FORMAT = "kg-views-2"  # 2: properties as flat tuples (`kg.views.facts`)
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,11 @@ from kg.views.facts import (
     PREF_LABEL,
     TITLE,
     TYPE,
-    Properties,
     Subjects,
+    grouped,
+    merged,
     read_facts,
+    values,
 )
 
 ACTOR_KINDS = ("Country", "Organisation", "Person", "Group", "Place")
@@ -141,7 +143,7 @@ def read_view_data(store: GraphStore) -> ViewData:
 
 class _Graph:
     """The facts of several graphs as one set of triples, by subject (the graphs' own property
-    tables are shared, never changed: a subject that several graphs describe gets a merged copy,
+    tuples are shared, never changed: a subject that several graphs describe gets a merged one,
     each value once)."""
 
     def __init__(self, graphs: Iterable[Subjects]) -> None:
@@ -149,28 +151,22 @@ class _Graph:
         for subjects in graphs:
             for subject, properties in subjects.items():
                 known = self.subjects.get(subject)
-                if known is None:
-                    self.subjects[subject] = properties
-                else:
-                    merged = dict(known)
-                    for predicate, values in properties.items():
-                        merged[predicate] = list(dict.fromkeys([*merged.get(predicate, ()), *values]))
-                    self.subjects[subject] = merged
+                self.subjects[subject] = properties if known is None else merged(known, properties)
         self.typed: dict[str, set[str]] = defaultdict(set)
         for subject, properties in self.subjects.items():
-            for kind, _ in properties.get(TYPE, ()):
+            for kind, _ in values(properties, TYPE):
                 self.typed[kind].add(subject)
 
     def all(self, subject: str, predicate: str) -> list[str]:
-        return sorted({v for v, _ in self.subjects.get(subject, {}).get(predicate, ())})
+        return sorted({v for v, _ in values(self.subjects.get(subject, ()), predicate)})
 
     def first(self, subject: str, predicate: str) -> str:
         """The least value ("" for none)."""
-        found = self.subjects.get(subject, {}).get(predicate)
+        found = values(self.subjects.get(subject, ()), predicate)
         return min(found)[0] if found else ""
 
     def labelled(self, subject: str, predicate: str) -> list[tuple[str, str]]:
-        return sorted(set(self.subjects.get(subject, {}).get(predicate, ())))
+        return sorted(set(values(self.subjects.get(subject, ()), predicate)))
 
 
 def view_data(graphs: Iterable[Subjects]) -> ViewData:
@@ -203,7 +199,7 @@ def _statements(graph: _Graph) -> list[Statement]:
     codes = _Memo(partial(_event_code, graph))
     records = []
     for iri in graph.typed.get(KG + "Statement", ()):
-        properties = graph.subjects[iri]
+        properties = grouped(graph.subjects[iri])
         subject, relation, obj, polarity, modality = (
             _least(properties, p) for p in (subject_, relation_, object_, polarity_, modality_)
         )
@@ -248,7 +244,7 @@ class _Memo(dict[str, Any]):
         return value
 
 
-def _least(properties: Properties, predicate: str) -> str:
+def _least(properties: dict[str, list[tuple[str, str]]], predicate: str) -> str:
     found = properties.get(predicate)
     return min(found)[0] if found else ""
 
