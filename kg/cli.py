@@ -111,7 +111,7 @@ def make_parser() -> argparse.ArgumentParser:
         help="extract statements from briefs and build the graph",
         description="Read the briefs under SOURCE, extract statements, and write output/store\n"
         "(the RDF store), statements.jsonl, graph.ttl and the views (index.html, graph.html,\n"
-        "timeline.html, actors/).\n\n"
+        "timeline.html, pairs/, actors/).\n\n"
         "On an output built before, only new and changed briefs are extracted again (by\n"
         "content hash) and deleted ones are dropped: the result is the same as a full build's.\n"
         "A build writes into a staging folder and swaps it in at the end, so an interrupted or\n"
@@ -192,7 +192,7 @@ def make_parser() -> argparse.ArgumentParser:
     view = commands.add_parser(
         "view",
         help="rebuild the HTML views from the store and print the start page's path",
-        description="Rewrite index.html, graph.html, timeline.html and actors/ from the store.",
+        description="Rewrite index.html, graph.html, timeline.html, pairs/ and actors/ from the store.",
     )
     _output_and_store_options(view)
     view.add_argument("--open", action="store_true", help="also open it in the default browser")

@@ -37,14 +37,25 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from itertools import chain
 from pathlib import Path
 
 import networkx as nx
+from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.views.data import Statement, ViewData
 from kg.views.evidence import find_marks
-from kg.views.render import GRAPH_SCRIPT, SCRIPT_POLICY, VIS_NETWORK, inline_script, plural, render, write_page
+from kg.views.render import (
+    GRAPH_SCRIPT,
+    SCRIPT_POLICY,
+    VIS_NETWORK,
+    inline_script,
+    json_parts,
+    plural,
+    render,
+    write_page,
+)
 from kg.views.style import KIND_COLOURS, THEME_COLOUR, TONE_COLOURS, event_text, node_colour, tone, tones_in_use
 
 GRAPH_PAGE = "graph.html"
@@ -87,12 +98,20 @@ LARGE_GRAPH_OPTIONS: dict[str, object] = {
     "edges": EDGE_OPTIONS,
 }
 
+STREAMED = ("statements",)  # the payload's keys whose items are made and written one batch at a time
 EdgeKey = tuple[str, str, str, str, str, str]  # subject, object, relation, polarity, modality, event code
 
 
+DATA_PLACE = Markup("\x00graph-data\x00")  # where the page's data goes, written part by part
+
+
 def write_graph_page(data: ViewData, pages: dict[str, str], folder: Path) -> Path:
-    page = render(GRAPH_PAGE, **graph_page_context(data, pages))
-    return write_page(folder / GRAPH_PAGE, page)
+    """The page with its data written part by part (`json_parts`): its statements, with their
+    sentences, were the largest string a build made (85 MB at 5,000 briefs, held twice over)."""
+    context = graph_page_context(data, pages)
+    payload = context.pop("data")
+    head, tail = render(GRAPH_PAGE, data=DATA_PLACE, **context).split(DATA_PLACE)
+    return write_page(folder / GRAPH_PAGE, chain([head], json_parts(payload, STREAMED), [tail]))
 
 
 def graph_page_context(data: ViewData, pages: dict[str, str]) -> dict[str, object]:
@@ -117,7 +136,7 @@ def graph_page_context(data: ViewData, pages: dict[str, str]) -> dict[str, objec
     payload = {
         "nodes": sorted(vis_nodes, key=lambda n: int(n["id"][1:])),
         "edges": vis_edges,
-        "statements": [_statement_record(s, data, ids, briefs) for s in data.statements],
+        "statements": (_statement_record(s, data, ids, briefs) for s in data.statements),
         "briefs": [{"title": b.title, "date": b.date} for b in data.briefs.values()],
         "months": _months(data.statements),
         "options": LARGE_GRAPH_OPTIONS if large else SMALL_GRAPH_OPTIONS,

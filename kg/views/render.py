@@ -10,10 +10,14 @@ cannot load anything from anywhere, and only the graph page may run (its own, in
 
 from __future__ import annotations
 
+import json
 import re
-from functools import cache, lru_cache
+from collections.abc import Iterable, Iterator
+from functools import cache, lru_cache, partial
 from importlib.resources import files
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -53,13 +57,41 @@ def statement_item_html(item: object) -> Markup:
     return environment().get_template("macros.html").module.statement_item(item)  # type: ignore[attr-defined,no-any-return]
 
 
-def write_page(path: Path, text: str) -> Path:
-    """Write through a temporary file and rename, so a reader never sees half a page."""
+def write_page(path: Path, text: str | Iterable[str]) -> Path:
+    """Write a page (or its parts, one after the other) through a temporary file and rename, so a
+    reader never sees half a page."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8", newline="\n")
+    with temporary.open("w", encoding="utf-8", newline="\n") as stream:
+        stream.writelines([text] if isinstance(text, str) else text)
     temporary.replace(path)
     return path
+
+
+def json_parts(payload: dict[str, Any], streamed: Iterable[str] = (), batch: int = 2000) -> Iterator[str]:
+    """`payload` as Jinja's `tojson` writes it in a page (the environment's JSON options, then
+    `<`, `>`, `&` and `'` as `\\u003c`... as `htmlsafe_json_dumps` does), in parts: the values of
+    the keys in `streamed` are iterables whose items are encoded `batch` at a time, so that
+    neither the items nor the text of a large payload are ever held whole. Escaping part by part
+    gives what escaping the whole gives, as it replaces single characters."""
+    dumps = partial(json.dumps, **environment().policies["json.dumps_kwargs"])
+    for number, key in enumerate(sorted(payload)):
+        head = ("{" if number == 0 else ",") + dumps(key) + ":"
+        if key not in streamed:
+            yield _html_safe(head + dumps(payload[key]))
+            continue
+        items = iter(payload[key])
+        yield head + "["
+        first = True
+        while chunk := list(islice(items, batch)):
+            yield _html_safe(("" if first else ",") + ",".join(map(dumps, chunk)))
+            first = False
+        yield "]"
+    yield "}" if payload else "{}"
+
+
+def _html_safe(text: str) -> str:
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
 
 
 def shorten(text: str, limit: int) -> str:
