@@ -32,6 +32,7 @@ from kg.views.facts import (
     PREF_LABEL,
     TITLE,
     TYPE,
+    Properties,
     Subjects,
     grouped,
     merged,
@@ -148,10 +149,14 @@ class _Graph:
 
     def __init__(self, graphs: Iterable[Subjects]) -> None:
         self.subjects: Subjects = {}
+        several: dict[str, list[Properties]] = {}  # subjects that more than one graph describes
         for subjects in graphs:
             for subject, properties in subjects.items():
-                known = self.subjects.get(subject)
-                self.subjects[subject] = properties if known is None else merged(known, properties)
+                known = self.subjects.setdefault(subject, properties)
+                if known is not properties:
+                    several.setdefault(subject, [known]).append(properties)
+        for subject, described in several.items():
+            self.subjects[subject] = merged(described)
         self.typed: dict[str, set[str]] = defaultdict(set)
         for subject, properties in self.subjects.items():
             for kind, _ in values(properties, TYPE):
@@ -172,13 +177,16 @@ class _Graph:
 def view_data(graphs: Iterable[Subjects]) -> ViewData:
     """What the views show, joined from the facts of every named graph of the store."""
     graph = _Graph(graphs)
-    statements = _statements(graph)
+    parties: set[str] = set()
+    statements = _statements(graph, parties)
     nodes = _nodes(graph, {n for s in statements for n in (s.subject, s.object)})
     briefs = _briefs(graph, Counter(s.brief for s in statements))
-    return ViewData(statements, nodes, briefs, _acting_for(graph))
+    return ViewData(statements, nodes, briefs, _acting_for(graph, parties))
 
 
-def _statements(graph: _Graph) -> list[Statement]:
+def _statements(graph: _Graph, parties: set[str]) -> list[Statement]:
+    """The statements, in order; `parties` gains every subject, object and target of a statement
+    of the graph."""
     names = [
         "subject",
         "relation",
@@ -200,6 +208,7 @@ def _statements(graph: _Graph) -> list[Statement]:
     records = []
     for iri in graph.typed.get(KG + "Statement", ()):
         properties = grouped(graph.subjects[iri])
+        parties.update(v for p in (subject_, object_, target_) for v, _ in properties.get(p, ()))
         subject, relation, obj, polarity, modality = (
             _least(properties, p) for p in (subject_, relation_, object_, polarity_, modality_)
         )
@@ -283,18 +292,12 @@ def _nodes(graph: _Graph, used: set[str]) -> dict[str, Node]:
     return result
 
 
-def _acting_for(graph: _Graph) -> dict[str, tuple[str, str]]:
+def _acting_for(graph: _Graph, parties: set[str]) -> dict[str, tuple[str, str]]:
     """The last actor up each actor's kg:actsFor chain (a minister -> the ministry -> the state):
-    of every subject, object and target of a statement, the least (IRI, label) of the actors it
-    reaches by one or more kg:actsFor that act for nobody."""
+    of every subject, object and target of a statement (`parties`), the least (IRI, label) of the
+    actors it reaches by one or more kg:actsFor that act for nobody."""
     found: dict[str, tuple[str, str]] = {}
-    parties = {
-        party
-        for iri in graph.typed.get(KG + "Statement", ())
-        for name in ("subject", "object", "target")
-        for party in graph.all(iri, KG + name)
-    }
-    for actor in parties:
+    for actor in sorted(parties):
         reached, frontier = set(), graph.all(actor, KG + "actsFor")
         while frontier:
             reached.update(frontier)

@@ -93,10 +93,12 @@ def grouped(properties: Properties) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def merged(one: Properties, other: Properties) -> Properties:
-    """The properties of a subject that two graphs describe, each (predicate, value, language) once."""
-    triples = dict.fromkeys(zip(one[0::3], one[1::3], one[2::3], strict=True))
-    triples.update(dict.fromkeys(zip(other[0::3], other[1::3], other[2::3], strict=True)))
+def merged(described: list[Properties]) -> Properties:
+    """The properties of a subject that several graphs describe, each (predicate, value, language)
+    once."""
+    triples: dict[tuple[str, str, str], None] = {}
+    for properties in described:
+        triples.update(dict.fromkeys(zip(properties[0::3], properties[1::3], properties[2::3], strict=True)))
     return tuple(part for triple in triples for part in triple)
 
 
