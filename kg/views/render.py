@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import islice
 from pathlib import Path
@@ -75,7 +75,11 @@ def json_parts(payload: dict[str, Any], streamed: Iterable[str] = (), batch: int
     the keys in `streamed` are iterables whose items are encoded `batch` at a time, so that
     neither the items nor the text of a large payload are ever held whole. Escaping part by part
     gives what escaping the whole gives, as it replaces single characters."""
-    dumps = partial(json.dumps, **environment().policies["json.dumps_kwargs"])
+    options: dict[str, Any] = environment().policies["json.dumps_kwargs"]
+
+    def dumps(value: object) -> str:
+        return json.dumps(value, **options)
+
     for number, key in enumerate(sorted(payload)):
         head = ("{" if number == 0 else ",") + dumps(key) + ":"
         if key not in streamed:
