@@ -33,6 +33,7 @@ from kg.views.index import INDEX_PAGE, write_index
 from kg.views.items import ACTORS_FOLDER, actor_pages
 from kg.views.network import NETWORK_FORMATS, export_network, statement_graph
 from kg.views.pair_pages import PAIRS_FOLDER
+from kg.views.reuse import PageContent
 from kg.views.timeline import TIMELINE_PAGE, write_timeline
 
 __all__ = [
@@ -68,8 +69,9 @@ def write_views(
     write_index(data, pages, folder)
     write_graph_page(data, pages, folder)
     reuse = (previous, cache.pages) if previous and cache else None
-    digests = write_timeline(data, pages, folder, reuse)
-    digests.update(write_actor_pages(data, pages, folder, reuse))
+    content = PageContent(data, pages)  # what the pages of pairs and actors show, digested once
+    digests = write_timeline(data, folder, content, reuse)
+    digests.update(write_actor_pages(data, pages, folder, content, reuse))
     save_cache(folder, ViewCache(store.base_iri, facts, digests))
     return [INDEX_PAGE, GRAPH_PAGE, TIMELINE_PAGE, PAIRS_FOLDER, ACTORS_FOLDER, CACHE_FILE]
 

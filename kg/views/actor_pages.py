@@ -25,10 +25,14 @@ LIST_LIMIT = 300  # statements an actor's page lists itself; past that, a page a
 
 
 def write_actor_pages(
-    data: ViewData, pages: dict[str, str], folder: Path, reuse: tuple[Path, dict[str, str]] | None = None
+    data: ViewData,
+    pages: dict[str, str],
+    folder: Path,
+    content: PageContent,
+    reuse: tuple[Path, dict[str, str]] | None = None,
 ) -> dict[str, str]:
     """Write every actor's page into `folder`/actors; return each page's digest (of everything
-    it shows). With `reuse` (an output folder of earlier pages and their digests), a page whose
+    it shows, `content`). With `reuse` (an output folder of earlier pages and their digests), a page whose
     digest is unchanged is linked from there instead of rendered."""
     target = PageFolder(folder, ACTORS_FOLDER, *(reuse or (None, {})))
     own: dict[str, list[Statement]] = defaultdict(list)
@@ -36,7 +40,6 @@ def write_actor_pages(
         for node in {s.subject, s.object}:
             own[node].append(s)
     ties = node_ties(own)
-    content = PageContent(data, pages)
     for iri, path in pages.items():
         node = data.nodes[iri]
         acts_for = None

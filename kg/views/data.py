@@ -152,9 +152,10 @@ class _Graph:
         several: dict[str, list[Properties]] = {}  # subjects that more than one graph describes
         for subjects in graphs:
             for subject, properties in subjects.items():
-                known = self.subjects.setdefault(subject, properties)
-                if known is not properties:
-                    several.setdefault(subject, [known]).append(properties)
+                if subject in self.subjects:
+                    several.setdefault(subject, [self.subjects[subject]]).append(properties)
+                else:
+                    self.subjects[subject] = properties
         for subject, described in several.items():
             self.subjects[subject] = merged(described)
         self.typed: dict[str, set[str]] = defaultdict(set)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.identifiers import slug
-from kg.views.data import Statement, ViewData, local_name
+from kg.views.data import Statement, local_name
 from kg.views.render import render
 from kg.views.reuse import PageContent, PageFolder
 from kg.views.years import YearPages, write_years
@@ -43,12 +43,11 @@ def pair_path(level: str, parties: tuple[str, str], taken: set[str]) -> str:
 
 
 def write_pair_pages(
-    data: ViewData, pages: dict[str, str], folder: Path, pairs: list[Pair], reuse: tuple[Path, dict[str, str]] | None
+    folder: Path, pairs: list[Pair], content: PageContent, reuse: tuple[Path, dict[str, str]] | None
 ) -> dict[str, str]:
     """Write every pair's pages into `folder`/pairs; return each page's digest. With `reuse` (an
     output folder of earlier pages and their digests), an unchanged page is linked from there."""
     target = PageFolder(folder, PAIRS_FOLDER, *(reuse or (None, {})))
-    content = PageContent(data, pages)
     for pair in pairs:
         years = write_years(YearPages(pair.label, pair.path), pair.statements, target, content, ROOT)
         if not target.unchanged(pair.path, content.digest((pair.label, pair.level, years), ())):

@@ -22,6 +22,7 @@ from kg.views.charts import BarChart, StripChart, bar_chart, monthly_buckets, st
 from kg.views.data import Statement, ViewData
 from kg.views.pair_pages import Pair, pair_path, write_pair_pages
 from kg.views.render import render, write_page
+from kg.views.reuse import PageContent
 from kg.views.style import TONE_COLOURS, is_cooperative, tones_in_use
 
 TIMELINE_PAGE = "timeline.html"
@@ -64,7 +65,10 @@ def _pairs(data: ViewData, acting_for: bool) -> list[tuple[str, tuple[str, str],
 
 
 def write_timeline(
-    data: ViewData, pages: dict[str, str], folder: Path, reuse: tuple[Path, dict[str, str]] | None = None
+    data: ViewData,
+    folder: Path,
+    content: PageContent,
+    reuse: tuple[Path, dict[str, str]] | None = None,
 ) -> dict[str, str]:
     """Write timeline.html and the pages of the pairs it shows (`kg.views.pair_pages`); return
     the digests of the pairs' pages. `reuse`: an earlier output folder and its pages' digests."""
@@ -84,7 +88,7 @@ def write_timeline(
         max_pairs=MAX_STRIP_PAIRS,
     )
     write_page(folder / TIMELINE_PAGE, page)
-    return write_pair_pages(data, pages, folder, [p for level in levels for p in level.pairs], reuse)
+    return write_pair_pages(folder, [p for level in levels for p in level.pairs], content, reuse)
 
 
 def _level(
