@@ -28,14 +28,14 @@ SPEAKER_PREPOSITIONS = ("by", "of", "from")
 class TitleSpeakers:
     """The speaker of each title, parsed by the pipeline's components before the extractor (the
     titles of one brief at a time are kept: its segments share one). A title none of whose words
-    can be a speech noun names no speaker and is not parsed (most titles: a parse is the cost of
-    a short segment)."""
+    can be a speech noun names no speaker and is not parsed (most titles: a parse costs what a
+    short segment's does)."""
 
     def __init__(self, nlp: Language, titles: frozenset[str]) -> None:
         self.nlp = nlp
         self.titles = titles
         self.known: dict[str, Actor | None] = {}
-        self.speech_prefixes = speech_word_prefixes(nlp)
+        self.speech_words = speech_words(nlp)
 
     def __call__(self, title: str) -> Actor | None:
         if not title:
@@ -43,7 +43,7 @@ class TitleSpeakers:
         if title not in self.known:
             doc = self.nlp.make_doc(title)
             speaker = None
-            if any(token.lower_.startswith(self.speech_prefixes) for token in doc):
+            if self.speech_words is None or any(token.lower_ in self.speech_words for token in doc):
                 for name, process in self.nlp.pipeline:
                     if name != "statement_extractor":
                         doc = process(doc)
@@ -52,21 +52,21 @@ class TitleSpeakers:
         return self.known[title]
 
 
-def speech_word_prefixes(nlp: Language) -> tuple[str, ...]:
-    """What every word whose lower case or lemma is a speech noun begins with. spaCy's rule
-    lemmatizer (the pipeline's) gives a word's lower case, a form of its exception table, or the
-    word with a suffix `old` replaced by `new`; a word of lemma L then begins with L less `new`
-    ("speeches" with "spee", "messaged" with "messag"). Without a lemmatizer, every word may be
-    one (the empty prefix)."""
+def speech_words(nlp: Language) -> frozenset[str] | None:
+    """Every word (in lower case) that is a speech noun or has one for its lemma; None (any
+    word may) without a rule lemmatizer. spaCy's rule lemmatizer (the pipeline's) gives a word's
+    lemma as the word itself, a form its exception table lists, or the word with a suffix `old`
+    replaced by `new`: a word of lemma L that ends in `new` is then L less `new`, plus `old`
+    ("speeches", "messaged")."""
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    if not isinstance(lemmatizer, Lemmatizer):
-        return ("",)
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
+        return None
     lookups = lemmatizer.lookups
-    endings = {new for table in lookups.get_table("lemma_rules", {}).values() for _, new in table}
-    prefixes = {noun[: len(noun) - len(new)] for noun in SPEECH_NOUNS for new in endings | {""} if noun.endswith(new)}
+    rules = [(old, new) for table in lookups.get_table("lemma_rules", {}).values() for old, new in table]
+    words = {noun[: len(noun) - len(new)] + old for noun in SPEECH_NOUNS for old, new in rules if noun.endswith(new)}
     exceptions = lookups.get_table("lemma_exc", {}).values()
-    prefixes |= {form for table in exceptions for form, lemmas in table.items() if SPEECH_NOUNS.intersection(lemmas)}
-    return tuple(sorted(prefixes))
+    words |= {form for table in exceptions for form, lemmas in table.items() if SPEECH_NOUNS.intersection(lemmas)}
+    return frozenset(words | SPEECH_NOUNS)
 
 
 def title_speaker(title: Doc, titles: frozenset[str]) -> Actor | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from kg.extract.actors import demonym_of
 from kg.extract.statements import Actor
 from kg.extract.vocabulary import Vocabulary
 from kg.identifiers import slug
@@ -26,10 +27,10 @@ def counterpart(token: Token, vocabulary: Vocabulary, resolve: Callable[[Token],
     `resolve` reads the possessor ("his": the person he is)."""
     if token.lemma_.lower() not in COUNTERPART_NOUNS:
         return None
-    demonym = next((c for c in token.lefts if c._.demonym_of in vocabulary.actors), None)
+    demonym = next((c for c in token.lefts if demonym_of(c) in vocabulary.actors), None)
     if demonym is None:
         return None
-    state = vocabulary.actors[demonym._.demonym_of].actor
+    state = vocabulary.actors[demonym_of(demonym)].actor
     owners = [a for c in token.children if c.dep_ == "poss" for a in resolve(c)]
     role = next((a.role for a in owners if a.kind == "Person" and a.role), None) or token.text
     name = f"{demonym.text} {role.lower() if role[:1].isupper() and ' ' not in role else role}"

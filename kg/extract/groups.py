@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import Mention, mention_at
+from kg.extract.actors import Mention, demonym_of, mention_at
 from kg.extract.noun_phrases import noun_phrase
 from kg.extract.statements import Actor
 from kg.extract.vocabulary import Vocabulary
@@ -27,8 +27,8 @@ LOCATING_PARTICIPLES = {"base", "locate", "station", "headquarter"}
 def _state_modifying(noun: Token, vocabulary: Vocabulary) -> Mention | None:
     """A country named by a modifier of a place ("the Syrian Golan Heights" -> Syria)."""
     for child in (c for c in noun.lefts if c.dep_ in ("amod", "compound")):
-        if child._.demonym_of:
-            return Mention(child.i, child.i + 1, vocabulary.actors[child._.demonym_of].actor)
+        if demonym_of(child):
+            return Mention(child.i, child.i + 1, vocabulary.actors[demonym_of(child)].actor)
         found = mention_at(child)
         if found is not None and found.actor.kind == "Country":
             return found

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extract.actors import mention_at
+from kg.extract.actors import demonym_of, mention_at
 from kg.extract.coref import SalienceModel, office_holder
 from kg.extract.counterparts import counterpart
 from kg.extract.groups import agent_noun, group_actor, groups_named, named_by_apposition
@@ -37,8 +37,8 @@ class ActorResolver:
 
     def actors(self, token: Token, sentence: int, salience: SalienceModel) -> list[Actor]:
         """The actors a noun phrase head names or refers to (two for "both parties")."""
-        if token.pos_ == "ADJ" and token._.demonym_of in self.vocabulary.actors:
-            return [self.vocabulary.actors[token._.demonym_of].actor]  # "the Russian invasion": Russia's
+        if token.pos_ == "ADJ" and demonym_of(token) in self.vocabulary.actors:
+            return [self.vocabulary.actors[demonym_of(token)].actor]  # "the Russian invasion": Russia's
         mention = mention_at(token)
         if mention is not None:  # "The US, Russia, and Switzerland": a list the parser read as an apposition
             listed = [
@@ -57,7 +57,7 @@ class ActorResolver:
         )
         plural_pronoun = token.lower_ in ("they", "them") and bool(salience.recent_pair(sentence, 1))
         if lemma in self.vocabulary.designators or token.lower_ in self.vocabulary.designators:
-            states = [t._.demonym_of for m in token.lefts for t in (m, *m.conjuncts) if t._.demonym_of]
+            states = [demonym_of(t) for m in token.lefts for t in (m, *m.conjuncts) if demonym_of(t)]
             named = [self.vocabulary.actors[state].actor for state in dict.fromkeys(states)]
             if named:
                 return named  # "the Turkish and Greek sides", "the Russian and Belarusian authorities"

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.actors import mention_at
+from kg.extract.actors import demonym_of, mention_at
 from kg.extract.clauses import POSSESSIVE_MARKS
 from kg.extract.statements import Actor
 from kg.extract.subjects import SUBJECT_DEPS
@@ -60,8 +60,8 @@ def target_of(
         if token.i in agents:
             continue
         mention = mention_at(token)
-        if token._.demonym_of and (mention is None or mention.end - mention.start == 1):
-            found = [vocabulary.actors[token._.demonym_of].actor]
+        if demonym_of(token) and (mention is None or mention.end - mention.start == 1):
+            found = [vocabulary.actors[demonym_of(token)].actor]
         elif mention is not None:
             found = [mention.actor]
         elif token.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import mention_at
+from kg.extract.actors import demonym_of, mention_at
 from kg.extract.clauses import Clause
 from kg.extract.events import EventCoder
 from kg.extract.implicit_passives import REFERENCE_VERBS, subjectless_passive
@@ -113,8 +113,8 @@ class UnnamedAgents:
         return None
 
     def _state_at(self, token: Token) -> Actor | None:
-        if token._.demonym_of:
-            return self.vocabulary.actors[token._.demonym_of].actor
+        if demonym_of(token):
+            return self.vocabulary.actors[demonym_of(token)].actor
         mention = mention_at(token)
         if mention is None or mention.actor.kind not in ("Country", "Place") or not mention.actor.code:
             return None
