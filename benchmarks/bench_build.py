@@ -173,9 +173,17 @@ def query_latency(output: Path, runs: int, stream_runs: int | None = None) -> di
 
 
 def same_outputs(one: Path, other: Path) -> list[str]:
-    """The files of SAME_FILES and the views that differ between two outputs."""
-    names = set(SAME_FILES) | {str(path.relative_to(one)) for path in one.rglob("*.html") if "store" not in path.parts}
-    return sorted(name for name in names if (one / name).read_bytes() != (other / name).read_bytes())
+    """The files of SAME_FILES and the views (pages and the graph page's data) that differ
+    between two outputs, or that only one of them has."""
+    names = set(SAME_FILES)
+    for folder in (one, other):
+        views = (p for p in folder.rglob("*") if p.suffix in (".html", ".js") and "store" not in p.parts)
+        names.update(str(path.relative_to(folder)) for path in views)
+    return sorted(name for name in names if _bytes(one / name) != _bytes(other / name))
+
+
+def _bytes(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
 
 
 def step(size: int, what: str) -> None:

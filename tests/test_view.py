@@ -97,6 +97,17 @@ def data(written: tuple[Path, list[str]]) -> dict:
     return json.loads(match[1])
 
 
+@pytest.fixture(scope="module")
+def evidence(written: tuple[Path, list[str]]) -> dict[str, list[dict]]:
+    """The statements of every edge (by its key), read from the parts beside the page."""
+    found: dict[str, list[dict]] = {}
+    for path in sorted((written[0] / "graph-data").glob("evidence-*.js")):
+        match = re.fullmatch(r'kgPart\("(evidence-\d+)",(.*)\);\n', path.read_text(encoding="utf-8"), re.S)
+        assert match and match[1] == path.stem
+        found.update(json.loads(match[2]))
+    return found
+
+
 def _edges(data: dict) -> list[tuple[str, str, str]]:
     labels = {n["id"]: n["label"] for n in data["nodes"]}
     return sorted((labels[e["from"]], e["label"], labels[e["to"]]) for e in data["edges"])
@@ -110,7 +121,7 @@ def _edge(data: dict, subject: str, relation: str) -> dict:
 
 def test_write_views_names_what_it_wrote(written: tuple[Path, list[str]]) -> None:
     folder, names = written
-    assert names == ["index.html", "graph.html", "timeline.html", "pairs", "actors", ".views-cache"]
+    assert names == ["index.html", "graph.html", "graph-data", "timeline.html", "pairs", "actors", ".views-cache"]
     assert sorted(p.name for p in folder.iterdir()) == sorted(names)
     assert sorted(str(p.relative_to(folder)) for p in (folder / "actors").iterdir()) == VIEW_STORE_ACTOR_PAGES
     assert sorted(str(p.relative_to(folder)) for p in (folder / "pairs").iterdir()) == VIEW_STORE_PAIR_PAGES
@@ -133,7 +144,7 @@ def test_nodes_are_the_actors_and_themes_of_statements(data: dict, node_labels: 
     assert labels["Belarus"]["page"] == "actors/belarus.html" and labels["election results"]["page"] == ""
 
 
-def test_edges_are_statements_labelled_by_relation(data: dict) -> None:
+def test_edges_are_statements_labelled_by_relation(data: dict, evidence: dict[str, list[dict]]) -> None:
     assert _edges(data) == [
         ("<img src=x onerror=window.__xss=5>Markup Group", "threaten", "Lithuania"),
         ("Alexander Lukashenko", "discuss", "energy & <b>grid</b>"),
@@ -149,8 +160,14 @@ def test_edges_are_statements_labelled_by_relation(data: dict) -> None:
     ]
     assert all(e["arrows"] == "to" for e in data["edges"])
     support = _edge(data, "Russia", "support")  # two statements from two briefs share one edge
-    assert [data["statements"][i]["date"] for i in support["statements"]] == ["2024-03-01", "2024-04-10"]
+    assert [s["date"] for s in evidence[support["ref"]]] == ["2024-03-01", "2024-04-10"]
+    assert (support["count"], support["dates"], support["undated"]) == (
+        2,
+        [["2024-03-01", "2024-03-01", 1], ["2024-04-10", "2024-04-10", 1]],
+        0,
+    )
     assert support["width"] == 2
+    assert sum(e["count"] for e in data["edges"]) == data["statements"] == 12
 
 
 def test_edge_colour_is_the_quad_class_when_coded_else_the_polarity(data: dict) -> None:
@@ -186,8 +203,9 @@ def test_parallel_edges_bend_apart(data: dict) -> None:
     assert "smooth" not in _edge(data, "European Union", "sanction")  # alone between its nodes: straight
 
 
-def test_statements_carry_evidence_event_and_highlights(data: dict) -> None:
-    by_sentence = {s["sentence"]: s for s in data["statements"]}
+def test_statements_carry_evidence_event_and_highlights(data: dict, evidence: dict[str, list[dict]]) -> None:
+    by_sentence = {s["sentence"]: s for records in evidence.values() for s in records}
+    assert len(by_sentence) == 12
     expel = by_sentence["Belarus expelled two Lithuanian diplomats."]
     assert expel["event"] == "174 Expel or deport individuals (Goldstein -5.0, material conflict, COERCE)"
     assert (expel["tone"], expel["date"], expel["from"], expel["to"]) == (
@@ -196,7 +214,8 @@ def test_statements_carry_evidence_event_and_highlights(data: dict) -> None:
         "2024-06-02",
         "2024-06-02",
     )
-    assert data["briefs"][expel["brief"]]["title"] == "Vilnius and Minsk trade accusations"
+    (brief,) = (b for b in data["briefs"] if b["id"] == expel["brief"])
+    assert brief["title"] == "Vilnius and Minsk trade accusations"
     # the subject and the object found by their names, aliases and demonyms
     sentence = expel["sentence"]
     assert [(sentence[a:b], role) for a, b, role in expel["marks"]] == [
@@ -224,7 +243,7 @@ def test_brief_text_cannot_reach_the_html_parser(written: tuple[Path, list[str]]
     page = (written[0] / "graph.html").read_text(encoding="utf-8")
     (payload,) = DATA.findall(page)
     assert not re.search(r"[<>&]", payload)
-    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u003cimg src=x onerror=alert(2)\\u003e" in payload
+    assert "Baltic watch \\u003c/script\\u003e\\u003cscript\\u003ewindow.__xss=3\\u003c/script\\u003e" in payload
     assert "energy \\u0026 \\u003cb\\u003egrid" in payload
     for name in [*PAGES, *VIEW_STORE_ACTOR_PAGES, *VIEW_STORE_PAIR_PAGES]:
         text = (written[0] / name).read_text(encoding="utf-8")

@@ -90,6 +90,11 @@ def _edge_point(page: object, subject: str, relation: str) -> tuple[float, float
     )
 
 
+def _settled(page: object) -> None:
+    """Wait until the parts of the graph's data the page asked for are in (`kg.views.graph_data`)."""
+    page.wait_for_function("() => document.body.dataset.loading === undefined", timeout=20_000)  # type: ignore[attr-defined]
+
+
 def _static_page_is_inert(browser: Browser, name: str) -> None:
     page = browser.open(name)
     page.screenshot(path=str(browser.shots / (name.replace("/", "-") + ".png")), full_page=True)  # type: ignore[attr-defined]
@@ -158,6 +163,7 @@ def fresh(graph: object) -> object:
 def test_clicking_an_edge_shows_its_evidence(fresh: object) -> None:
     x, y = _edge_point(fresh, "Belarus", "expel")
     fresh.mouse.click(x, y)  # type: ignore[attr-defined]
+    _settled(fresh)
     panel = fresh.locator("#panel")  # type: ignore[attr-defined]
     assert panel.is_visible()
     assert panel.locator("h2").inner_text() == "Belarus → expel → Lithuania"
@@ -175,6 +181,7 @@ def test_clicking_an_edge_shows_its_evidence(fresh: object) -> None:
 def test_an_edge_of_two_briefs_lists_both_statements_by_date(fresh: object) -> None:
     x, y = _edge_point(fresh, "Russia", "support")
     fresh.mouse.click(x, y)  # type: ignore[attr-defined]
+    _settled(fresh)
     assert fresh.locator("#panel blockquote.evidence").all_inner_texts() == [  # type: ignore[attr-defined]
         "“Russia continues to support Belarus.”",
         "“Moscow again promised support to Minsk.”",
@@ -221,11 +228,18 @@ def test_the_other_filters(fresh: object) -> None:
     assert "Russia threaten Lithuania" not in _visible_edges(fresh) and _counts(fresh)["edges"] == 10
     fresh.check("input.modality[value=reported]")  # type: ignore[attr-defined]
     fresh.select_option("#brief", label="Baltic watch </script><script>window.__xss=3</script> (2024-04-10)")  # type: ignore[attr-defined]
+    _settled(fresh)  # the brief's part of the data is loaded on demand
     assert _visible_edges(fresh) == [
         "Alexander Lukashenko discuss energy & <b>grid</b>",
         "Russia support Belarus",
         "Russia threaten Lithuania",
     ]
+    x, y = _edge_point(fresh, "Russia", "support")  # its other statement is in another brief
+    fresh.mouse.click(x, y)  # type: ignore[attr-defined]
+    _settled(fresh)
+    panel = fresh.locator("#panel")  # type: ignore[attr-defined]
+    assert panel.locator("blockquote.evidence").all_inner_texts() == ["“Moscow again promised support to Minsk.”"]
+    assert panel.locator("p.meta").all_inner_texts() == ["1 statement", "1 more on this edge hidden by the filters."]
 
 
 def test_physics_can_be_switched_on_and_off(fresh: object) -> None:
@@ -263,6 +277,7 @@ def test_searching_an_actor_focuses_it_and_its_neighbours(browser: Browser, fres
 def test_brief_markup_is_shown_not_run(browser: Browser, fresh: object) -> None:
     x, y = _edge_point(fresh, "Russia", "threaten")
     fresh.mouse.click(x, y)  # type: ignore[attr-defined]
+    _settled(fresh)
     panel = fresh.locator("#panel")  # type: ignore[attr-defined]
     text = panel.inner_text()
     assert "<script>alert(1)</script><img src=x onerror=alert(2)>" in text

@@ -3,7 +3,6 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("graph-data").textContent);
-  var statements = data.statements;
   var DIM_NODE = { background: "#eeeeee", border: "#dddddd", highlight: { background: "#eeeeee", border: "#dddddd" } };
   var DIM_EDGE = { color: "#e6e6e6", highlight: "#e6e6e6", hover: "#e6e6e6" };
   var DIM_TEXT = "#c8c8c8", TEXT = "#343434";  // vis-network's label colour
@@ -20,8 +19,35 @@
     });
   });
   var themes = new Set(data.nodes.filter(function (n) { return n.kind === "Theme"; }).map(function (n) { return n.id; }));
+  var briefById = new Map(data.briefs.map(function (b) { return [b.id, b]; }));
 
-  var passes = statements.map(function () { return true; });
+  // ---- the statements, in parts beside the page (graph-data/), loaded when first needed --------
+  // A part is a script calling kgPart(name, data): a page opened from the disk may load scripts
+  // beside it, not fetch files. body[data-loading] is set while a part is on its way.
+  var parts = new Map(), waiting = new Map(), settled = [];
+  window.kgPart = function (name, payload) { parts.set(name, payload); };
+  function load(name, then) {
+    if (parts.has(name)) { then(parts.get(name)); return; }
+    if (waiting.has(name)) { waiting.get(name).push(then); return; }
+    waiting.set(name, [then]);
+    document.body.dataset.loading = "1";
+    var script = document.createElement("script");
+    script.src = data.dataFolder + "/" + name + ".js";
+    script.onload = script.onerror = function () {
+      if (!parts.has(name)) parts.set(name, null);  // missing: said where it is needed
+      var callbacks = waiting.get(name);
+      waiting.delete(name);
+      callbacks.forEach(function (callback) { callback(parts.get(name)); });
+      if (!waiting.size) {
+        delete document.body.dataset.loading;
+        settled.splice(0).forEach(function (callback) { callback(); });
+      }
+    };
+    document.head.appendChild(script);
+  }
+  function whenSettled(callback) { if (waiting.size) settled.push(callback); else callback(); }
+
+  var shownCount = new Map();  // edge id -> its statements that pass the filters
   var visibleEdges = new Set(edgeById.keys());
   var visibleNodes = new Set(nodeById.keys());
   var nodes = new vis.DataSet(data.nodes);
@@ -73,7 +99,7 @@
   }
 
   function statementPasses(s, f) {
-    if (f.brief >= 0 && s.brief !== f.brief) return false;
+    if (f.brief >= 0 && s.brief !== data.briefs[f.brief].id) return false;
     if (f.relation && s.relation !== f.relation) return false;
     if (f.tone && s.tone !== f.tone) return false;
     if (f.event && s.event !== f.event) return false;
@@ -82,15 +108,43 @@
     return s.to >= f.from && s.from <= f.to;  // the statement's period overlaps the chosen months
   }
 
+  function periodPasses(from, to, f) { return to >= f.from && from <= f.to; }  // overlaps the chosen months
+
+  // how many of an edge's statements pass: its relation, tone, event, modality and polarity are
+  // every statement's; their dates are counted by period, per brief when a brief is chosen
+  function edgeCount(e, f, ofBrief) {
+    if (f.relation && e.relation !== f.relation) return 0;
+    if (f.tone && e.tone !== f.tone) return 0;
+    if (f.event && e.event !== f.event) return 0;
+    if (!f.modalities.has(e.modality) || !f.polarities.has(e.polarity)) return 0;
+    var count = 0;
+    if (ofBrief) {
+      (ofBrief.get(e.ref) || []).forEach(function (p) { if (p[1] ? periodPasses(p[1], p[2], f) : f.undated) count += p[3]; });
+      return count;
+    }
+    e.dates.forEach(function (p) { if (periodPasses(p[0], p[1], f)) count += p[2]; });
+    return count + (f.undated ? e.undated : 0);
+  }
+
   function applyFilters() {
-    var f = readFilters(), shownStatements = 0;
-    statements.forEach(function (s, i) { passes[i] = statementPasses(s, f); });
+    var f = readFilters(), shownStatements = 0, ofBrief = null;
+    if (f.brief >= 0) {
+      var brief = data.briefs[f.brief], name = "briefs-" + brief.part;
+      if (!parts.has(name)) { load(name, applyFilters); return; }
+      ofBrief = new Map();
+      ((parts.get(name) || {})[brief.id] || []).forEach(function (p) {
+        if (!ofBrief.has(p[0])) ofBrief.set(p[0], []);
+        ofBrief.get(p[0]).push(p);
+      });
+    }
     visibleEdges.clear();
     visibleNodes.clear();
+    shownCount.clear();
     data.edges.forEach(function (e) {
       if (f.hideThemes && (themes.has(e.from) || themes.has(e.to))) return;
-      var count = e.statements.filter(function (i) { return passes[i]; }).length;
+      var count = edgeCount(e, f, ofBrief);
       if (!count) return;
+      shownCount.set(e.id, count);
       visibleEdges.add(e.id);
       visibleNodes.add(e.from);
       visibleNodes.add(e.to);
@@ -104,7 +158,7 @@
     counts.dataset.nodes = visibleNodes.size;
     $("empty").hidden = visibleEdges.size > 0;  // an empty canvas says why, and how to undo it
     counts.textContent = "showing " + visibleEdges.size + " of " + data.edges.length + " edges, " +
-      shownStatements + " of " + statements.length + " statements, " + visibleNodes.size + " of " + data.nodes.length + " nodes";
+      shownStatements + " of " + data.statements + " statements, " + visibleNodes.size + " of " + data.nodes.length + " nodes";
     if (shownEdge !== null) showEdge(shownEdge);
     else if (shownNode !== null) showNode(shownNode);
   }
@@ -223,25 +277,27 @@
     return quote;
   }
 
-  function statementItem(index) {
-    var s = statements[index], item = element("li", "statement" + (s.polarity === "negative" || s.modality !== "asserted" ? " hedged" : ""));
+  function statementItem(s, e) {
+    var item = element("li", "statement" + (s.polarity === "negative" || s.modality !== "asserted" ? " hedged" : ""));
     item.style.borderLeftColor = data.toneColours[s.tone];
-    item.appendChild(element("div", "claim", nodeById.get(s.subject).label + " " + s.relation + (s.theme ? " (" + s.theme + ")" : "") + " " + nodeById.get(s.object).label));
+    item.appendChild(element("div", "claim", nodeById.get(e.from).label + " " + s.relation + (s.theme ? " (" + s.theme + ")" : "") + " " + nodeById.get(e.to).label));
     var meta = element("div", "meta");
     meta.textContent = (s.date || "undated") + " · " + s.polarity + ", " + s.modality + (s.source ? " · according to " + s.source : "") + (s.event ? " · event " + s.event : "");
     item.appendChild(meta);
     item.appendChild(evidence(s));
-    var brief = data.briefs[s.brief];
+    var brief = briefById.get(s.brief);
     item.appendChild(element("div", "meta brief", "Brief: " + (brief ? brief.title + (brief.date ? " (" + brief.date + ")" : "") : "unknown")));
     return item;
   }
 
-  function chronological(a, b) {
-    var x = statements[a].date, y = statements[b].date;
-    return (!x) - (!y) || (x < y ? -1 : x > y ? 1 : a - b);
+  function chronological(a, b) {  // [statement, its place in the edge's list]
+    var x = a[0].date, y = b[0].date;
+    return (!x) - (!y) || (x < y ? -1 : x > y ? 1 : a[1] - b[1]);
   }
 
+  var panelShows = 0;  // counts what the panel showed, so a part that comes late fills only its own
   function openPanel(title) {
+    panelShows++;
     panelBody.textContent = "";
     panelBody.appendChild(element("h2", "", title));
     panel.hidden = false;
@@ -253,13 +309,22 @@
     shownEdge = id;
     shownNode = null;
     openPanel(nodeById.get(e.from).label + " → " + e.label + " → " + nodeById.get(e.to).label);
-    var shown = e.statements.filter(function (i) { return passes[i]; }).sort(chronological);
-    panelBody.appendChild(element("p", "meta", shown.length + (shown.length === 1 ? " statement" : " statements")));
-    var list = element("ol", "statements");
-    shown.forEach(function (i) { list.appendChild(statementItem(i)); });
-    panelBody.appendChild(list);
-    var hidden = e.statements.length - shown.length;
-    if (hidden) panelBody.appendChild(element("p", "meta", hidden + " more on this edge hidden by the filters."));
+    var shows = panelShows, f = readFilters();
+    load("evidence-" + e.part, function (part) {
+      if (shows !== panelShows) return;
+      if (!part || !part[e.ref]) {
+        panelBody.appendChild(element("p", "meta", "The statements of this edge could not be read from " + data.dataFolder + "/evidence-" + e.part + ".js."));
+        return;
+      }
+      var shown = part[e.ref].map(function (s, i) { return [s, i]; })
+        .filter(function (pair) { return statementPasses(pair[0], f); }).sort(chronological);
+      panelBody.appendChild(element("p", "meta", shown.length + (shown.length === 1 ? " statement" : " statements")));
+      var list = element("ol", "statements");
+      shown.forEach(function (pair) { list.appendChild(statementItem(pair[0], e)); });
+      panelBody.appendChild(list);
+      var hidden = e.count - shown.length;
+      if (hidden) panelBody.appendChild(element("p", "meta", hidden + " more on this edge hidden by the filters."));
+    });
   }
 
   function showNode(id) {
@@ -268,9 +333,7 @@
     shownEdge = null;
     openPanel(n.label);
     var own = (edgesOf.get(id) || []).filter(function (edgeId) { return visibleEdges.has(edgeId); });
-    var count = own.reduce(function (sum, edgeId) {
-      return sum + edgeById.get(edgeId).statements.filter(function (i) { return passes[i]; }).length;
-    }, 0);
+    var count = own.reduce(function (sum, edgeId) { return sum + (shownCount.get(edgeId) || 0); }, 0);
     panelBody.appendChild(element("p", "meta", n.kind + " · " + count + (count === 1 ? " statement" : " statements") + " shown"));
     if (n.page) {
       var link = element("a", "", "Open the page of " + n.label);
@@ -325,9 +388,11 @@
     linkedActor(link);
   });
   function ready() {
-    linkedActor(linked);
-    document.body.dataset.ready = "1";
-    window.kgReadyAt = performance.now();
+    whenSettled(function () {  // a brief chosen by the address filters once its part is in
+      linkedActor(linked);
+      document.body.dataset.ready = "1";
+      window.kgReadyAt = performance.now();
+    });
   }
   network.once("afterDrawing", function () {
     document.body.dataset.drawn = "1";

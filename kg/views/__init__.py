@@ -4,7 +4,8 @@
 (`kg.views.data`, SPARQL only) and writes:
 
 - `index.html`: the briefs, the actors with links to their pages, and the views (`index`);
-- `graph.html`: the whole graph, interactive, with filters and an evidence panel (`graph`);
+- `graph.html`: the whole graph, interactive, with filters and an evidence panel (`graph`), and
+  `graph-data/`: its statements in parts the page loads when it needs them (`graph_data`);
 - `timeline.html`: statements over time per pair of actors, cooperation and conflict per month
   for the busiest pairs (`timeline`, `charts`), and `pairs/`: each of those pairs' statements,
   a page a year (`pair_pages`);
@@ -15,7 +16,8 @@ The same data, as a networkx graph (`statement_graph`), is what `kg export --for
 graphml|gexf|csv` and the Python API's `network()` give network tools (`network`).
 
 Every page is self-contained: scripts and styles are inlined from the package, and each page's
-Content-Security-Policy forbids loading anything else.
+Content-Security-Policy forbids loading anything else (the graph page loads only the parts of its
+own data, in `graph-data/`).
 """
 
 from __future__ import annotations
@@ -25,20 +27,23 @@ from pathlib import Path
 
 from kg.graph import GraphStore
 from kg.views.actor_pages import write_actor_pages
-from kg.views.cache import CACHE_FILE, ViewCache, load_cache, no_collection, save_cache
-from kg.views.data import view_data
-from kg.views.facts import GraphFacts, read_facts
+from kg.views.cache import CACHE_FILE, ViewCache, no_collection
+from kg.views.data import joined
+from kg.views.facts import read_facts
 from kg.views.graph import GRAPH_PAGE, write_graph_page
+from kg.views.graph_data import DATA_FOLDER
 from kg.views.index import INDEX_PAGE, write_index
 from kg.views.items import ACTORS_FOLDER, actor_pages
 from kg.views.network import NETWORK_FORMATS, export_network, statement_graph
 from kg.views.pair_pages import PAIRS_FOLDER
+from kg.views.parts import split
 from kg.views.reuse import PageContent
 from kg.views.timeline import TIMELINE_PAGE, write_timeline
 
 __all__ = [
     "ACTORS_FOLDER",
     "CACHE_FILE",
+    "DATA_FOLDER",
     "GRAPH_PAGE",
     "INDEX_PAGE",
     "NETWORK_FORMATS",
@@ -58,31 +63,33 @@ def write_views(
     whole, so writing into a folder that holds older views (`kg view`) leaves nothing stale.
 
     `previous` is a folder with the views of an earlier state of the same store, and `changed`
-    the named graphs (IRIs) replaced since: only those graphs are read again and only the actor
-    pages whose content changed are rendered, the others linked from `previous`. The files
-    written are the same, byte for byte, as without `previous`."""
-    cache = load_cache(previous, store.base_iri) if previous else None
+    the named graphs (IRIs) replaced since: only those graphs are read again and only the pages
+    of actors and pairs whose content changed are rendered, the others linked from `previous`.
+    The files written are the same, byte for byte, as without `previous`."""
+    cache = ViewCache(folder, store.base_iri, previous)
     with no_collection():
-        facts = _current_facts(store, cache, changed)
-        data = view_data(facts.values())
+        _update_parts(store, cache, changed)
+        data = joined(cache.shared(), cache.statements())
     pages = actor_pages(data.nodes)
     write_index(data, pages, folder)
-    write_graph_page(data, pages, folder)
-    reuse = (previous, cache.pages) if previous and cache else None
-    content = PageContent(data, pages)  # what the pages of pairs and actors show, digested once
-    digests = write_timeline(data, folder, content, reuse)
+    reuse = (previous, cache.pages) if previous and cache.reused else None
+    content = PageContent(data, pages)  # what the pages and parts show, each statement digested once
+    digests = write_graph_page(data, pages, folder, content, reuse)
+    digests.update(write_timeline(data, folder, content, reuse))
     digests.update(write_actor_pages(data, pages, folder, content, reuse))
-    save_cache(folder, ViewCache(store.base_iri, facts, digests))
-    return [INDEX_PAGE, GRAPH_PAGE, TIMELINE_PAGE, PAIRS_FOLDER, ACTORS_FOLDER, CACHE_FILE]
+    cache.finish(digests)
+    return [INDEX_PAGE, GRAPH_PAGE, DATA_FOLDER, TIMELINE_PAGE, PAIRS_FOLDER, ACTORS_FOLDER, CACHE_FILE]
 
 
-def _current_facts(store: GraphStore, cache: ViewCache | None, changed: Collection[str]) -> GraphFacts:
-    """The store's facts: read whole, or the cached ones of every graph but the changed ones
-    (and any graph that came or went without being named) with those read again."""
-    if cache is None:
-        return read_facts(store)
+def _update_parts(store: GraphStore, cache: ViewCache, changed: Collection[str]) -> None:
+    """Bring the cache's parts up to the store: every graph read and split when the cache is new;
+    else the changed graphs (and any graph that came or went without being named) read again,
+    one graph at a time, and the graphs that are gone dropped."""
     present = {graph.value for graph in store.graphs()}
-    stale = set(changed) | (present ^ cache.facts.keys())
-    facts = {graph: facts for graph, facts in cache.facts.items() if graph in present and graph not in stale}
-    facts.update(read_facts(store, sorted(stale & present)))
-    return dict(sorted(facts.items()))
+    if cache.reused:
+        cached = cache.graphs()
+        stale = set(changed) | (present ^ cached)
+        cache.drop(sorted(stale & cached))
+        present &= stale
+    for graph in sorted(present):
+        cache.add(graph, split(read_facts(store, [graph]).get(graph, {})))

@@ -1,62 +1,109 @@
-"""What the views keep between builds (`.views-cache` beside the pages), so that a build that
-replaced a few briefs redoes only what they change: the facts of every named graph
-(`kg.views.facts`) and, for every actor page, a digest of what it shows.
+"""What the views keep between builds (`.views-cache` beside the pages, an SQLite file), so that
+a build that replaced a few briefs redoes only what they change: every named graph's part
+(`kg.views.parts`: its statements joined as far as the graph allows, and what it says of the
+other subjects) and, for every page of actors and pairs, a digest of what it shows.
 
-The facts are the store's, read graph by graph; the next build drops those of the graphs it
-replaced, reads theirs again and joins the rest as they were, which gives what a full read gives.
-The cache is written with `marshal` (plain dicts, tuples and strings; loading it runs no
-code, unlike pickle) and is only ever a shortcut: a missing, unreadable or foreign cache means a
-full read and every page rendered.
+A build copies the previous build's file and replaces the rows of the graphs it changed (and of
+any graph that came or went unannounced), so the file is never read or written whole; the parts
+are then read back one graph at a time by `kg.views.data.joined`, which gives what a full read
+gives. A part is stored with `marshal` (plain dicts, tuples and strings; loading it runs no
+code, unlike pickle). The cache is only ever a shortcut: a missing, unreadable or foreign cache
+means every graph read and every page rendered.
 """
 
 from __future__ import annotations
 
 import gc
 import marshal
-from collections.abc import Iterator
+import shutil
+import sqlite3
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.views.facts import GraphFacts
+from kg.views.facts import Subjects
+from kg.views.parts import Part, Record
 
 CACHE_FILE = ".views-cache"
-FORMAT = "kg-views-2"  # 2: properties as flat tuples (`kg.views.facts`)
+FORMAT = "kg-views-3"  # 3: SQLite, a row a graph (`kg.views.parts`)
+TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE parts (graph TEXT PRIMARY KEY, shared BLOB, records BLOB);
+CREATE TABLE pages (path TEXT PRIMARY KEY, digest TEXT);
+"""
 
 
-@dataclass(frozen=True)
 class ViewCache:
-    base_iri: str
-    facts: GraphFacts
-    pages: dict[str, str] = field(default_factory=dict)  # actor page (relative path) -> digest of its content
+    """The cache being written into `folder` (as a temporary file until `finish`): a copy of the
+    one in `previous` when that one is of this format and base IRI (`reused`), else empty."""
+
+    def __init__(self, folder: Path, base_iri: str, previous: Path | None) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.target = folder / CACHE_FILE
+        self.path = folder / (CACHE_FILE + ".tmp")
+        self.path.unlink(missing_ok=True)
+        self.pages: dict[str, str] = {}  # the previous build's page digests
+        self.reused = previous is not None and _readable(previous / CACHE_FILE, base_iri)
+        if self.reused:
+            shutil.copyfile(previous / CACHE_FILE, self.path)  # type: ignore[operator]
+        self.db = sqlite3.connect(self.path)
+        if self.reused:
+            self.pages = dict(self.db.execute("SELECT path, digest FROM pages"))
+        else:
+            self.db.executescript(TABLES)
+            self.db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("base_iri", base_iri)])
+
+    def graphs(self) -> set[str]:
+        return {graph for (graph,) in self.db.execute("SELECT graph FROM parts")}
+
+    def drop(self, graphs: Collection[str]) -> None:
+        self.db.executemany("DELETE FROM parts WHERE graph = ?", ((g,) for g in graphs))
+
+    def add(self, graph: str, part: Part) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO parts VALUES (?, ?, ?)",
+            (graph, marshal.dumps(part.shared), marshal.dumps((part.records, part.parties))),
+        )
+
+    def shared(self) -> Iterator[Subjects]:
+        """Every graph's shared facts, in graph order."""
+        for (blob,) in self.db.execute("SELECT shared FROM parts ORDER BY graph"):
+            yield marshal.loads(blob)
+
+    def statements(self) -> Iterator[tuple[list[Record], tuple[str, ...]]]:
+        """Every graph's statement records and parties, in graph order."""
+        for (blob,) in self.db.execute("SELECT records FROM parts ORDER BY graph"):
+            yield marshal.loads(blob)
+
+    def finish(self, digests: dict[str, str]) -> None:
+        """Record the pages' digests and move the file into place."""
+        self.db.execute("DELETE FROM pages")
+        self.db.executemany("INSERT INTO pages VALUES (?, ?)", sorted(digests.items()))
+        self.db.commit()
+        self.db.close()
+        self.path.replace(self.target)
 
 
-def load_cache(folder: Path, base_iri: str) -> ViewCache | None:
-    """The cache of the views in `folder`, if there is one for this base IRI and it reads."""
+def _readable(path: Path, base_iri: str) -> bool:
+    """Whether `path` is a views cache of this format for this base IRI."""
+    if not path.is_file():
+        return False
     try:
-        with (folder / CACHE_FILE).open("rb") as stream, no_collection():
-            record = marshal.load(stream)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    if not isinstance(record, dict) or record.get("format") != FORMAT or record.get("base_iri") != base_iri:
-        return None
-    return ViewCache(base_iri, record["facts"], record["pages"])
-
-
-def save_cache(folder: Path, cache: ViewCache) -> None:
-    """Write the cache atomically (through a temporary file and a rename)."""
-    record = {"format": FORMAT, "base_iri": cache.base_iri, "facts": cache.facts, "pages": cache.pages}
-    temporary = folder / (CACHE_FILE + ".tmp")
-    with temporary.open("wb") as stream:
-        marshal.dump(record, stream)
-    temporary.replace(folder / CACHE_FILE)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    return meta.get("format") == FORMAT and meta.get("base_iri") == base_iri
 
 
 @contextmanager
 def no_collection() -> Iterator[None]:
     """Pause the cyclic garbage collector while hundreds of thousands of small containers are
-    made at once (the facts, loaded or read, and their join): it would walk them again and again
-    as they grow (loading the cache took 5x as long with it)."""
+    made at once (the facts and parts, read or loaded, and their join): it would walk them again
+    and again as they grow (loading the cache took 5x as long with it)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

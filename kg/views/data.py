@@ -26,7 +26,6 @@ from kg.views.facts import (
     ALT_LABEL,
     ANCHOR_OF,
     DATE,
-    DERIVED_FROM,
     LABEL,
     NOTATION,
     PREF_LABEL,
@@ -39,12 +38,13 @@ from kg.views.facts import (
     read_facts,
     values,
 )
+from kg.views.parts import Record, merge, record, split
 
 ACTOR_KINDS = ("Country", "Organisation", "Person", "Group", "Place")
 THEME = "Theme"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class EventCode:
     notation: str
     label: str
@@ -53,7 +53,7 @@ class EventCode:
     plover: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """An actor or a theme that takes part in at least one statement."""
 
@@ -68,7 +68,7 @@ class Node:
         return self.kind != THEME
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Brief:
     iri: str
     title: str
@@ -76,7 +76,7 @@ class Brief:
     statements: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     iri: str
     subject: str  # node IRIs
@@ -177,53 +177,58 @@ class _Graph:
 
 def view_data(graphs: Iterable[Subjects]) -> ViewData:
     """What the views show, joined from the facts of every named graph of the store."""
-    graph = _Graph(graphs)
+    parts = [split(subjects) for subjects in graphs]
+    return joined((p.shared for p in parts), ((p.records, p.parties) for p in parts))
+
+
+def joined(shared: Iterable[Subjects], statements: Iterable[tuple[list[Record], tuple[str, ...]]]) -> ViewData:
+    """What the views show, from every graph's parts (`kg.views.parts`): the `shared` facts of
+    each graph first, then each graph's statement records and parties (read one graph at a time:
+    a record is dropped once it is a `Statement`)."""
+    graph = _Graph(shared)
     parties: set[str] = set()
-    statements = _statements(graph, parties)
-    nodes = _nodes(graph, {n for s in statements for n in (s.subject, s.object)})
-    briefs = _briefs(graph, Counter(s.brief for s in statements))
-    return ViewData(statements, nodes, briefs, _acting_for(graph, parties))
+    records = _statements(graph, statements, parties)
+    nodes = _nodes(graph, {n for s in records for n in (s.subject, s.object)})
+    briefs = _briefs(graph, Counter(s.brief for s in records))
+    return ViewData(records, nodes, briefs, _acting_for(graph, parties))
 
 
-def _statements(graph: _Graph, parties: set[str]) -> list[Statement]:
-    """The statements, in order; `parties` gains every subject, object and target of a statement
-    of the graph."""
-    names = [
-        "subject",
-        "relation",
-        "object",
-        "polarity",
-        "modality",
-        "target",
-        "source",
-        "date",
-        "inBrief",
-        "eventCode",
-    ]
-    subject_, relation_, object_, polarity_, modality_, target_, source_, date_, brief_, code_ = (KG + n for n in names)
+def _statements(
+    graph: _Graph, graphs: Iterable[tuple[list[Record], tuple[str, ...]]], parties: set[str]
+) -> list[Statement]:
+    """The statements of every graph's records, in order; `parties` gains every subject, object
+    and target of a statement of the graphs. A statement several graphs describe (its event code
+    in a graph of codes) is joined from all of them."""
+    records: dict[str, Record] = {}
+    for listed, graph_parties in graphs:
+        parties.update(graph_parties)
+        for r in listed:
+            records[r[0]] = merge(records[r[0]], r) if r[0] in records else r
+        listed.clear()
     themes = graph.typed.get(KG + THEME, set())
     # relations, polarities, event codes ... recur in thousands of statements: each is looked up once
     relations = _Memo(lambda iri: graph.first(iri, LABEL) or local_name(iri))
     lowered = _Memo(lambda iri: local_name(iri).lower())
     codes = _Memo(partial(_event_code, graph))
-    records = []
-    for iri in graph.typed.get(KG + "Statement", ()):
-        properties = grouped(graph.subjects[iri])
-        parties.update(v for p in (subject_, object_, target_) for v, _ in properties.get(p, ()))
-        subject, relation, obj, polarity, modality = (
-            _least(properties, p) for p in (subject_, relation_, object_, polarity_, modality_)
-        )
+    source_labels = _Memo(lambda iri: graph.all(iri, PREF_LABEL))
+    found = []
+    while records:
+        iri, r = records.popitem()
+        if iri in graph.subjects:  # other graphs say more of it
+            properties = grouped(graph.subjects[iri])
+            parties.update(v for p in (KG + "subject", KG + "object", KG + "target") for v, _ in properties.get(p, ()))
+            r = merge(r, record(iri, properties, ""))
+        _, subject, relation, obj, polarity, modality, target, date, brief, sentence, event_codes, sources, nodes = r
         if not (subject and relation and obj and polarity and modality):
             continue
-        # a statement about a theme aimed at an actor is an edge between the two actors
-        target = _least(properties, target_)
         theme = ""
-        if target and obj in themes:
-            theme, obj = graph.first(obj, LABEL) or local_name(obj), target
-        sentences = (a for d, _ in properties.get(DERIVED_FROM, ()) for a in graph.all(d, ANCHOR_OF))
-        sources = (label for s, _ in properties.get(source_, ()) for label in graph.all(s, PREF_LABEL))
-        found = [c for c in (codes[c] for c, _ in properties.get(code_, ())) if c is not None]
-        records.append(
+        if target and obj in themes:  # a statement about a theme aimed at an actor: an edge between the two
+            theme, obj = relations[obj], target
+        anchors = [a for d in nodes if d in graph.subjects for a in graph.all(d, ANCHOR_OF)]
+        if anchors:  # sentence nodes other graphs describe
+            sentence = min([*anchors, sentence] if sentence else anchors)
+        coded = [c for c in (codes[c] for c in event_codes) if c is not None]
+        found.append(
             Statement(
                 iri=iri,
                 subject=subject,
@@ -231,15 +236,15 @@ def _statements(graph: _Graph, parties: set[str]) -> list[Statement]:
                 relation=relations[relation],
                 polarity=lowered[polarity],
                 modality=lowered[modality],
-                date=_least(properties, date_),
-                sentence=min(sentences, default=""),
-                brief=_least(properties, brief_),
-                code=min(found, key=repr, default=None),
+                date=date,
+                sentence=sentence,
+                brief=brief,
+                code=min(coded, key=repr, default=None),
                 theme=theme,
-                source=min(sources, default=""),
+                source=min((label for s in sources for label in source_labels[s]), default=""),
             )
         )
-    return sorted(records, key=_place)
+    return sorted(found, key=_place)
 
 
 class _Memo(dict[str, Any]):
@@ -252,11 +257,6 @@ class _Memo(dict[str, Any]):
     def __missing__(self, key: str) -> Any:
         value = self[key] = self.function(key)
         return value
-
-
-def _least(properties: dict[str, list[tuple[str, str]]], predicate: str) -> str:
-    found = properties.get(predicate)
-    return min(found)[0] if found else ""
 
 
 def _event_code(graph: _Graph, code: str) -> EventCode | None:

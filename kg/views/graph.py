@@ -8,7 +8,9 @@ node and edge records, and the page's own template (`assets/templates/graph.html
 vendored vis-network and the data, so the page needs no CDN (pyvis's templates fetch bootstrap
 even in their `local` and `in_line` modes) and shows every brief string as text (pyvis puts HTML
 in tooltips, which vis-network 9 shows as raw text).
-The evidence for an edge is in a side panel opened by clicking it, built with `textContent`.
+The evidence for an edge is in a side panel opened by clicking it, built with `textContent`; the
+statements it lists are read from parts beside the page when first needed (`kg.views.graph_data`),
+and the page's edges carry only what the filters need (their statements' dates, with counts).
 
 Where the heuristics come from:
 - an actor's radius (and its label's font) grows with the square root of its number of
@@ -37,25 +39,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from itertools import chain
 from pathlib import Path
 
 import networkx as nx
-from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.views.data import Statement, ViewData
-from kg.views.evidence import find_marks
-from kg.views.render import (
-    GRAPH_SCRIPT,
-    SCRIPT_POLICY,
-    VIS_NETWORK,
-    inline_script,
-    json_parts,
-    plural,
-    render,
-    write_page,
-)
+from kg.views.graph_data import DATA_FOLDER, EdgeKey, brief_id, edge_dates, edge_id, write_graph_data
+from kg.views.render import GRAPH_SCRIPT, SCRIPT_POLICY, VIS_NETWORK, inline_script, plural, render, write_page
+from kg.views.reuse import PageContent
 from kg.views.style import KIND_COLOURS, THEME_COLOUR, TONE_COLOURS, event_text, node_colour, tone, tones_in_use
 
 GRAPH_PAGE = "graph.html"
@@ -98,30 +90,36 @@ LARGE_GRAPH_OPTIONS: dict[str, object] = {
     "edges": EDGE_OPTIONS,
 }
 
-STREAMED = ("statements",)  # the payload's keys whose items are made and written one batch at a time
-EdgeKey = tuple[str, str, str, str, str, str]  # subject, object, relation, polarity, modality, event code
 
-
-DATA_PLACE = Markup("\x00graph-data\x00")  # where the page's data goes, written part by part
-
-
-def write_graph_page(data: ViewData, pages: dict[str, str], folder: Path) -> Path:
-    """The page with its data written part by part (`json_parts`): its statements, with their
-    sentences, were the largest string a build made (85 MB at 5,000 briefs, held twice over)."""
-    context = graph_page_context(data, pages)
-    payload = context.pop("data")
-    head, tail = render(GRAPH_PAGE, data=DATA_PLACE, **context).split(DATA_PLACE)
-    return write_page(folder / GRAPH_PAGE, chain([head], json_parts(payload, STREAMED), [tail]))
-
-
-def graph_page_context(data: ViewData, pages: dict[str, str]) -> dict[str, object]:
-    degree = data.degree()
-    ids = {iri: f"n{index}" for index, iri in enumerate(sorted(degree))}
+def write_graph_page(
+    data: ViewData,
+    pages: dict[str, str],
+    folder: Path,
+    content: PageContent,
+    reuse: tuple[Path, dict[str, str]] | None = None,
+) -> dict[str, str]:
+    """The page, and its statements in parts beside it (`kg.views.graph_data`); return the
+    parts' digests. `reuse`: an earlier output folder and its pages' digests."""
     groups: dict[EdgeKey, list[int]] = defaultdict(list)
     for index, s in enumerate(data.statements):
         code = s.code.notation if s.code else ""
         groups[(s.subject, s.object, s.edge_label, s.polarity, s.modality, code)].append(index)
-    graph = _graph(data, pages, ids, degree, groups)
+    edge_part, brief_part, digests = write_graph_data(data, groups, folder, content, reuse)
+    context = graph_page_context(data, pages, groups, edge_part, brief_part)
+    write_page(folder / GRAPH_PAGE, render(GRAPH_PAGE, **context))
+    return digests
+
+
+def graph_page_context(
+    data: ViewData,
+    pages: dict[str, str],
+    groups: dict[EdgeKey, list[int]],
+    edge_part: dict[str, int],
+    brief_part: dict[str, int],
+) -> dict[str, object]:
+    degree = data.degree()
+    ids = {iri: f"n{index}" for index, iri in enumerate(sorted(degree))}
+    graph = _graph(data, pages, ids, degree, groups, edge_part)
     large = graph.number_of_nodes() > PHYSICS_LIMIT
     if large:
         from kg.views.layout import spread_layout  # numpy and scipy: only for graphs this large
@@ -131,16 +129,19 @@ def graph_page_context(data: ViewData, pages: dict[str, str]) -> dict[str, objec
     network = Network(directed=True, cdn_resources="remote")  # only its data is used, not its template
     network.from_nx(graph)
     vis_nodes, vis_edges, *_ = network.get_network_data()
-    briefs = {iri: index for index, iri in enumerate(data.briefs)}
     kinds = Counter(data.nodes[iri].is_actor for iri in degree)
     payload = {
         "nodes": sorted(vis_nodes, key=lambda n: int(n["id"][1:])),
         "edges": vis_edges,
-        "statements": (_statement_record(s, data, ids, briefs) for s in data.statements),
-        "briefs": [{"title": b.title, "date": b.date} for b in data.briefs.values()],
+        "briefs": [
+            {"title": b.title, "date": b.date, "id": brief_id(iri), "part": brief_part[brief_id(iri)]}
+            for iri, b in data.briefs.items()
+        ],
+        "statements": len(data.statements),
         "months": _months(data.statements),
         "options": LARGE_GRAPH_OPTIONS if large else SMALL_GRAPH_OPTIONS,
         "toneColours": TONE_COLOURS,
+        "dataFolder": DATA_FOLDER,
     }
     relations = Counter(s.relation for s in data.statements)
     codes = Counter(event_text(s) for s in data.statements if s.code)
@@ -168,7 +169,12 @@ def graph_page_context(data: ViewData, pages: dict[str, str]) -> dict[str, objec
 
 
 def _graph(
-    data: ViewData, pages: dict[str, str], ids: dict[str, str], degree: Counter[str], groups: dict[EdgeKey, list[int]]
+    data: ViewData,
+    pages: dict[str, str],
+    ids: dict[str, str],
+    degree: Counter[str],
+    groups: dict[EdgeKey, list[int]],
+    edge_part: dict[str, int],
 ) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for iri in sorted(degree):
@@ -178,6 +184,8 @@ def _graph(
         subject, obj = key[0], key[1]
         first: Statement = data.statements[members[0]]
         colour = TONE_COLOURS[tone(first)]
+        dates, undated = edge_dates(data.statements[i] for i in members)
+        key_id = edge_id(key)
         attributes: dict[str, object] = {
             "id": f"e{number}",
             "label": first.edge_label,
@@ -190,7 +198,17 @@ def _graph(
             "color": {"color": colour, "highlight": colour, "hover": colour},
             "dashes": first.hedged,
             "weight": 1 + min(len(members), 5) / 2,
-            "statements": members,
+            # what the filters and the evidence panel need (every statement of an edge shares these)
+            "ref": key_id,
+            "part": edge_part[key_id],
+            "count": len(members),
+            "dates": dates,
+            "undated": undated,
+            "relation": first.relation,
+            "polarity": first.polarity,
+            "modality": first.modality,
+            "tone": tone(first),
+            "event": event_text(first),
         }
         if key in bends:
             attributes["smooth"] = bends[key]
@@ -243,27 +261,6 @@ def _node_attributes(data: ViewData, iri: str, count: int, page: str) -> dict[st
     size = round(ACTOR_BASE_SIZE + ACTOR_SIZE_STEP * math.sqrt(count))
     font = min(round(ACTOR_FONT + ACTOR_FONT_STEP * math.sqrt(count)), MAX_FONT)
     return {**common, "shape": "dot", "size": size, "font": {"size": font}}
-
-
-def _statement_record(s: Statement, data: ViewData, ids: dict[str, str], briefs: dict[str, int]) -> dict[str, object]:
-    start, end = s.period
-    return {
-        "subject": ids[s.subject],
-        "object": ids[s.object],
-        "relation": s.relation,
-        "theme": s.theme,
-        "polarity": s.polarity,
-        "modality": s.modality,
-        "source": s.source,
-        "date": s.date,
-        "from": start,
-        "to": end,
-        "tone": tone(s),
-        "event": event_text(s),
-        "brief": briefs.get(s.brief, -1),
-        "sentence": s.sentence,
-        "marks": find_marks(s.sentence, data.nodes[s.subject], data.nodes[s.object]),
-    }
 
 
 def _months(statements: list[Statement]) -> list[str]:

@@ -5,19 +5,17 @@ from a brief (titles, sentences, labels) reaches the page escaped unless a templ
 otherwise; data for scripts goes through Jinja's `tojson`, which writes `<`, `>`, `&` and `'` as
 `\\u003c`... (Jinja's `htmlsafe_json_dumps`, like Django's `json_script`), so no text can close a
 <script> element. Each page carries a Content-Security-Policy of `default-src 'none'`: a page
-cannot load anything from anywhere, and only the graph page may run (its own, inline) script.
+cannot load anything from anywhere, and only the graph page may run script: its own, inline, and
+the parts of its data in the output folder (`'self'`).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib.resources import files
-from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -25,7 +23,8 @@ from markupsafe import Markup
 VIS_NETWORK = "assets/vis-network/vis-network.min.js"
 GRAPH_SCRIPT = "assets/graph.js"
 STATIC_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-SCRIPT_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:"
+# the graph page's own inline scripts, and the parts of its data beside it (`kg.views.graph_data`)
+SCRIPT_POLICY = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:"
 
 
 @cache
@@ -67,36 +66,6 @@ def write_page(path: Path, text: str | Iterable[str]) -> Path:
         stream.writelines([text] if isinstance(text, str) else text)
     temporary.replace(path)
     return path
-
-
-def json_parts(payload: dict[str, Any], streamed: Iterable[str] = (), batch: int = 2000) -> Iterator[str]:
-    """`payload` as Jinja's `tojson` writes it in a page (the environment's JSON options, then
-    `<`, `>`, `&` and `'` as `\\u003c`... as `htmlsafe_json_dumps` does), in parts: the values of
-    the keys in `streamed` are iterables whose items are encoded `batch` at a time, so that
-    neither the items nor the text of a large payload are ever held whole. Escaping part by part
-    gives what escaping the whole gives, as it replaces single characters."""
-    options: dict[str, Any] = environment().policies["json.dumps_kwargs"]
-
-    def dumps(value: object) -> str:
-        return json.dumps(value, **options)
-
-    for number, key in enumerate(sorted(payload)):
-        head = ("{" if number == 0 else ",") + dumps(key) + ":"
-        if key not in streamed:
-            yield _html_safe(head + dumps(payload[key]))
-            continue
-        items = iter(payload[key])
-        yield head + "["
-        first = True
-        while chunk := list(islice(items, batch)):
-            yield _html_safe(("" if first else ",") + ",".join(map(dumps, chunk)))
-            first = False
-        yield "]"
-    yield "}" if payload else "{}"
-
-
-def _html_safe(text: str) -> str:
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
 
 
 def shorten(text: str, limit: int) -> str:

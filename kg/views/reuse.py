@@ -74,10 +74,13 @@ class PageContent:
         return hashed.hexdigest()
 
     def _statement(self, s: Statement) -> bytes:
+        """A digest of the statement's values and its brief's title (16 bytes: the text itself,
+        kept for every statement, weighed 80 MB at 5,000 briefs)."""
         found = self.statements.get(s.iri)
         if found is None:
             brief = self.data.briefs.get(s.brief)
-            found = self.statements[s.iri] = repr((_FIELDS(s), brief.title if brief else None)).encode()
+            text = repr((_FIELDS(s), brief.title if brief else None)).encode()
+            found = self.statements[s.iri] = hashlib.blake2b(text, digest_size=16).digest()
         return found
 
     def node(self, iri: str) -> bytes:
