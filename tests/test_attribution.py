@@ -160,9 +160,12 @@ def test_the_evidence_shows_who_said_so(tmp_path: Path) -> None:
     write_views(store, tmp_path / "views")
     page = (tmp_path / "views" / "actors" / "russia.html").read_text(encoding="utf-8")
     assert '<span class="source">according to Lithuania</span>' in page
-    graph = (tmp_path / "views" / "graph.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', graph, re.S)[1])
-    assert [(s["relation"], s["source"]) for s in data["statements"]] == [("arm", "Lithuania")]
+    # the graph page's evidence, in the parts of its data it loads on a click (kg.views.graph_data)
+    (part,) = (tmp_path / "views" / "graph-data").glob("evidence-*.js")
+    (records,) = json.loads(
+        re.fullmatch(r'kgPart\("evidence-\d+",(.*)\);\n', part.read_text(encoding="utf-8"), re.S)[1]
+    ).values()
+    assert [(s["relation"], s["source"]) for s in records] == [("arm", "Lithuania")]
 
 
 @pytest.mark.parametrize(
