@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from kg.graph import KG, GraphStore
@@ -120,6 +120,7 @@ class ViewData:
         return Counter(node for s in self.statements for node in {s.subject, s.object})
 
 
+@cache
 def date_period(value: str) -> tuple[str, str]:
     if not value:
         return "", ""
