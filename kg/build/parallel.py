@@ -18,9 +18,10 @@ A brief that takes longer than the time limit is stopped: its worker is killed (
 loop in C or in Python alike) and a new one started. A brief whose extraction raises, or whose
 worker dies (a crash, the out-of-memory killer), is reported the same way; either way the brief
 is left out and the others go on. This is why even `--jobs 1` extracts in a worker: only
-another process can be stopped whatever it is doing. The limit counts from the moment the brief
-is handed to a ready worker (the pipeline is loaded and has extracted a short text before,
-which builds its lazy tables), so it measures the brief alone.
+another process can be stopped whatever it is doing. The limit counts from the moment a ready
+worker (its pipeline loaded, a short text extracted to build its lazy tables) reaches the brief:
+when it is handed the brief idle, or reports the brief before it done, so it measures the brief
+alone.
 
 Stopping cannot hang: the build ends its workers with SIGKILL and waits for each a few seconds
 at most (`multiprocessing.Pool.terminate()` could block for ever on a worker that was idle when
@@ -252,8 +253,8 @@ class _Pool:
 
     def _wait(self) -> None:
         """Wait for a message, a worker's death or the next deadline, and act on what came."""
-        started = [task.started for w in self.workers if w.tasks and (task := w.tasks[0]).started]
-        deadlines = [start + self.limit for start in started if self.limit]
+        starts = [task.started for w in self.workers if w.tasks and (task := w.tasks[0]).started]
+        deadlines = [start + self.limit for start in starts if self.limit]
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
         watched: dict[object, _Worker] = {w.connection: w for w in self.workers}
         watched |= {w.process.sentinel: w for w in self.workers}
