@@ -315,13 +315,15 @@ def query_table(r: dict) -> list[str]:
     runs = f"median of {r['query_runs']} runs ({r.get('stream_runs') or r['query_runs']} of the whole answer)"
     lines += ["", f"`kg query` on the {r['briefs']:,}-brief store, {runs}", ""]
     lines += [
-        "| query | rows | wall ms (new process) | CPU ms | rows/s (wall) | in process: wall ms | CPU ms |",
-        "|---|---|---|---|---|---|---|",
+        "| query | rows | wall ms (new process) | CPU ms | rows/s (wall) | rows/s (CPU) "
+        "| in process: wall ms | CPU ms |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, q in r["queries"].items():
         pace = 1000 * q["rows"] / q["wall_ms"] if q["wall_ms"] else 0
+        cpu_pace = 1000 * q["rows"] / q["cpu_ms"] if q["cpu_ms"] else 0
         lines.append(
-            f"| {name} | {q['rows']:,} | {q['wall_ms']:.0f} | {q['cpu_ms']:.0f} | {pace:,.0f} "
+            f"| {name} | {q['rows']:,} | {q['wall_ms']:.0f} | {q['cpu_ms']:.0f} | {pace:,.0f} | {cpu_pace:,.0f} "
             f"| {q['in_process_wall_ms']:.0f} | {q['in_process_cpu_ms']:.0f} |"
         )
     return lines
@@ -336,9 +338,11 @@ def targets(results: list[dict[str, object]]) -> str:
             wall = q["wall_ms"]
             if name == START:
                 continue
-            if name == STREAMED:
+            if name == STREAMED:  # by wall, as the reader waits; by CPU too, which load does not inflate
                 pace = 1000 * q["rows"] / wall if wall else 0
-                checks.append((f"{name} >= 50,000 rows/s {at}", pace >= 50_000, f"{pace:,.0f} rows/s"))
+                cpu_pace = 1000 * q["rows"] / q["cpu_ms"] if q["cpu_ms"] else 0
+                value = f"{pace:,.0f} rows/s by wall, {cpu_pace:,.0f} by CPU (load {r.get('load_after', 0):.1f})"
+                checks.append((f"{name} >= 50,000 rows/s {at}", pace >= 50_000, value))
                 continue
             checks.append((f"{name} first page <= 300 ms (new process, wall) {at}", wall <= 300, f"{wall:.0f} ms"))
         if "bare_cpu" not in r:

@@ -137,7 +137,7 @@ def _write_page(answer: Rows, args: argparse.Namespace, out: BinaryIO) -> None:
     """The rows of the page, then how to get the next one, if there is one: in the table's count
     line, or on stderr (where it never mixes with the data)."""
     if args.format != "table":
-        written = write_rows(answer.variables, answer.rows, args.format, out)
+        written = write_rows(answer.variables, answer.rows, args.format, out, texts=answer.texts)
         if answer.more:
             out.flush()
             print(f"kg: {_more(args, written)}", file=sys.stderr)

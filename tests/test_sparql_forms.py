@@ -147,3 +147,55 @@ def test_a_query_past_its_time_limit_stops_with_one_line(output: Path) -> None:
     )
     assert done.returncode == 1
     assert done.stderr == "kg: error: the query ran past its time limit of 0.5 s (--timeout SECONDS sets it)\n"
+
+
+def test_csv_and_tsv_rows_go_out_in_blocks_and_those_before_a_failure_are_written() -> None:
+    """Rows are encoded a block at a time (`BLOCK_ROWS`): a block boundary changes no byte, and
+    when the rows stop with an error (a query's time limit) every row that came is written."""
+    import io
+
+    from kg.graph.results import BLOCK_ROWS, write_rows
+
+    cells = [[f"r{i}", 'say "no", then\nleave', "a\tb\\c"] for i in range(BLOCK_ROWS + 5)]
+
+    def failing() -> object:
+        yield from cells
+        raise TimeoutError("the query ran out of time")
+
+    for fmt, expected_last in (
+        ("csv", f'r{BLOCK_ROWS + 4},"say ""no"", then\nleave",a\tb\\c\n'),
+        ("tsv", f'r{BLOCK_ROWS + 4}\tsay "no", then\\nleave\ta\\tb\\\\c\n'),
+    ):
+        whole = io.BytesIO()
+        assert write_rows(["x", "y", "z"], iter(cells), fmt, whole) == BLOCK_ROWS + 5
+        text = whole.getvalue().decode()
+        assert text.startswith("x,y,z\nr0," if fmt == "csv" else "x\ty\tz\nr0\t")
+        assert text.endswith(expected_last)
+        cut = io.BytesIO()
+        with pytest.raises(TimeoutError):
+            write_rows(["x", "y", "z"], failing(), fmt, cut)  # type: ignore[arg-type]
+        assert cut.getvalue() == whole.getvalue()
+
+
+@pytest.mark.parametrize("columns", [1, 2, 5])
+def test_csv_is_written_as_pythons_csv_module_writes_it(columns: int) -> None:
+    """The CSV of the rows is byte for byte what `csv.writer` writes, whatever the cells hold:
+    commas, quotes, line breaks, carriage returns, empty cells, spaces, other scripts."""
+    import csv
+    import io
+    import random
+
+    from kg.graph.results import write_rows
+
+    pieces = ["", "a", " ", ",", '"', "\n", "\r", "\r\n", "\t", "'", ";", "Лукашэнка", "x y", '""', "\\"]
+    rng = random.Random(3)
+    rows = [["".join(rng.choices(pieces, k=rng.randint(0, 4))) for _ in range(columns)] for _ in range(3000)]
+    for with_cr in (True, False):  # a block with a carriage return, and blocks without any
+        cells = rows if with_cr else [[c.replace("\r", "") for c in row] for row in rows]
+        expected = io.StringIO(newline="")
+        writer = csv.writer(expected, lineterminator="\n")
+        writer.writerow([f"v{i}" for i in range(columns)])
+        writer.writerows(cells)
+        out = io.BytesIO()
+        write_rows([f"v{i}" for i in range(columns)], iter(cells), "csv", out, texts=True)
+        assert out.getvalue().decode() == expected.getvalue()

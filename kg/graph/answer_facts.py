@@ -120,7 +120,8 @@ def term_kind(term: object) -> tuple[str, str]:
             return term.value, "@" + term.language
         datatype = term.datatype.value
         return term.value, '"' if datatype == XSD + "string" else datatype
-    return getattr(term, "value", str(term)), ""
+    value = getattr(term, "value", None)  # (not `getattr(term, "value", str(term))`: str() for every IRI)
+    return (str(term) if value is None else value), ""
 
 
 def _name(term: Any) -> str:
@@ -241,9 +242,11 @@ class FactsWriter:
     def tap(self, quads: Iterator[Quad]) -> Iterator[Quad]:
         """The quads of one brief graph, passed on as they come, their facts kept."""
         facts, graph = _Facts(), ""
+        add = facts.add
         for quad in quads:
-            graph = graph or _name(quad.graph_name)
-            facts.add(_name(quad.subject), _name(quad.predicate), quad.object, graph)
+            if not graph:
+                graph = _name(quad.graph_name)
+            add(_name(quad.subject), quad.predicate.value, quad.object, graph)
             yield quad
         if graph:
             self._replace(graph, facts)
@@ -282,9 +285,10 @@ class FactsWriter:
             self._replace(graph, facts)
         if self.full:
             self.touched.update(_name(q.subject) for q in store.graph_quads(store.vocabulary_graph))
-        for node in sorted(self.touched):
-            if not self.full:
-                self.db.execute("DELETE FROM nodes WHERE iri = ?", (node,))
+        if self.full:  # every node: a pass over each property beats a lookup per node and property
+            self.db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", _every_node_fact(store, self.touched))
+        for node in () if self.full else sorted(self.touched):
+            self.db.execute("DELETE FROM nodes WHERE iri = ?", (node,))
             subject = NamedNode(node)
             self.db.executemany(
                 "INSERT INTO nodes VALUES (?, ?, ?, ?)",
@@ -306,6 +310,25 @@ class FactsWriter:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('regular', ?)", ("1" if self.regular else "0",))
         self.db.commit()
         self.db.close()
+
+
+def _every_node_fact(store: KnowledgeStore, nodes: set[str]) -> list[tuple[str, str, str, str]]:
+    """The `nodes` rows of `nodes`, in the order a lookup per node (in IRI order) and property
+    (in `NODE_PREDICATES` order) gives them: one pass over the union graph's quads of each
+    property, whose objects come in the store's index order for each subject, as the lookups'
+    do."""
+    found: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for predicate, short in NODE_PREDICATES.items():
+        for quad in store.pattern(None, NamedNode(predicate), None, DefaultGraph()):
+            subject = quad.subject
+            if isinstance(subject, NamedNode) and subject.value in nodes:
+                found.setdefault(subject.value, {}).setdefault(short, []).append(term_kind(quad.object))
+    return [
+        (node, short, *value)
+        for node in sorted(found)
+        for short in NODE_PREDICATES.values()
+        for value in found[node].get(short, ())
+    ]
 
 
 def stamp_answers(path: Path, store_dir: Path, base_iri: str) -> None:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from kg.graph.answer_order import Term, integer_term, sort_key
-from kg.graph.answer_reader import NODE_COLUMNS, NONE, NOTHING, Facts, Row, sorted_rows
+from kg.graph.answer_reader import NODE_COLUMNS, Facts, Row, sorted_rows
 from kg.graph.namespaces import KG
 
 THEME = KG + "Theme"
@@ -56,9 +57,13 @@ def _has(row: Row, *columns: str) -> bool:
 ROW_COLUMNS = ("subject", "relation", "object", "polarity", "modality", "brief", "sentence")
 
 
-def who_did_what(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, ...]]:
-    """Brief by brief in the order of their identifiers, a few briefs first, more and more after.
-    (Written out in one loop: its whole answer is the one read at length.)"""
+def who_did_what(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[str, ...]]:
+    """Brief by brief in the order of their identifiers, a few briefs first, more and more after:
+    the rows' cells, texts (`answer_cells`), not terms. (Written out in one loop: its whole
+    answer is the one read at length, 157,000 rows at 5,000 briefs. Each node's labels are
+    paired with their order keys once, not again for each of its rows; a row's order is its
+    brief's key, its sentence's offset as a number and its text as a string: the regular facts
+    hold integers there, and one kind of text, `kg.graph.answer_facts`.)"""
     identified = sorted(
         ((value, kind), iri)
         for iri, value, kind in facts.db.execute("SELECT iri, value, kind FROM nodes WHERE pred = 'ident'")
@@ -66,43 +71,61 @@ def who_did_what(facts: Facts, values: dict[str, Any]) -> Iterator[tuple[Term, .
     identified.sort(key=lambda pair: sort_key(pair[0]))
     groups = [list(g) for _, g in groupby(identified, key=lambda pair: pair[0])]
     start, size = 0, FIRST_BRIEFS
-    key, node, path = sort_key, facts.nodes.get, facts.path  # (looked up once: the loop below runs a row at a time)
+    keyed: dict[str, dict[str, list[tuple[Any, Any]]]] = {column: {} for column in LABELLED_BY}
+
+    def labels(iri: str, column: str) -> list[tuple[Any, Any]]:
+        """The labels of `iri` that fill `column`, each with its order key: its text (a brief's
+        identifier: its term, which says whether it is one of the briefs read)."""
+        preds = LABELLED_BY[column]
+        terms = facts.path(iri, *preds) if len(preds) > 1 else facts.values(iri, *preds)
+        found = keyed[column][iri] = [(sort_key(t), t if column == "brief" else t[0]) for t in terms]  # type: ignore[index]
+        return found
+
+    briefs, subjects, relations = keyed["brief"], keyed["subject"], keyed["relation"]
+    objects, polarities, modalities = keyed["object"], keyed["polarity"], keyed["modality"]
+    complete = " AND ".join(f"{column} IS NOT NULL" for column in WHO_DID_WHAT_NEEDS)
     while start < len(groups):
         part, start, size = groups[start : start + size], start + size, min(2 * size, MOST_BRIEFS)
         nodes = sorted({b for group in part for _, b in group})
-        marks = ", ".join("?" * len(nodes))
-        where = f"WHERE is_statement = 1 AND brief IN ({marks})"
-        rows = facts.db.execute(f"SELECT {ROW_FIELDS} FROM statements {where}", nodes).fetchall()
-        facts.load({node for row in rows for node in row[:6]} - {None})
+        where = f"WHERE is_statement = 1 AND brief IN ({', '.join('?' * len(nodes))}) AND {complete}"
+        rows = facts.db.execute(f"SELECT {WHO_DID_WHAT_FIELDS} FROM statements {where}", nodes).fetchall()
+        needed: set[str] = set()
+        for column in range(6):
+            needed.update(map(itemgetter(column), rows))
+        facts.load(needed)
         wanted = {ident for group in part for ident, _ in group}
         found = []
-        for row in rows:
-            subject, relation, obj, polarity, modality, brief, sentence, date, kind, anchor, begin = row
-            if None in (subject, relation, obj, polarity, modality, brief, sentence, anchor, begin):
-                continue
-            when, text, offset = (None if date is None else (date, kind)), (anchor, '"'), key(integer_term(begin))
-            for b in node(brief, NONE).get("ident", NOTHING):
+        for subject, relation, obj, polarity, modality, brief, date, anchor, begin in rows:
+            when_key = (date is not None, date or "")
+            for bk, b in briefs.get(brief) or labels(brief, "brief"):
                 if b not in wanted:
                     continue
-                for s in node(subject, NONE).get("pref", NOTHING):
-                    for r in node(relation, NONE).get("label", NOTHING):
-                        for o in path(obj, "pref", "label"):
-                            for p in node(polarity, NONE).get("label", NOTHING):
-                                for m in node(modality, NONE).get("label", NOTHING):
-                                    order = (
-                                        key(b),
-                                        offset,
-                                        key(s),
-                                        key(r),
-                                        key(o),
-                                        key(p),
-                                        key(m),
-                                        key(when),
-                                        key(text),
-                                    )
-                                    found.append((order, (b, s, r, o, p, m, when, text)))
+                for sk, s in subjects.get(subject) or labels(subject, "subject"):
+                    for rk, r in relations.get(relation) or labels(relation, "relation"):
+                        for ok, o in objects.get(obj) or labels(obj, "object"):
+                            for pk, p in polarities.get(polarity) or labels(polarity, "polarity"):
+                                for mk, m in modalities.get(modality) or labels(modality, "modality"):
+                                    order = (bk, begin, sk, rk, ok, pk, mk, when_key, anchor)
+                                    found.append((order, (b[0], s, r, o, p, m, date or "", anchor)))
         found.sort(key=_first)
-        yield from (cells for _, cells in found)
+        yield from map(_second, found)
+
+
+# who-did-what's columns: the properties of the node that give their labels, and what a row needs
+LABELLED_BY = {
+    "brief": ("ident",),
+    "subject": ("pref",),
+    "relation": ("label",),
+    "object": ("pref", "label"),
+    "polarity": ("label",),
+    "modality": ("label",),
+}
+WHO_DID_WHAT_FIELDS = 'subject, relation, object, polarity, modality, brief, date, anchor, "begin"'
+WHO_DID_WHAT_NEEDS = ("subject", "relation", "object", "polarity", "modality", "brief", "sentence", "anchor", '"begin"')
+
+
+def _second(pair: tuple[Any, Any]) -> Any:
+    return pair[1]
 
 
 def _first(pair: tuple[Any, Any]) -> Any:

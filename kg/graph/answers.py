@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,6 @@ from kg.graph.query_params import NO_ACTOR, check_parameters, declared_parameter
 from kg.graph.sparql import Rows, mask
 
 ANSWERS: dict[str, Callable[[Facts, dict[str, Any]], Iterator[tuple[Term, ...]]]] = {
-    "who-did-what": who_did_what,
     "actor-timeline": actor_timeline,
     "events-by-root": events_by_root,
     "evidence": evidence,
@@ -28,6 +27,8 @@ ANSWERS: dict[str, Callable[[Facts, dict[str, Any]], Iterator[tuple[Term, ...]]]
     "pair-counts": pair_counts,
     "cooperation-conflict": cooperation_conflict,
 }
+# the answers whose rows are their cells already (texts, not terms)
+CELLS: dict[str, Callable[[Facts, dict[str, Any]], Iterator[tuple[str, ...]]]] = {"who-did-what": who_did_what}
 
 
 def actor_nodes(facts: Facts, name: str) -> list[str]:
@@ -39,12 +40,13 @@ def actor_nodes(facts: Facts, name: str) -> list[str]:
 
 def answer_cells(
     facts: Facts, name: str, values: dict[str, Any], offset: int, limit: int | None
-) -> Iterator[list[str]]:
+) -> Iterator[Sequence[str]]:
     """The cells of the named query's rows from `offset`, at most `limit` (None: all): each
     term's value, '' for an unbound one (as `kg.graph.results.term_text` writes it)."""
-    rows = ANSWERS[name](facts, values)
-    for row in islice(rows, offset, None if limit is None else offset + limit):
-        yield [term[0] if term else "" for term in row]
+    stop = None if limit is None else offset + limit
+    if name in CELLS:
+        return islice(CELLS[name](facts, values), offset, stop)
+    return ([term[0] if term else "" for term in row] for row in islice(ANSWERS[name](facts, values), offset, stop))
 
 
 def precomputed_rows(
@@ -53,7 +55,7 @@ def precomputed_rows(
     """The rows of the named query `name` from `offset`, at most `limit` (None: all), as
     `select_rows` gives them, from the facts file of the build in `output`; None when there is
     none for the store there (the SPARQL then runs)."""
-    if name not in ANSWERS:
+    if name not in ANSWERS and name not in CELLS:
         return None
     path = named_queries()[name]
     declared = declared_parameters(path)
@@ -66,10 +68,13 @@ def precomputed_rows(
         if parameter.type == "actor" and parameter.name in values:
             values[parameter.name] = actor_nodes(facts, values[parameter.name]) or [NO_ACTOR]
     wanted = None if limit is None else limit + 1  # one more tells whether the page is the last
-    result = Rows(projection(load_query(name)), iter(()))
+    result = Rows(projection(load_query(name)), iter(()), texts=True)
 
-    def rows() -> Iterator[list[Any]]:
+    def rows() -> Iterator[Sequence[str]]:
         try:
+            if limit is None:
+                yield from answer_cells(facts, name, values, offset, None)
+                return
             for given_rows, row in enumerate(answer_cells(facts, name, values, offset, wanted)):
                 if limit is not None and given_rows == limit:
                     result.more = True

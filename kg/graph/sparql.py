@@ -181,8 +181,9 @@ class Rows:
     beyond the page once `rows` is exhausted (`more`)."""
 
     variables: list[str]
-    rows: Iterator[list[Any]]
+    rows: Iterator[Any]
     more: bool = False
+    texts: bool = False  # each row's cells are texts already (the answers from facts), not terms
 
 
 def select_rows(
