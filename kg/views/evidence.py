@@ -69,7 +69,7 @@ def _without_overlaps(marks: Iterable[Mark]) -> list[Mark]:
     return sorted(kept)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def highlighted(sentence: str, marks: tuple[Mark, ...]) -> Markup:
     """The sentence as HTML: every piece escaped, the marks wrapped in <mark class="ROLE"> (cached:
     a statement is listed on its subject's page, its object's and the timeline's)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -56,34 +57,30 @@ def actor_pages(nodes: dict[str, Node]) -> dict[str, str]:
 
 def statement_items(
     statements: list[Statement], data: ViewData, pages: dict[str, str], root: str
-) -> list[StatementItem]:
-    """Chronological (undated last), each with its evidence sentence highlighted; `root` is the
-    way from the page to the output folder ("" or "../")."""
+) -> Iterator[StatementItem]:
+    """Chronological (undated last), each with its evidence sentence highlighted, made as they
+    are read; `root` is the way from the page to the output folder ("" or "../")."""
 
     def party(iri: str) -> Party:
         return Party(data.nodes[iri].label, root + pages[iri] if iri in pages else "")
 
-    items = []
     for s in sorted(statements, key=chronological):
         marks = find_marks(s.sentence, data.nodes[s.subject], data.nodes[s.object])
         brief = data.briefs.get(s.brief)
-        items.append(
-            StatementItem(
-                date=s.date,
-                subject=party(s.subject),
-                relation=s.edge_label,
-                object=party(s.object),
-                polarity=s.polarity,
-                modality=s.modality,
-                hedged=s.hedged,
-                colour=TONE_COLOURS[tone(s)],
-                event=event_text(s),
-                brief=brief.title if brief else "",
-                evidence=highlighted(s.sentence, marks),
-                source=s.source,
-            )
+        yield StatementItem(
+            date=s.date,
+            subject=party(s.subject),
+            relation=s.edge_label,
+            object=party(s.object),
+            polarity=s.polarity,
+            modality=s.modality,
+            hedged=s.hedged,
+            colour=TONE_COLOURS[tone(s)],
+            event=event_text(s),
+            brief=brief.title if brief else "",
+            evidence=highlighted(s.sentence, marks),
+            source=s.source,
         )
-    return items
 
 
 def chronological(statement: Statement) -> tuple[bool, str, str]:

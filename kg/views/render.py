@@ -12,7 +12,7 @@ the parts of its data in the output folder (`'self'`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -49,11 +49,18 @@ def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
 
 
-@lru_cache(maxsize=16384)
+def render_parts(template: str, **context: object) -> Iterator[str]:
+    """The page in the pieces Jinja makes it in, for `write_page` to write as they come."""
+    return environment().get_template(template).generate(**context)
+
+
+@lru_cache(maxsize=4096)
 def statement_item_html(item: object) -> Markup:
     """One statement of a list (`macros.html`, `statement_item`), rendered once while it is among
-    the last 16,384 rendered: the same item is on its subject's page and its object's, often on a
-    pair's too. An entry weighs about 2.5 KB: 131,072 of them grew to 320 MB at 5,000 briefs."""
+    the last 4,096 rendered: the same item is on its subject's page and its object's, often on a
+    pair's too. An entry weighs about 2.5 KB: 131,072 of them grew to 320 MB at 5,000 briefs, and
+    16,384 held 40 MB, for few hits: the pages that show a statement are rarely written one
+    after the other."""
     return environment().get_template("macros.html").module.statement_item(item)  # type: ignore[attr-defined,no-any-return]
 
 

@@ -38,7 +38,7 @@ class PageFolder:
             return False
         return _link(self.previous / path, self.fresh / Path(path).name)
 
-    def write(self, path: str, page: str) -> None:
+    def write(self, path: str, page: str | Iterable[str]) -> None:
         write_page(self.fresh / Path(path).name, page)
 
     def finish(self) -> dict[str, str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from kg.views.charts import BarChart, StripChart, bar_chart, monthly_buckets, strip_chart
 from kg.views.data import Statement, ViewData
 from kg.views.pair_pages import Pair, pair_path, write_pair_pages
-from kg.views.render import render, write_page
+from kg.views.render import render_parts, write_page
 from kg.views.reuse import PageContent
 from kg.views.style import TONE_COLOURS, is_cooperative, tones_in_use
 
@@ -78,7 +78,7 @@ def write_timeline(
         _level(data, "acting", "Counted for whom they act", _pairs(data, True), taken),
     ]
     everything = [s for s in data.statements if data.nodes[s.subject].is_actor and data.nodes[s.object].is_actor]
-    page = render(
+    page = render_parts(  # written as it is made: its strip charts have a mark per statement
         "timeline.html",
         root="",
         current="timeline",
@@ -97,12 +97,11 @@ def _level(
     shown = [
         (label, pair_path(key, parties, taken), statements) for label, parties, statements in pairs[:MAX_STRIP_PAIRS]
     ]
-    describe = {
-        s.iri: f"{s.date} · {data.nodes[s.subject].label} {s.relation} {data.nodes[s.object].label}"
-        f" · {s.polarity}, {s.modality}"
-        for _, _, statements in shown
-        for s in statements
-    }
+
+    def describe(s: Statement) -> str:
+        subject, obj = data.nodes[s.subject].label, data.nodes[s.object].label
+        return f"{s.date} · {subject} {s.relation} {obj} · {s.polarity}, {s.modality}"
+
     placed = sorted(
         (row for row in shown if monthly_buckets(row[2])[1]),
         key=lambda row: -sum(1 for s in row[2] if len(s.date) >= 7),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.views.data import Statement
 from kg.views.items import statement_items
-from kg.views.render import render
+from kg.views.render import render_parts
 from kg.views.reuse import PageContent, PageFolder
 from kg.views.style import TONE_COLOURS, is_cooperative, tone, tones_in_use
 
@@ -54,13 +54,14 @@ def write_years(
         years.append(Year(year, Path(path).name, len(chosen), cooperative, dates[0], dates[-1]))
         if target.unchanged(path, content.digest((owner, year), chosen)):
             continue
-        page = render(
+        page = render_parts(  # written as its items are made: a busy actor's year holds thousands
             "year.html",
             root=root,
             current="year",
             owner=owner,
             back=Path(owner.path).name,
             year=year,
+            count=len(chosen),
             items=statement_items(chosen, content.data, content.pages, root),
             tones=tones_in_use(chosen),
             tone_colours=TONE_COLOURS,
