@@ -91,3 +91,53 @@ def test_the_huge_brief_benchmark_runs_on_a_small_brief(tmp_path: Path) -> None:
     assert figures["statements"] > 100  # type: ignore[operator]
     assert figures["progress_updates_within_the_brief"] >= 2  # type: ignore[operator]
     assert 0 < figures["peak_rss_tree_mib"] < 2048  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_rows_loaded_as_n_quads_give_the_store_and_facts_quads_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool
+) -> None:
+    """A brief given as rows of texts (`put_brief_rows`, loaded as N-Quads text) gives the store,
+    union, Turtle and facts file that its pyoxigraph quads give, whatever its texts hold: quotes,
+    backslashes, line breaks, tabs, other scripts, a language tag, typed literals."""
+    import dataclasses
+    import sqlite3
+
+    from kg.graph.answer_facts import FactsWriter
+    from kg.graph.rdf import brief_rows
+
+    monkeypatch.setattr(kg.graph.store, "BULK_QUADS", 60)
+    monkeypatch.setattr(kg.graph.store, "BATCH_QUADS", 25)
+    odd = 'He said "no" \\ then\nleft;\r\tЛукашэнка said: «нет»'
+    briefs = [
+        (dataclasses.replace(brief, title=odd), [dataclasses.replace(s, sentence=odd + s.sentence) for s in statements])
+        for brief, statements in BRIEFS
+    ]
+    results = []
+    for name in ("quads", "rows"):
+        (tmp_path / name).mkdir()
+        store = KnowledgeStore(tmp_path / name / "store", DEFAULT_BASE_IRI)
+        if bulk:
+            store.start_bulk_load()
+        writer = FactsWriter(store, tmp_path / name / "answers.sqlite", None)
+        for brief, statements in [*briefs, briefs[0]]:  # one brief put twice: its graph replaced
+            graph = brief_graph(DEFAULT_BASE_IRI, brief.doc)
+            if name == "rows":
+                store.put_brief_rows(graph, brief_rows(brief, statements, DEFAULT_BASE_IRI))
+            else:
+                store.put_brief(graph, brief_quads(brief, statements, DEFAULT_BASE_IRI))
+        store.flush()
+        writer.finish(store, [])
+        turtle = io.BytesIO()
+        export(store, "turtle", turtle)
+        db = sqlite3.connect(tmp_path / name / "answers.sqlite")
+        tables = [
+            db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in ("statements", "nodes", "described")
+        ]
+        db.close()
+        results.append((contents(store), turtle.getvalue(), tables))
+    quads, rows = results
+    assert len(quads[0][0]) > 60 * 2
+    anchors = [row[14] for row in quads[2][0]]  # the statements' sentences, read back
+    assert len(anchors) > 3 and all(anchor.startswith(odd) for anchor in anchors)
+    assert rows == quads

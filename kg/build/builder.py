@@ -47,6 +47,7 @@ from kg.graph import (
     ServerStore,
     brief_graph,
     brief_quads,
+    brief_rows,
     stamp_answers,
 )
 from kg.read import Brief, brief_files
@@ -54,6 +55,9 @@ from kg.views import write_views
 from kg.wording import counted
 
 log = logging.getLogger(__name__)
+
+
+_json_line = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), one encoder
 
 
 class Progress(Protocol):
@@ -316,11 +320,15 @@ def _store_brief(
     def written() -> Iterator[Statement]:
         nonlocal count
         for statement in statements:
-            jsonl.write(json.dumps(statement.to_json(), ensure_ascii=False) + "\n")
+            jsonl.write(_json_line(statement.to_json()) + "\n")
             count += 1
             yield statement
 
-    store.put_brief(brief_graph(base_iri, brief.doc), brief_quads(brief, written(), base_iri))
+    graph = brief_graph(base_iri, brief.doc)
+    if isinstance(store, KnowledgeStore):  # as N-Quads text, no pyoxigraph quad made
+        store.put_brief_rows(graph, brief_rows(brief, written(), base_iri))
+    else:
+        store.put_brief(graph, brief_quads(brief, written(), base_iri))
     return count
 
 

@@ -38,7 +38,7 @@ from kg.lazy import lazy_names
 if TYPE_CHECKING:
     from kg.graph.answer_facts import ANSWERS_FILE, FactsWriter, stamp_answers
     from kg.graph.answers import precomputed_rows
-    from kg.graph.rdf import brief_graph, brief_quads
+    from kg.graph.rdf import brief_graph, brief_quads, brief_rows
     from kg.graph.server import STAGED_SUFFIX, ServerStore
     from kg.graph.validate import validate_store
 
@@ -72,6 +72,7 @@ __all__ = [
     "bind",
     "brief_graph",
     "brief_quads",
+    "brief_rows",
     "check_format",
     "check_limits",
     "check_query_spec",
@@ -106,6 +107,7 @@ __getattr__ = lazy_names(
         "precomputed_rows": "answers",
         "brief_graph": "rdf",
         "brief_quads": "rdf",
+        "brief_rows": "rdf",
         "validate_store": "validate",
         "STAGED_SUFFIX": "server",
         "ServerStore": "server",

@@ -44,6 +44,7 @@ from typing import Any
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg.graph.namespaces import DCTERMS, KG, NIF, PROV, RDF, RDFS, SKOS, XSD
+from kg.graph.nquads import Row
 from kg.graph.queries import QUERY_DIR
 from kg.graph.store import KnowledgeStore
 
@@ -159,25 +160,25 @@ class _Facts:
     subjects: dict[str, set[str]] = field(default_factory=dict)  # graph -> subjects with node facts
     regular: bool = True
 
-    def add(self, subject: str, predicate: str, obj: object, graph: str) -> None:
+    def add(self, subject: str, predicate: str, value: str, kind: str, graph: str) -> None:
+        """A quad's facts: its subject's and predicate's IRIs, its object's value and kind
+        (`term_kind`), its graph's IRI."""
         if predicate == INTERNAL:
             self.internal.add(subject)
         elif predicate in STATEMENT_COLUMNS:
-            self._set(self.statements, subject, STATEMENT_COLUMNS[predicate], term_kind(obj)[0])
+            self._set(self.statements, subject, STATEMENT_COLUMNS[predicate], value)
             self.statements[subject].setdefault("graph", graph)
         elif predicate == DATE:
-            value, kind = term_kind(obj)
             if kind not in DATE_TYPES:
                 self.regular = False  # the answers order dates by their text, SQL's order too
             self._set(self.statements, subject, "date", value)
             self.statements[subject]["date_type"] = kind
         elif predicate in SENTENCE_COLUMNS:
-            value, kind = term_kind(obj)
             column = SENTENCE_COLUMNS[predicate]
             if column != "anchor" and kind != XSD_INTEGER:
                 self.regular = False
             self._set(self.sentences, subject, column, value if column == "anchor" else int(value))
-        if predicate == TYPE and getattr(obj, "value", "") == STATEMENT_CLASS:
+        if predicate == TYPE and value == STATEMENT_CLASS:
             self.statements.setdefault(subject, {})["is_statement"] = 1
         if predicate in NODE_PREDICATES:
             self.subjects.setdefault(graph, set()).add(subject)
@@ -237,7 +238,7 @@ class FactsWriter:
         self.touched: set[str] = set()
         self.pairs: set[tuple[str, str]] = set()  # (subject, object) whose counts a month change
         self.regular = True
-        store.watch(self.tap)
+        store.watch(self.tap, self.tap_rows)
 
     def tap(self, quads: Iterator[Quad]) -> Iterator[Quad]:
         """The quads of one brief graph, passed on as they come, their facts kept."""
@@ -246,9 +247,21 @@ class FactsWriter:
         for quad in quads:
             if not graph:
                 graph = _name(quad.graph_name)
-            add(_name(quad.subject), quad.predicate.value, quad.object, graph)
+            add(_name(quad.subject), quad.predicate.value, *term_kind(quad.object), graph)
             yield quad
         if graph:
+            self._replace(graph, facts)
+
+    def tap_rows(self, graph: str, rows: Iterator[Row]) -> Iterator[Row]:
+        """The rows of one brief graph (`kg.graph.rdf.brief_rows`), passed on as they come,
+        their facts kept."""
+        facts, seen = _Facts(), False
+        add = facts.add
+        for subject, predicate, value, kind in rows:
+            add(subject, predicate, value, kind, graph)
+            seen = True
+            yield subject, predicate, value, kind
+        if seen:
             self._replace(graph, facts)
 
     def _replace(self, graph: str, facts: _Facts) -> None:
@@ -281,7 +294,7 @@ class FactsWriter:
         for graph in sorted(set(changed) - self.written):
             facts = _Facts()
             for quad in store.graph_quads(NamedNode(graph)):
-                facts.add(_name(quad.subject), _name(quad.predicate), quad.object, graph)
+                facts.add(_name(quad.subject), _name(quad.predicate), *term_kind(quad.object), graph)
             self._replace(graph, facts)
         if self.full:
             self.touched.update(_name(q.subject) for q in store.graph_quads(store.vocabulary_graph))

@@ -29,6 +29,7 @@ from pyoxigraph import (
 )
 
 from kg.graph.namespaces import sparql_prefixes
+from kg.graph.nquads import Row, nquads
 from kg.ontology import ONTOLOGY_DIR
 
 # Oxigraph keeps inserts in RocksDB's in-memory write buffers until they are flushed: measured
@@ -73,8 +74,11 @@ class KnowledgeStore:
         self.base_iri = base_iri
         self._unflushed = 0
         self._bulk: list[Quad] | None = None  # quads waiting for the bulk loader (`start_bulk_load`)
+        self._bulk_text: list[str] = []  # ... and N-Quads text (`put_brief_rows`)
+        self._bulk_size = 0  # quads waiting, in all
         self._bulk_graphs: set[NamedNode] = set()
         self._watchers: list[Callable[[Iterator[Quad]], Iterator[Quad]]] = []
+        self._row_watchers: list[Callable[[str, Iterator[Row]], Iterator[Row]]] = []
         try:
             self._store = Store.read_only(str(path)) if read_only else Store(str(path))
         except OSError as error:
@@ -112,11 +116,22 @@ class KnowledgeStore:
         if self._bulk:
             self._store.bulk_extend(self._bulk)
             self._bulk = []
+        if self._bulk_text:
+            self._store.bulk_load("".join(self._bulk_text).encode("utf-8"), RdfFormat.N_QUADS)
+            self._bulk_text = []
+        self._bulk_size = 0
 
-    def watch(self, watcher: Callable[[Iterator[Quad]], Iterator[Quad]]) -> None:
-        """Pass the quads of every brief added from now on through `watcher` on their way in
-        (one call a brief, its quads as they come: `kg.graph.answer_facts.FactsWriter`)."""
+    def watch(
+        self,
+        watcher: Callable[[Iterator[Quad]], Iterator[Quad]],
+        rows: Callable[[str, Iterator[Row]], Iterator[Row]],
+    ) -> None:
+        """Pass every brief added from now on through a watcher on its way in (one call a brief,
+        its quads as they come: `kg.graph.answer_facts.FactsWriter`): its quads through
+        `watcher`, or, a brief given as rows (`put_brief_rows`), its graph's IRI and its rows
+        through `rows`."""
         self._watchers.append(watcher)
+        self._row_watchers.append(rows)
 
     def add_brief(self, quads: Iterable[Quad]) -> None:
         """Insert a brief's graph (absent until now) and add its triples to the union, in
@@ -132,7 +147,8 @@ class KnowledgeStore:
                 self._bulk_graphs.add(batch[0].graph_name)  # type: ignore[arg-type]
                 self._bulk += batch
                 self._bulk += (Quad(q.subject, q.predicate, q.object) for q in batch)
-                if len(self._bulk) >= BULK_QUADS:
+                self._bulk_size += 2 * len(batch)
+                if self._bulk_size >= BULK_QUADS:
                     self._write_bulk()
                 continue
             self._store.extend([*batch, *(Quad(q.subject, q.predicate, q.object) for q in batch)])
@@ -145,6 +161,28 @@ class KnowledgeStore:
         if graph in self._bulk_graphs or self._store.contains_named_graph(graph):
             self.remove_brief(graph)
         self.add_brief(quads)
+
+    def put_brief_rows(self, graph: NamedNode, rows: Iterable[Row]) -> None:
+        """`put_brief` of a brief's quads given as rows of texts (`kg.graph.rdf.brief_rows`),
+        loaded as N-Quads text: no pyoxigraph term or quad is made for them."""
+        if graph in self._bulk_graphs or self._store.contains_named_graph(graph):
+            self.remove_brief(graph)
+        rows = iter(rows)
+        for watcher in self._row_watchers:
+            rows = watcher(graph.value, rows)
+        while batch := list(islice(rows, BATCH_QUADS)):
+            text = nquads(batch, graph.value)
+            if self._bulk is not None:
+                self._bulk_graphs.add(graph)
+                self._bulk_text.append(text)
+                self._bulk_size += 2 * len(batch)
+                if self._bulk_size >= BULK_QUADS:
+                    self._write_bulk()
+                continue
+            self._store.load(text.encode("utf-8"), RdfFormat.N_QUADS)
+            self._unflushed += 2 * len(batch)
+            if self._unflushed >= FLUSH_EVERY_QUADS:
+                self.flush()
 
     def add_to_union(self, graph: NamedNode) -> None:
         """Add the triples of a named graph already in the store (the vocabulary) to the union."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -46,15 +47,9 @@ def function_words(ontology_dir: Path = ONTOLOGY_DIR) -> frozenset[str]:
 def function_word_share(text: str) -> tuple[float, int]:
     """The share of English function words among the first `SAMPLE_WORDS` words of `text`,
     and the number of words counted."""
-    known = function_words()
-    words = 0
-    function = 0
-    for match in WORD.finditer(text):
-        words += 1
-        function += match.group().lower() in known
-        if words >= SAMPLE_WORDS:
-            break
-    return (function / words if words else 0.0), words
+    found = [match.group().lower() for match in islice(WORD.finditer(text), SAMPLE_WORDS)]
+    function = sum(map(function_words().__contains__, found))
+    return (function / len(found) if found else 0.0), len(found)
 
 
 def foreign_language(text: str) -> str | None:
