@@ -48,6 +48,7 @@ from kg.extract.affiliation import STATE_AGENTS, affiliated, patron_of, residenc
 from kg.extract.demonyms import Demonyms
 from kg.extract.identity import canonical_body, is_hearsay_subject
 from kg.extract.known_actors import KnownActors, load_known_actors
+from kg.extract.parse_index import parse_index
 from kg.extract.places import Gazetteer, load_places
 from kg.extract.statements import Actor, ActorKind
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
@@ -124,6 +125,10 @@ class ActorRuler:
         self._title_words = vocabulary.titles | {"of", "foreign", "defence", "defense", "state", "first"}
 
     def __call__(self, doc: Doc) -> Doc:
+        with parse_index(doc):  # the parse is final here (`kg.extract.parse_index`)
+            return self._find(doc)
+
+    def _find(self, doc: Doc) -> Doc:
         states: dict[int, str] = {}
         for token in doc:
             nationality = token.ent_type_ in ("NORP", "GPE") or (token.pos_ == "ADJ" and not token.ent_type_)

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from kg.extract.attribution import Attributions
 from kg.extract.coref import SalienceModel
+from kg.extract.parse_index import children
 from kg.extract.statements import Actor
 
 SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
@@ -46,6 +47,8 @@ def addressees(
 
 def _named_addressees(act: Token) -> list[Token]:
     """'told Sweden', 'said to the Finns': the addressee a speech verb names."""
-    found = [c for c in act.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")]
-    found += [p for c in act.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    found = [c for c in children(act) if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")]
+    found += [
+        p for c in children(act) if c.dep_ == "prep" and c.lower_ == "to" for p in children(c) if p.dep_ == "pobj"
+    ]
     return found

@@ -34,6 +34,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from kg.extract.parse_index import children, sentence_of
 from kg.extract.statements import Actor
 
 MODIFIERS = {"amod", "compound", "nmod", "poss", "appos"}
@@ -93,14 +94,14 @@ def sole_state(
 def _object_words(subject: Token) -> set[int]:
     """The words of what the verb of `subject` acts on: a group is not of the state it
     acts on ("the ILO demanded that Israel ease restrictions on Palestinian workers")."""
-    for _ in range(len(subject.sent)):  # each step climbs one head: never more than the sentence has
+    for _ in range(len(sentence_of(subject))):  # each step climbs one head: never more than the sentence has
         if subject.dep_ not in ("pobj", "prep", "compound", "amod", "nmod", "appos", "poss"):
             break
         subject = subject.head  # "Members of the Association ...": the subject is the members
     verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else None
     if verb is None:
         return set()
-    return {t.i for c in verb.children if c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for t in c.subtree}
+    return {t.i for c in children(verb) if c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for t in c.subtree}
 
 
 def _is_target(token: Token) -> bool:
@@ -117,9 +118,9 @@ def residence(span: Span, state_at: Callable[[Token], Actor | None]) -> tuple[Ac
     and the word that names it."""
     head = span.root
     places = [c for c in head.lefts if c.dep_ in ("amod", "compound")]  # "Bosnian Serbs", "Iraqi Kurds"
-    places += [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "of") for c in p.children]
+    places += [c for p in children(head) if p.dep_ == "prep" and p.lower_ in ("in", "of") for c in children(p)]
     if any(c.lower_ == "ethnic" for c in head.lefts) and head.dep_ in ("nsubj", "nsubjpass"):
-        places += [c for p in head.head.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children]
+        places += [c for p in children(head.head) if p.dep_ == "prep" and p.lower_ == "in" for c in children(p)]
     own = state_at(head)
     for place in (p for p in places if p.dep_ in ("pobj", "amod", "compound")):
         found = state_at(place)
@@ -146,10 +147,10 @@ def _modifiers(head: Token, inside: set[int]) -> Iterator[Token]:
     for _ in range(MAX_DEPTH):
         following: list[Token] = []
         for token in level:
-            for child in token.children:
+            for child in children(token):
                 if child.dep_ in MODIFIERS:
                     following.append(child)
                 elif child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
-                    following.extend(c for c in child.children if c.dep_ == "pobj")
+                    following.extend(c for c in children(child) if c.dep_ == "pobj")
         yield from (token for token in following if token.i not in inside)
         level = following

@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import mention_at
 from kg.extract.nominal_events import agents_of
+from kg.extract.parse_index import children, sentence_of
 from kg.extract.speech_tags import speech_tags
 from kg.extract.statements import Actor
 from kg.extract.subjects import SUBJECT_DEPS, result_anchor, subjects_of
@@ -95,8 +96,8 @@ class Attributions:
 
     @staticmethod
     def _noun_speakers(noun: Token) -> list[Token]:
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        agents = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+        owners = [c for c in children(noun) if c.dep_ == "poss"]
+        agents = [g for c in children(noun) if c.dep_ == "prep" and c.lower_ == "by" for g in children(c)]
         return [t for o in owners + agents if o.dep_ in ("poss", "pobj") for t in (o, *o.conjuncts)]
 
     def _is_speech_verb(self, token: Token) -> bool:
@@ -117,23 +118,23 @@ class Attributions:
         told to an actor ("told Putin that ...") it is aimed at that actor and stays one."""
         if predicate.pos_ == "NOUN":  # "Putin's claim that ...": what was claimed is the statement
             verb = self.vocabulary.event_nouns.get(predicate.lemma_.lower())
-            content = any(c.dep_ in NOMINAL_DEPS and _complementized(c) for c in predicate.children)
+            content = any(c.dep_ in NOMINAL_DEPS and _complementized(c) for c in children(predicate))
             return verb in self.neutral and content and self._is_speech_noun(predicate)
         if predicate.lemma_.lower() not in self.neutral:
             return False
-        children = list(predicate.children)
-        if any(c.dep_ in ("dobj", "dative") and mention_at(c) is not None for c in children):
+        dependents = children(predicate)
+        if any(c.dep_ in ("dobj", "dative") and mention_at(c) is not None for c in dependents):
             return False  # "told Putin that ...": aimed at an actor, a statement of its own
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in self.vocabulary.event_nouns and _owned(c) for c in children):
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in self.vocabulary.event_nouns and _owned(c) for c in dependents):
             return False  # "reiterated its demand that Israel ...": the speaker's own act (main_event)
-        if any(c.dep_ in CONTENT_DEPS for c in children):
+        if any(c.dep_ in CONTENT_DEPS for c in dependents):
             return True
         if predicate.dep_ == "parataxis" and self._parenthetical(predicate.head) == predicate:
             return True  # "Poland, the minister said, will close ..."
         hung = (t.head for t in predicate.subtree if t.dep_ in NOMINAL_DEPS and _complementized(t))
         if any(self._hung_on(noun) == predicate for noun in hung):
             return True  # "told a meeting of the council that ...": the content hung on a noun
-        if any(c.dep_ == "dobj" and c.lower_ in ADDRESSEE_OBJECTS for c in children):
+        if any(c.dep_ == "dobj" and c.lower_ in ADDRESSEE_OBJECTS for c in dependents):
             return True
         return any(q.verb == predicate.i for q in self.quotations)
 
@@ -163,7 +164,7 @@ class Attributions:
                     below.dep_ == "prep"
                     and below.lower_ == "of"
                     and token.lemma_.lower() in self.stance
-                    and any(c.dep_ == "pcomp" for c in below.children)
+                    and any(c.dep_ == "pcomp" for c in children(below))
                 ):
                     return token  # "accused Minsk of organising the crossings"
             according = _according_to(token)
@@ -181,13 +182,13 @@ class Attributions:
     def _parenthetical(self, clause: Token) -> Token | None:
         """'Poland, the minister said, will close ...', '..., he said.': a neutral speech verb the
         parse hung on the clause it frames (as `parataxis`), with a speaker and no content of its own."""
-        for child in clause.children:
+        for child in children(clause):
             if (
                 child.dep_ == "parataxis"
                 and self._is_neutral_verb(child)
                 and self._has_speaker(child)
                 and subjects_of(child)
-                and not any(c.dep_ in (*CONTENT_DEPS, "xcomp") for c in child.children)
+                and not any(c.dep_ in (*CONTENT_DEPS, "xcomp") for c in children(child))
             ):
                 return child
         return None
@@ -205,7 +206,7 @@ class Attributions:
         for token in noun.ancestors:
             if token.pos_ in ("VERB", "AUX"):
                 speaks = self._is_speech_verb(token) and self._has_speaker(token)
-                return token if speaks and not any(c.dep_ in CONTENT_DEPS for c in token.children) else None
+                return token if speaks and not any(c.dep_ in CONTENT_DEPS for c in children(token)) else None
             if token.dep_ not in ("dobj", "pobj", "prep", "dative"):
                 return None
         return None
@@ -235,7 +236,7 @@ class Attributions:
 
     def sentence_of(self, token: Token) -> int:
         """The number of the sentence a token stands in (as the extractor counts them)."""
-        return self._sentences[token.sent.start]
+        return self._sentences[sentence_of(token).start]
 
     def first_person(self, token: Token) -> Actor | None:
         """'I briefed the Council', 'we condemn' outside quotation marks: the text's author, if known."""
@@ -256,7 +257,7 @@ class Attributions:
 
 def _complementized(clause: Token) -> bool:
     """A clause opened by the complementizer "that" (a content clause), not by a relative pronoun."""
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in children(clause))
 
 
 def _relative(clause: Token) -> bool:
@@ -268,10 +269,10 @@ def _relative(clause: Token) -> bool:
 
 def _according_to(token: Token) -> Token | None:
     """'according to the ministry' on a verb: the ministry."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "prep" and child.lower_ == "according":
-            for to in child.children:
-                for pobj in to.children:
+            for to in children(child):
+                for pobj in children(to):
                     if pobj.dep_ == "pobj":
                         return pobj
     return None
@@ -306,9 +307,9 @@ def _quotations(doc: Doc, is_speech_verb: Callable[[Token], bool]) -> list[Quota
         inside = doc[start:end]
         if not any(t.dep_ in SUBJECT_DEPS for t in inside):
             continue  # a quoted phrase ("called it 'an occupying power'"), not quoted speech
-        verb = _verb_outside(doc[end - 1].sent if end > start else inside, start, end, is_speech_verb)
+        verb = _verb_outside(sentence_of(doc[end - 1]) if end > start else inside, start, end, is_speech_verb)
         if verb is None and start > 0:
-            verb = _verb_outside(doc[start - 1].sent, start, end, is_speech_verb)
+            verb = _verb_outside(sentence_of(doc[start - 1]), start, end, is_speech_verb)
         if verb is None and found and "\n\n" not in doc[found[-1].end : start].text:
             verb = doc[found[-1].verb]  # a later quotation of the same paragraph: the same speaker
         if verb is not None:
@@ -327,7 +328,7 @@ def _announced(doc: Doc, is_speech_verb: Callable[[Token], bool], additive: froz
         if not words or words[-1].text != ":":
             continue
         speech = [t for t in sentence if is_speech_verb(t) and subjects_of(t)]
-        verb = next((t for t in speech if not any(c.dep_ == "ccomp" for c in t.children)), None)
+        verb = next((t for t in speech if not any(c.dep_ == "ccomp" for c in children(t))), None)
         if verb is None:
             continue
         following = sentences[number + 1]
@@ -360,4 +361,4 @@ def _verb_outside(sentence: Span, start: int, end: int, is_speech_verb: Callable
 
 def _owned(noun: Token) -> bool:
     """An object with a possessive ("its demand", "his call"): the act it names is the speaker's."""
-    return any(c.dep_ == "poss" for c in noun.children)
+    return any(c.dep_ == "poss" for c in children(noun))

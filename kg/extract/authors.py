@@ -16,6 +16,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 from kg.extract.actors import mention_at
+from kg.extract.parse_index import children
 from kg.extract.statements import Actor
 from kg.identifiers import slug
 
@@ -74,12 +75,12 @@ def title_speaker(title: Doc, titles: frozenset[str]) -> Actor | None:
     for token in title:
         if token.lower_ not in SPEECH_NOUNS and token.lemma_.lower() not in SPEECH_NOUNS:
             continue
-        speakers = [c for c in token.children if c.dep_ == "poss"]
+        speakers = [c for c in children(token) if c.dep_ == "poss"]
         speakers += [
             p
-            for c in token.children
+            for c in children(token)
             if c.dep_ == "prep" and c.lower_ in SPEAKER_PREPOSITIONS
-            for p in c.children
+            for p in children(c)
             if p.dep_ == "pobj"
         ]
         for head in speakers:

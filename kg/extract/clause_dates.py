@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg import dates
+from kg.extract.parse_index import children, sentence_of
 from kg.extract.relative_dates import resolve_deictic, resolve_relative
 from kg.extract.statements import Actor
 
@@ -38,7 +39,7 @@ def clause_date(predicate: Token, entities: list[Span], anchor: str | None, narr
     only = [
         ent
         for ent in candidates
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in _governing_predicate(ent.root).children)
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(_governing_predicate(ent.root)))
     ]
     for ent in governed or (only if len(candidates) == 1 else []):
         past = predicate.tag_ in ("VBD", "VBN")
@@ -80,14 +81,14 @@ class SpeechDates:
             if speaker is not None:
                 self.last[speaker.key] = own
             return own
-        if act.tag_ in PRESENT_TENSE and not any(c.dep_ in ("aux", "auxpass") for c in act.children):
+        if act.tag_ in PRESENT_TENSE and not any(c.dep_ in ("aux", "auxpass") for c in children(act)):
             return anchor
         return (self.last.get(speaker.key) if speaker is not None else None) or narrative
 
 
 def _is_future(predicate: Token) -> bool:
     """A clause told in the future tense ("will meet", "is to meet", "is going to meet")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "to") for c in predicate.children)
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "to") for c in children(predicate))
 
 
 def _attributive(date: Span) -> bool:
@@ -102,4 +103,4 @@ def _governing_predicate(token: Token) -> Token:
     """The token itself if it is a verb, else the nearest verb above it, else the sentence's root."""
     if token.pos_ == "VERB":
         return token
-    return next((t for t in token.ancestors if t.pos_ == "VERB"), token.sent.root)
+    return next((t for t in token.ancestors if t.pos_ == "VERB"), sentence_of(token).root)

@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 from kg.extract.control import passive_controller, passively_controlled, presupposed
 from kg.extract.modality import aim_of_intent, marked_modality
 from kg.extract.object_heads import partitive_whole, stray_particle
+from kg.extract.parse_index import children, sentence_of
 from kg.extract.subjects import (
     JUDGEMENT_VERBS,
     OCCASION_NOUNS,
@@ -98,7 +99,7 @@ def is_predicate(token: Token) -> bool:
     if (
         token.lemma_ == "be"
         and (token.dep_ in ("ROOT", "conj", "ccomp") or (token.tag_ == "VBG" and token.dep_ in ("pcomp", "advcl")))
-        and any(c.dep_ == "attr" for c in token.children)
+        and any(c.dep_ == "attr" for c in children(token))
     ):
         return True  # "Despite being Moscow's only ally, Lukashenko ...": the adverbial's subject is his
     return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ in COPULAS
@@ -113,7 +114,7 @@ def copular_relation(adjective: Token) -> str:
 
 def relation_of(predicate: Token) -> str:
     words = [predicate.lemma_.lower()]
-    words += [c.lower_ for c in predicate.children if c.dep_ == "prt"]
+    words += [c.lower_ for c in children(predicate) if c.dep_ == "prt"]
     if (particle := stray_particle(predicate)) is not None:
         words.append(particle.lower_)
     return " ".join(words)
@@ -121,21 +122,21 @@ def relation_of(predicate: Token) -> str:
 
 def objects_of(predicate: Token) -> list[Token]:
     """Object heads: direct object (or passive subject), predicative, else a prepositional object."""
-    children = list(predicate.children)
+    dependents = children(predicate)
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
         return [predicate.head]
-    if is_stative(predicate) and not any(c.dep_ == "agent" for c in children):
+    if is_stative(predicate) and not any(c.dep_ == "agent" for c in dependents):
         return objects_of_prepositions(predicate)
-    if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children):
-        return antecedents(with_conjuncts([c for c in children if c.dep_ in PASSIVE_SUBJECT_DEPS]))
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in dependents):
+        return antecedents(with_conjuncts([c for c in dependents if c.dep_ in PASSIVE_SUBJECT_DEPS]))
     direct = [
         c
-        for c in children
+        for c in dependents
         if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.lower_ not in ("it", "what", *REFLEXIVES)
     ]  # "distanced itself from the Kremlin": an inherent reflexive is no participant; the Kremlin is
     if not direct and (particle := stray_particle(predicate)) is not None:
-        direct = [c for c in particle.children if c.dep_ == "pobj"]  # "voted down the bill": the bill
-    direct = direct or [weekday_named(c) for c in children if c.dep_ == "npadvmod" and weekday_named(c) != c]
+        direct = [c for c in children(particle) if c.dep_ == "pobj"]  # "voted down the bill": the bill
+    direct = direct or [weekday_named(c) for c in dependents if c.dep_ == "npadvmod" and weekday_named(c) != c]
     if direct:
         return antecedents(with_conjuncts([partitive_whole(direct[0])]))
     return objects_of_prepositions(predicate)
@@ -145,7 +146,7 @@ def chain_up(predicate: Token) -> list[Token]:
     """The predicate and the control/copula heads above it ("is ready to send" -> send, ready, is)."""
     chain = [predicate]
     token = predicate
-    for _ in range(len(predicate.sent)):  # each step climbs one head: never more than the sentence has
+    for _ in range(len(sentence_of(predicate))):  # each step climbs one head: never more than the sentence has
         if token.dep_ in ("xcomp", "acomp"):
             token = token.head
         elif token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ != "by":
@@ -170,13 +171,13 @@ def forms(token: Token) -> set[str]:
 def hands_up(token: Token, vocabulary: Vocabulary) -> bool:
     """Does this control verb give its relation to its complement? (modality cues, aspectuals)."""
     lemma = token.lemma_.lower()
-    if lemma in vocabulary.cues["reported"] and any(c.dep_ == "ccomp" for c in token.children):
-        return not any(c.dep_ == "dobj" for c in token.children)
-    if lemma in vocabulary.cues["reported"] and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
+    if lemma in vocabulary.cues["reported"] and any(c.dep_ == "ccomp" for c in children(token)):
+        return not any(c.dep_ == "dobj" for c in children(token))
+    if lemma in vocabulary.cues["reported"] and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in children(token)):
         return True  # "claims to have uncovered": what is claimed is the statement (kg.extract.attribution)
-    has_complement = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
+    has_complement = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children(token))
     cues = vocabulary.cues["intended"] | vocabulary.cues["possible"] | vocabulary.cues["negative"]
-    if lemma in SEMI_MODALS and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children):
+    if lemma in SEMI_MODALS and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children(token)):
         return True  # "will have to earn the right": "have to" is a modal of necessity
     return has_complement and bool(forms(token) & (cues | ASPECTUAL))
 
@@ -185,7 +186,7 @@ def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
     if (
         predicate.dep_ == "conj"
         and predicate.head.pos_ == "VERB"
-        and not any(c.dep_ in SUBJECT_DEPS for c in predicate.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in children(predicate))
     ):
         return modality_of(predicate.head, vocabulary)  # "trying to take advantage ... and repeating"
     if (governor := borrowed_subject(predicate)) is not None:
@@ -194,7 +195,7 @@ def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
         inherited = modality_of(governor, vocabulary)
         return "intended" if inherited == "asserted" and predicate.tag_ == "VB" else inherited
     if subject_gerund(predicate) and any(
-        c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in coordination_head(predicate).head.children
+        c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in children(coordination_head(predicate).head)
     ):
         return "possible"  # "Joining NATO would give Finland ...": a hypothetical act (Palmer 2001, 9.2)
     if (anchor := result_anchor(predicate)) is not None:
@@ -203,12 +204,12 @@ def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
     if (marked := marked_modality(predicate, chain, vocabulary)) is not None:
         return marked  # "if Moscow stops blocking ...", "Do they take orders?", "allegedly"
     lemmas = [form for t in chain[1:] for form in forms(t)]
-    modals = [c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux", "advmod")]
+    modals = [c.lemma_.lower() for t in chain for c in children(t) if c.dep_ in ("aux", "advmod")]
     if any(word in vocabulary.cues["intended"] for word in lemmas) or any(t.lemma_ in SEMI_MODALS for t in chain[1:]):
         return "intended"  # "is ready to send"; "has to close the border": not done yet, the subject's to do
     if aim_of_intent(predicate, chain, vocabulary.intent_nouns):
         return "intended"
-    if any(any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in t.children) for t in chain[1:]):
+    if any(any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children(t)) for t in chain[1:]):
         # "was invited to" is intended, "is widely assumed to" possible
         return "possible" if any(m in vocabulary.cues["possible"] for m in modals + lemmas) else "intended"
     if _is_purpose(predicate) or (predicate.dep_ in ("acl", "relcl") and predicate.head.lemma_ in OCCASION_NOUNS):
@@ -222,20 +223,20 @@ def _is_purpose(predicate: Token) -> bool:
     """'... so as to receive aid', '... in order to separate': an infinitive of purpose."""
     if predicate.dep_ not in ("advcl", "xcomp") or predicate.head.pos_ != "VERB":
         return False
-    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children)
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in children(predicate))
     return has_to and predicate.dep_ == "advcl"
 
 
 def polarity_of(predicate: Token, objects: list[Token], vocabulary: Vocabulary) -> str:
     for token in chain_up(predicate):
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "neg" or child.lower_ in ("never",):
                 return "negative"
-            if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            if child.lower_ == "longer" and any(g.lower_ == "no" for g in children(child)):
                 return "negative"
         if token.i != predicate.i and token.lemma_.lower() in vocabulary.cues["negative"]:
             return "negative"
-    if any(c.lower_ == "no" and c.dep_ == "det" for o in objects for c in o.children):
+    if any(c.lower_ == "no" and c.dep_ == "det" for o in objects for c in children(o)):
         return "negative"
     return "positive"
 
@@ -246,7 +247,7 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     for token in sentence:
         if not is_predicate(token) or hands_up(token, vocabulary):
             continue
-        if token.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in token.children):
+        if token.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in children(token)):
             continue
         if passive_controller(token, vocabulary):
             continue  # "Minsk is prompted to demonstrate": Minsk's act is the statement
@@ -276,36 +277,36 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
                 o
                 for o in objects
                 if o.lemma_.lower() in vocabulary.intent_nouns
-                and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in o.children)
+                and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in children(o))
                 and token.lemma_.lower() not in STANCE_VERBS | JUDGEMENT_VERBS
-                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children)  # "efforts of Russia to"
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children(o))  # "efforts of Russia to"
             ),
             None,
         )
         if intent is not None:
-            complement = next((c for c in intent.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+            complement = next((c for c in children(intent) if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
             if complement is not None:
                 # "made attempts to return to X", "declared its readiness to increase Y"
                 yield from complement_clause(complement, subjects, token, vocabulary)
                 continue
         if not objects:
-            clausal = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            clausal = next((c for c in children(token) if c.dep_ == "ccomp"), None)
             if clausal is not None:
                 objects = [
-                    c for c in clausal.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.pos_ != "PRON"
+                    c for c in children(clausal) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.pos_ != "PRON"
                 ]
         light = [
             o
             for o in objects
             if token.lemma_.lower() in LIGHT_VERBS
             and o.lemma_.lower() in LIGHT_VERB_OBJECTS
-            and not any(c.dep_ == "det" for c in o.children)
+            and not any(c.dep_ == "det" for c in children(o))
         ]
         if light:
             relation = f"{relation} {light[0].text}"
             objects = objects_of_prepositions(light[0]) or objects_of_prepositions(token)
         if not objects:
-            complement = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            complement = next((c for c in children(token) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
             if complement is not None:
                 inner = objects_of(complement)
                 if inner:
@@ -331,9 +332,9 @@ def shared_objects(verb: Token) -> list[Token]:
     their object shares it (right node raising, Huddleston and Pullum 2002, ch. 15 §4.4: the
     delayed right constituent belongs to every conjunct). Only where nothing but "and"/"or" and
     adverbs stands between the verbs, and the first verb has no argument of its own."""
-    if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "attr", "dative") for c in verb.children):
+    if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "attr", "dative") for c in children(verb)):
         return []
-    following = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+    following = next((c for c in children(verb) if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
     if following is None:
         return []
     between = verb.doc[verb.i + 1 : following.i]
@@ -348,14 +349,14 @@ def objects_of_prepositions(token: Token) -> list[Token]:
     adverbials, not arguments."""
     preps = [
         c
-        for c in token.children
+        for c in children(token)
         if c.dep_ == "prep" and c.i > token.i and (c.lower_ not in ADVERBIAL_PREPOSITIONS or _predicative_like(c))
     ]
     preps.sort(
         key=lambda p: OBJECT_PREPOSITION_PRIORITY.index(p.lower_) if p.lower_ in OBJECT_PREPOSITION_PRIORITY else 99
     )
     for prep in preps:
-        for pobj in map(weekday_named, prep.children):  # "met with President Assad Tuesday": Assad
+        for pobj in map(weekday_named, children(prep)):  # "met with President Assad Tuesday": Assad
             if (
                 pobj.dep_ in ("pobj", "compound")
                 and pobj.ent_type_ not in ("DATE", "TIME")

@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extract.clauses import Clause
+from kg.extract.parse_index import children
 from kg.extract.subjects import with_conjuncts
 
 COMITATIVE_HEADS = {"along", "together"}  # followed by "with"
@@ -34,21 +35,21 @@ def with_companions(clause: Clause) -> Clause:
 def _companions(head: Token) -> list[Token]:
     """The objects of the comitative prepositions hung on a verb or a noun."""
     found = []
-    for prep in head.children:
+    for prep in children(head):
         if prep.dep_ != "prep":
             continue
         if prep.lower_ in COMITATIVE_HEADS:
             found += [
                 p
-                for w in prep.children
+                for w in children(prep)
                 if w.dep_ == "prep" and w.lower_ == "with"
-                for p in w.children
+                for p in children(w)
                 if p.dep_ == "pobj"
             ]
-        elif prep.lower_ == "with" and any(c.lower_ in COMITATIVE_HEADS for c in prep.children if c.dep_ == "advmod"):
-            found += [p for p in prep.children if p.dep_ == "pobj"]  # "together" hung on "with"
+        elif prep.lower_ == "with" and any(c.lower_ in COMITATIVE_HEADS for c in children(prep) if c.dep_ == "advmod"):
+            found += [p for p in children(prep) if p.dep_ == "pobj"]  # "together" hung on "with"
         elif prep.lower_ in COMITATIVE_PREPOSITIONS:
-            found += [p for p in prep.children if p.dep_ == "pobj"]
+            found += [p for p in children(prep) if p.dep_ == "pobj"]
     return found
 
 
@@ -62,6 +63,6 @@ def is_companion(token: Token) -> bool:
         return True
     if preposition.lower_ == "with":
         return preposition.head.lower_ in COMITATIVE_HEADS or any(
-            c.dep_ == "advmod" and c.lower_ in COMITATIVE_HEADS for c in preposition.children
+            c.dep_ == "advmod" and c.lower_ in COMITATIVE_HEADS for c in children(preposition)
         )
     return False

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.actors import mention_at
 from kg.extract.clauses import Clause
+from kg.extract.parse_index import sentence_of
 
 AGENT_DEPS = {"npadvmod", "compound", "nmod"}
 # participles whose compound names a place or a relation, not an agent: "Vilnius-bound plane",
@@ -46,7 +47,7 @@ def participle_compounds(sentence: Span, _vocabulary: object = None) -> Iterator
 def hyphenated_agent(participle: Token) -> Token | None:
     """The actor joined to the participle by a hyphen ("Moscow-backed"), or None."""
     hyphen = participle.doc[participle.i - 1] if participle.i > 0 else None
-    if hyphen is None or hyphen.text != "-" or hyphen.i == participle.sent.start:
+    if hyphen is None or hyphen.text != "-" or hyphen.i == sentence_of(participle).start:
         return None
     agent = participle.doc[hyphen.i - 1]
     if agent.head.i != participle.i or agent.dep_ not in AGENT_DEPS:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.parse_index import children
 from kg.extract.subjects import PASSIVE_SUBJECT_DEPS
 from kg.extract.vocabulary import Vocabulary
 
@@ -25,13 +26,13 @@ CEASING_VERBS = {"stop", "cease", "quit"}
 def passive_controller(verb: Token, vocabulary: Vocabulary) -> bool:
     """Is this an agentless passive, not a directive, that controls an infinitive ("Minsk is
     prompted to demonstrate", "has been compelled to respond")?"""
-    children = list(verb.children)
+    dependents = children(verb)
     return (
         verb.tag_ == "VBN"
-        and any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children)
-        and not any(c.dep_ == "agent" for c in children)
+        and any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in dependents)
+        and not any(c.dep_ == "agent" for c in dependents)
         and verb.lemma_.lower() not in vocabulary.cues["stance"]
-        and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in children)
+        and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in dependents)
     )
 
 

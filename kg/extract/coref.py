@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract.actors import mention_at
+from kg.extract.parse_index import children
 from kg.extract.statements import Actor
 from kg.identifiers import slug
 
@@ -195,7 +196,7 @@ class SalienceModel:
         self, token: Token, sentence: int, designators: frozenset[str], titles: frozenset[str]
     ) -> Actor | None:
         """'the president', 'the authorities': a definite noun phrase without a name."""
-        if not any(child.lower_ in ("the", "this", "these") for child in token.children):
+        if not any(child.lower_ in ("the", "this", "these") for child in children(token)):
             return None
         noun = token.lemma_.lower()
         if noun in titles:
@@ -213,7 +214,7 @@ class SalienceModel:
         binding principle C; coreference with the subject takes a reflexive)."""
         if token.lemma_.lower() not in STATE_NOUNS:
             return None
-        if not any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children):
+        if not any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in children(token)):
             return None
         return self._best(token.i, sentence, lambda a: a.kind == "Country" and a.key not in exclude)
 
@@ -225,11 +226,11 @@ def _pleonastic(pronoun: Token) -> bool:
     if pronoun.lower_ != "it" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return False
     head = pronoun.head
-    clause = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > pronoun.i]
+    clause = [c for c in children(head) if c.dep_ in ("ccomp", "xcomp") and c.i > pronoun.i]
     if pronoun.dep_ == "nsubjpass" or head.lemma_ in ("seem", "appear"):
         return bool(clause)
-    complements = [c for c in head.children if c.dep_ == "acomp"]
-    return head.lemma_ == "be" and any(c.dep_ == "ccomp" for a in complements for c in a.children)
+    complements = [c for c in children(head) if c.dep_ == "acomp"]
+    return head.lemma_ == "be" and any(c.dep_ == "ccomp" for a in complements for c in children(a))
 
 
 def _c_commanded(pronoun: Token) -> frozenset[int]:
@@ -244,12 +245,12 @@ def _c_commanded(pronoun: Token) -> frozenset[int]:
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return frozenset()
     clause = pronoun.head
-    if clause.dep_ == "parataxis" and not any(c.dep_ in COMPLEMENT_DEPS for c in clause.children):
+    if clause.dep_ == "parataxis" and not any(c.dep_ in COMPLEMENT_DEPS for c in children(clause)):
         clause = clause.head  # a comment clause ("..., she said, ...") takes its host as complement
     free = {
         t.i
-        for child in clause.children
-        if child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        for child in children(clause)
+        if child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(child))
         for t in child.subtree
     }
     return frozenset(t.i for t in clause.subtree if t.i not in free)
@@ -261,7 +262,7 @@ def office_holder(token: Token, titles: frozenset[str]) -> Actor | None:
     nouns), a person named by the title, as `_in_office` names an office without a known holder.
     Only a title that names one office ("Foreign Secretary", "Prime Minister") does: "the
     spokesman" or "the minister" alone names none."""
-    if token.lemma_.lower() not in titles or not any(c.lower_ == "the" for c in token.children):
+    if token.lemma_.lower() not in titles or not any(c.lower_ == "the" for c in children(token)):
         return None
     words = [t for t in token.lefts if t.dep_ == "compound"] + [token]
     if len(words) < 2:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from kg.extract.actors import demonym_of
+from kg.extract.parse_index import children
 from kg.extract.statements import Actor
 from kg.extract.vocabulary import Vocabulary
 from kg.identifiers import slug
@@ -31,7 +32,7 @@ def counterpart(token: Token, vocabulary: Vocabulary, resolve: Callable[[Token],
     if demonym is None:
         return None
     state = vocabulary.actors[demonym_of(demonym)].actor
-    owners = [a for c in token.children if c.dep_ == "poss" for a in resolve(c)]
+    owners = [a for c in children(token) if c.dep_ == "poss" for a in resolve(c)]
     role = next((a.role for a in owners if a.kind == "Person" and a.role), None) or token.text
     name = f"{demonym.text} {role.lower() if role[:1].isupper() and ' ' not in role else role}"
     return Actor(f"actor/{slug(name)}", name, "Person", acts_for=state, role=role)

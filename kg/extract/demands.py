@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import Clause, modality_of, polarity_of
+from kg.extract.parse_index import children
 from kg.extract.subjects import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, subjects_of
 from kg.extract.vocabulary import Vocabulary
 
@@ -31,9 +32,9 @@ def reported_demands(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]
         speakers = subjects_of(token)
         if not speakers:
             continue
-        for complement in (c for c in token.children if c.dep_ == "ccomp" and obliges(c, vocabulary)):
+        for complement in (c for c in children(token) if c.dep_ == "ccomp" and obliges(c, vocabulary)):
             addressees = [
-                s for s in complement.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and s.pos_ != "PRON"
+                s for s in children(complement) if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and s.pos_ != "PRON"
             ]
             speaker_words = {s.lower_ for s in speakers}
             if not addressees or any(a.lower_ in speaker_words for a in addressees):
@@ -52,8 +53,8 @@ def reported_demands(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]
 def obliges(predicate: Token, vocabulary: Vocabulary) -> bool:
     """ "must return", "should be ready", "has to leave", "needs to stop"."""
     cues = vocabulary.cues["obligation"]
-    if any(c.tag_ == "MD" and c.lemma_.lower() in cues for c in predicate.children):  # not perfect "has"
+    if any(c.tag_ == "MD" and c.lemma_.lower() in cues for c in children(predicate)):  # not perfect "has"
         return True
     return predicate.lemma_.lower() in cues and any(
-        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in predicate.children
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children(c)) for c in children(predicate)
     )

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.actors import mention_at
 from kg.extract.clauses import Clause, modality_of, objects_of, polarity_of, relation_of
+from kg.extract.parse_index import children
 from kg.extract.subjects import subjects_of
 from kg.extract.vocabulary import Vocabulary
 
@@ -58,14 +59,14 @@ def called_for(verb: Token, vocabulary: Vocabulary) -> list[Token]:
     if verb.lemma_.lower() in DESIRE_VERBS:
         first = _wished(verb)
     elif verb.lemma_.lower() in vocabulary.cues["stance"] and (addressee := _addressee(verb)) is not None:
-        first = next((c for c in verb.children if c.dep_ == "xcomp" and _infinitive(c) and c.i > addressee.i), None)
+        first = next((c for c in children(verb) if c.dep_ == "xcomp" and _infinitive(c) and c.i > addressee.i), None)
     else:
         return []
     if first is None:
         return []
     acts = [first]
     for act in acts:  # grows as it goes: each act's coordinated infinitives, once
-        acts.extend(c for c in act.children if c.dep_ in CONTENT_DEPS and _infinitive(c) and c not in acts)
+        acts.extend(c for c in children(act) if c.dep_ in CONTENT_DEPS and _infinitive(c) and c not in acts)
     return acts
 
 
@@ -74,8 +75,8 @@ def is_request(verb: Token) -> bool:
     to withdraw" (not "wished the talks to succeed": no one is asked)."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in DESIRE_VERBS or (act := _wished(verb)) is None:
         return False
-    addressee = next((c for c in verb.children if c.dep_ == "dobj"), None) if act.dep_ == "xcomp" else None
-    addressee = addressee or next((c for c in act.children if c.dep_ == "nsubj"), None)
+    addressee = next((c for c in children(verb) if c.dep_ == "dobj"), None) if act.dep_ == "xcomp" else None
+    addressee = addressee or next((c for c in children(act) if c.dep_ == "nsubj"), None)
     return addressee is not None and (addressee.pos_ in ("PROPN", "PRON") or mention_at(addressee) is not None)
 
 
@@ -83,13 +84,13 @@ def _wished(verb: Token) -> Token | None:
     """The infinitive a verb of wishing wants someone else to do: after its object ("want Russia
     to withdraw"), or with its own subject, as the parser may attach it ("Russia" the subject of
     "to withdraw")."""
-    addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    for complement in verb.children:
+    addressee = next((c for c in children(verb) if c.dep_ == "dobj"), None)
+    for complement in children(verb):
         if not _infinitive(complement):
             continue
         if complement.dep_ == "xcomp" and addressee is not None and complement.i > addressee.i:
             return complement
-        if complement.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in complement.children):
+        if complement.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in children(complement)):
             return complement
     return None
 
@@ -100,15 +101,15 @@ def controlled_acts(sentence: Span, vocabulary: Vocabulary) -> set[int]:
 
 
 def _addressee(verb: Token) -> Token | None:
-    direct = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    direct = next((c for c in children(verb) if c.dep_ == "dobj"), None)
     if direct is not None:
         return direct
     return next(
         (
             g
-            for c in verb.children
+            for c in children(verb)
             if c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPOSITIONS
-            for g in c.children
+            for g in children(c)
             if g.dep_ == "pobj"
         ),
         None,
@@ -117,8 +118,8 @@ def _addressee(verb: Token) -> Token | None:
 
 def _prepositional_object(verb: Token) -> list[Token]:
     """'to abide by international law': the object of the act's preposition, whichever it is."""
-    return [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"][:1]
+    return [g for c in children(verb) if c.dep_ == "prep" for g in children(c) if g.dep_ == "pobj"][:1]
 
 
 def _infinitive(verb: Token) -> bool:
-    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))

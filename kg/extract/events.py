@@ -36,6 +36,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from kg.extract.directives import is_request
+from kg.extract.parse_index import children
 from kg.extract.verb_patterns import Following, Pattern, match_end, parse_pattern, positions_of
 from kg.extract.vocabulary import load_vocabulary, table_rows
 
@@ -75,7 +76,7 @@ class EventNouns:
             return None
         for obj in _event_objects(predicate):
             compounds = [c.lower_ for c in obj.lefts if c.dep_ in ("compound", "amod")]
-            of = [f"{obj.lower_} of {p.lower_}" for c in obj.children if c.lower_ == "of" for p in c.children]
+            of = [f"{obj.lower_} of {p.lower_}" for c in children(obj) if c.lower_ == "of" for p in children(c)]
             for noun in (*of, " ".join([*compounds[-1:], obj.lower_]), obj.lower_, obj.lemma_.lower()):
                 if noun in self.codes and (code := self.codes[noun][aspect]):
                     return code
@@ -87,9 +88,9 @@ def _event_objects(predicate: Token) -> list[Token]:
     ("imposed a blockade", "a state of siege"), the object of "in" after a verb of taking part
     ("were engaged in ethnic cleansing", as PETRARCH2's patterns read "ENGAGE IN ..."), and its
     passive subject ("talks were resumed")."""
-    found = [c for c in predicate.children if c.dep_ == "dobj"]
-    found += [p for c in predicate.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
-    return [t for t in found if t.dep_ in ("dobj", "pobj")] + [c for c in predicate.children if c.dep_ == "nsubjpass"]
+    found = [c for c in children(predicate) if c.dep_ == "dobj"]
+    found += [p for c in children(predicate) if c.dep_ == "prep" and c.lower_ == "in" for p in children(c)]
+    return [t for t in found if t.dep_ in ("dobj", "pobj")] + [c for c in children(predicate) if c.dep_ == "nsubjpass"]
 
 
 class EventCoder:
@@ -162,7 +163,7 @@ class EventCoder:
 def is_future(predicate: Token) -> bool:
     """ "will send", "would allow", "is to visit": a commitment, which CAMEO codes as intent
     (Manual 1.1b3, ch. 2: future statements are coded as intents, not as the event)."""
-    aux = {c.lower_ for c in predicate.children if c.dep_ in ("aux", "auxpass")}
+    aux = {c.lower_ for c in children(predicate) if c.dep_ in ("aux", "auxpass")}
     return bool(aux & FUTURE_AUXILIARIES)
 
 
@@ -175,12 +176,12 @@ def following_words(predicate: Token) -> list[Following]:
     verb's patterns within its verb phrase, not in the clauses adjoined to it."""
     frames = {
         t.i
-        for prep in predicate.children
+        for prep in children(predicate)
         if prep.dep_ == "prep"
-        for pobj in prep.children
+        for pobj in children(prep)
         if pobj.dep_ == "pobj" and pobj.lemma_.lower() in FRAME_NOUNS
         for t in prep.subtree
     }
-    adverbial = {t.i for child in predicate.children if child.dep_ == "advcl" for t in child.subtree}
+    adverbial = {t.i for child in children(predicate) if child.dep_ == "advcl" for t in child.subtree}
     tokens = [t for t in predicate.subtree if t.i > predicate.i and t.i not in frames | adverbial]
     return [Following(frozenset((t.lower_, t.lemma_.lower())), t) for t in tokens]

@@ -40,6 +40,7 @@ from kg.extract.main_event import main_event_rank
 from kg.extract.nominal_events import metonymic_subjects, nominal_events
 from kg.extract.noun_phrases import noun_phrase
 from kg.extract.object_heads import numbered_members
+from kg.extract.parse_index import parse_index, sentence_of
 from kg.extract.performatives import performative_date
 from kg.extract.predicative import predicative_events
 from kg.extract.pronoun_themes import theme_antecedent
@@ -88,7 +89,8 @@ class StatementExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         context: SegmentContext | None = doc._.context
-        doc._.statements = list(self._statements(doc, context)) if context else []
+        with parse_index(doc):  # the parse is final here (`kg.extract.parse_index`)
+            doc._.statements = list(self._statements(doc, context)) if context else []
         return doc
 
     def _statements(self, doc: Doc, context: SegmentContext) -> Iterator[Statement]:
@@ -172,7 +174,9 @@ class StatementExtractor:
                     if act is None:
                         date = date or narrative_date
                     else:  # what was said: dated by the saying
-                        spoken = speech.date_of(act, source, entities.within(act.sent), segment_date, narrative_date)
+                        spoken = speech.date_of(
+                            act, source, entities.within(sentence_of(act)), segment_date, narrative_date
+                        )
                         date = date or spoken
                 if any(t.lemma_.lower() in self.vocabulary.documents for t in clause.objects):
                     # "Ukraine tabled the draft (along with Georgia)": the text speaks for Ukraine

@@ -16,6 +16,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.parse_index import children
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 VERB_PREFIX_DEPS = {"aux", "auxpass", "neg", "advmod"}
 PHRASE_TAGS = {"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "CC", ",", "SYM", "HYPH"}  # "SPLM/A", "Jean-Marie"
@@ -35,7 +37,7 @@ def fronted_adverbial_subjects(doc: Doc) -> Doc:
 
 def _is_finite(verb: Token) -> bool:
     return verb.tag_ in FINITE_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in children(verb)
     )
 
 
@@ -55,7 +57,7 @@ def _repair(sentence: Span, verb: Token) -> None:
     roots = [t for t in phrase if not start <= t.head.i <= end]
     if len(roots) != 1 or roots[0].dep_ != "conj" or roots[0].head.i >= start:
         return  # only a phrase the parser made conjuncts of a noun before the comma
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS]
     if any(s.i >= start for s in subjects):
         return
     for wrong in subjects:

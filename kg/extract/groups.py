@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.actors import Mention, demonym_of, mention_at
 from kg.extract.noun_phrases import noun_phrase
+from kg.extract.parse_index import children
 from kg.extract.statements import Actor
 from kg.extract.vocabulary import Vocabulary
 from kg.identifiers import slug
@@ -40,7 +41,7 @@ def groups_named(token: Token, vocabulary: Vocabulary, placed: bool = True) -> l
     'EU and US delegations', 'separatists in eastern Ukraine' -> groups named as written (without
     `placed`, only by a modifier: "the Iraqi leader", not "the Secretary in the Ministry")."""
     for prep in _place_prepositions(token) if placed else ():
-        for pobj in prep.children:
+        for pobj in children(prep):
             found = mention_at(pobj) or _state_modifying(pobj, vocabulary)  # "inhabitants of the Syrian Golan Heights"
             if pobj.dep_ != "pobj" or found is None:
                 continue
@@ -59,7 +60,7 @@ def groups_named(token: Token, vocabulary: Vocabulary, placed: bool = True) -> l
     groups = []
     for child in token.lefts:
         # "Vietnamese-led forces", "Russian-backed separatists": the state modifies the participle
-        led = [c for c in child.children if c.dep_ == "npadvmod"] if child.tag_ == "VBN" else []
+        led = [c for c in children(child) if c.dep_ == "npadvmod"] if child.tag_ == "VBN" else []
         # "US Predator attacks": the state modifies the compound that modifies the noun
         nested = [c for c in child.lefts if c.dep_ == "compound"] if child.dep_ == "compound" else []
         for modifier in (child, *child.conjuncts, *led, *nested):
@@ -81,7 +82,7 @@ def _written(name: Span, noun: Token, modifier: Token) -> str:
     delegations"): a coordinated modifier distributes over the head noun (Huddleston and Pullum
     2002, ch. 15 §2.2)."""
     coordinated = {t.i for c in (modifier, *modifier.conjuncts) for t in c.subtree if t.i >= name.end}
-    coordinated |= {c.i for c in modifier.children if c.dep_ == "cc"}
+    coordinated |= {c.i for c in children(modifier) if c.dep_ == "cc"}
     between = [t for t in noun.doc[name.end : noun.i] if t.i not in coordinated and not t.is_punct]
     words = [*name, *between, noun]
     return "".join(t.text_with_ws if t.i + 1 == n.i else f"{t.text} " for t, n in pairwise(words)) + noun.text
@@ -90,11 +91,11 @@ def _written(name: Span, noun: Token, modifier: Token) -> str:
 def _place_prepositions(token: Token) -> Iterator[Token]:
     """The prepositions that place a group: "separatists in eastern Ukraine", "students throughout
     Indonesia", and those of a participle that locates it ("a newspaper based in Beirut")."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "prep" and child.lower_ in GROUP_PREPOSITIONS:
             yield child
         elif child.dep_ == "acl" and child.lemma_.lower() in LOCATING_PARTICIPLES:
-            yield from (c for c in child.children if c.dep_ == "prep" and c.lower_ == "in")
+            yield from (c for c in children(child) if c.dep_ == "prep" and c.lower_ == "in")
 
 
 def _agent_code(token: Token, vocabulary: Vocabulary) -> str | None:
@@ -124,7 +125,7 @@ def group_actor(name: str, actor: Actor, agent: str | None) -> Actor:
 def named_by_apposition(token: Token, titles: frozenset[str]) -> Actor | None:
     """'Vakulchik, head of the Belarusian KGB, warned ...': a name the tagger missed, known to
     be a person's by an apposition that is a title."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "appos" and child.lemma_.lower() in titles:
             start = min(t.i for t in token.subtree if t.dep_ == "compound" or t.i == token.i)
             name = token.doc[start : token.i + 1].text

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from kg.extract.parse_index import children
 from kg.extract.statements import Actor
 from kg.extract.vocabulary import Vocabulary
 from kg.identifiers import slug
@@ -109,6 +110,6 @@ def is_hearsay_subject(token: Token) -> bool:
     return (
         token.dep_ == "nsubj"
         and head.lemma_.lower() == "have"
-        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in head.children)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in children(head))
         and any(c.dep_ in ("ccomp", "advcl") or c.lower_ == "that" for c in head.subtree if c.i > token.i)
     )

@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import mention_at
 from kg.extract.clauses import Clause, modality_of, polarity_of
 from kg.extract.nominal_events import agents_of, patients_of
+from kg.extract.parse_index import children
 from kg.extract.subjects import subjects_of, with_conjuncts
 from kg.extract.vocabulary import Vocabulary
 
@@ -73,9 +74,9 @@ def reciprocal_participants(noun: Token, vocabulary: Vocabulary) -> Iterator[Cla
         return
     participants = [
         g
-        for c in noun.children
+        for c in children(noun)
         if c.dep_ == "prep" and c.lower_ == "between"
-        for g in with_conjuncts([x for x in c.children if x.dep_ == "pobj"])
+        for g in with_conjuncts([x for x in children(c) if x.dep_ == "pobj"])
     ]
     if len(participants) < 2 or not all(mention_at(p) is not None for p in participants):
         return
@@ -96,7 +97,7 @@ def adjunct_event(noun: Token, vocabulary: Vocabulary) -> Iterator[Clause]:
     preposition = noun.head
     if noun.dep_ != "pobj" or preposition.lower_ not in ADJUNCT_PREPOSITIONS:
         return
-    if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children):
+    if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in children(noun)):
         return
     clause_verb = preposition.head
     if preposition.dep_ != "prep" or clause_verb.pos_ not in ("VERB", "AUX"):
@@ -130,10 +131,10 @@ def _named(title: Token) -> Token:
     """'a meeting with the Minister of Foreign Affairs of Russia, Sergei Lavrov': the name in
     apposition to a title (as `appos`, or as a second object of the same preposition after a
     comma, as the parser often has it) is whom the title describes."""
-    named = [c for c in title.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    named = [c for c in children(title) if c.dep_ == "appos" and c.pos_ == "PROPN"]
     named += [
         c
-        for c in title.head.children
+        for c in children(title.head)
         if c.dep_ == "pobj" and c.i > title.i and c.pos_ == "PROPN" and title.doc[c.left_edge.i - 1].text == ","
     ]
     return named[0] if named else title

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import Clause, modality_of, objects_of, polarity_of, relation_of
+from kg.extract.parse_index import children
 from kg.extract.subjects import PASSIVE_SUBJECT_DEPS, is_stative
 from kg.extract.vocabulary import Vocabulary
 
@@ -45,8 +46,8 @@ def subjectless_passive(verb: Token, vocabulary: Vocabulary, implicit_agent: boo
     """The clause of a passive `verb` that names no agent ("are referred to", "has been killed"),
     without subjects, for a caller that finds its agent elsewhere; None when the verb has a "by"
     agent, no passive subject or no object."""
-    children = list(verb.children)
-    if not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children) or any(c.dep_ == "agent" for c in children):
+    dependents = children(verb)
+    if not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in dependents) or any(c.dep_ == "agent" for c in dependents):
         return None
     objects = objects_of(verb)
     if not objects:

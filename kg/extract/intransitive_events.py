@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from kg.extract.clauses import Clause, modality_of, objects_of, polarity_of, relation_of
+from kg.extract.parse_index import children
 from kg.extract.statements import Actor
 from kg.extract.subjects import subjects_of
 from kg.extract.vocabulary import Vocabulary
@@ -43,7 +44,7 @@ def intransitive_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clau
         event = EVENT_OF_VERB.get(verb.lemma_.lower())
         if event is None or verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "compound"):
             continue  # "the protesting farmers": a modifier, not a clause
-        if objects_of(verb) or any(c.dep_ in OBJECT_DEPS for c in verb.children):
+        if objects_of(verb) or any(c.dep_ in OBJECT_DEPS for c in children(verb)):
             continue
         subjects = subjects_of(verb)
         if subjects:

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from kg.extract.clauses import Clause
 from kg.extract.demands import DEMAND
+from kg.extract.parse_index import children
 from kg.extract.vocabulary import Vocabulary
 
 
@@ -35,7 +36,7 @@ def main_event_rank(clause: Clause, vocabulary: Vocabulary) -> tuple[int, int, i
     for head in predicate.ancestors:
         depth += 0 if token.dep_ == "ccomp" and _reports(head, vocabulary) else 1
         token = head
-    speech_act = _reports(predicate, vocabulary) and any(c.dep_ == "ccomp" for c in predicate.children)
+    speech_act = _reports(predicate, vocabulary) and any(c.dep_ == "ccomp" for c in children(predicate))
     if clause.relation == DEMAND and speech_act:
         kind = 0
     elif speech_act:
@@ -48,5 +49,5 @@ def main_event_rank(clause: Clause, vocabulary: Vocabulary) -> tuple[int, int, i
 def _reports(verb: Token, vocabulary: Vocabulary) -> bool:
     """A reporting verb whose clause complement is what it reports: "said (to Putin) that", "told
     Putin that"; not one whose object names the act ("reiterated its demand that Israel ...")."""
-    content = any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+    content = any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in children(verb))
     return verb.lemma_.lower() in vocabulary.cues["reported"] and not content

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.parse_index import children, sentence_of
+
 # dependencies an item of a list takes in the small model's parses of enumerations
 LIST_ITEM_DEPS = {"appos", "conj", "npadvmod", "pobj"}
 
 
 def enumerated(noun: Token) -> list[Token]:
     """The heads of the items an enumeration attached to a noun lists, in text order ([] if none)."""
-    lists = [c for c in noun.children if c.dep_ == "appos" or _exemplifies(c)]
+    lists = [c for c in children(noun) if c.dep_ == "appos" or _exemplifies(c)]
     return sorted(
         (t for c in lists for t in c.subtree if t.dep_ in LIST_ITEM_DEPS and _in_list(t, c)),
         key=lambda t: t.i,
@@ -33,13 +35,13 @@ def _exemplifies(child: Token) -> bool:
     """'including X', 'such as X' (a preposition attached to the noun)."""
     if child.dep_ != "prep":
         return False
-    return child.lower_ == "including" or (child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))
+    return child.lower_ == "including" or (child.lower_ == "as" and any(c.lower_ == "such" for c in children(child)))
 
 
 def _in_list(token: Token, top: Token) -> bool:
     """Is the token an item of the list under `top`: reached from it through list items only
     (not a noun inside an item: "Belarus, the host of the talks")?"""
-    for _ in range(len(token.sent)):  # climbs one head a step: never more than the sentence has
+    for _ in range(len(sentence_of(token))):  # climbs one head a step: never more than the sentence has
         if token.i == top.i:
             return True
         if token.dep_ not in LIST_ITEM_DEPS:

@@ -14,8 +14,9 @@ The cue words are data: `kg:Conditional` and `kg:Hedge` in `ontology/lexicon.ttl
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from kg.extract.parse_index import children, sentence_of
 from kg.extract.vocabulary import Vocabulary
 
 
@@ -23,12 +24,22 @@ def marked_modality(predicate: Token, chain: list[Token], vocabulary: Vocabulary
     """`possible` for a conditional or a question, `reported` for a hedged clause, else None."""
     if _conditional(predicate, chain, vocabulary.cues["conditional"]):
         return "possible"
-    if predicate.sent.text.rstrip().endswith("?"):
+    if _is_question(sentence_of(predicate)):
         return "possible"
     hedges = vocabulary.cues["hedge"]
-    if any(c.dep_ == "advmod" and c.lower_ in hedges for t in chain for c in t.children):
+    if any(c.dep_ == "advmod" and c.lower_ in hedges for t in chain for c in children(t)):
         return "reported"
     return None
+
+
+def _is_question(sentence: Span) -> bool:
+    """Does the sentence's text end with "?", trailing whitespace aside? Read from its last
+    words, not from the text of the whole sentence, which spaCy joins anew on every call."""
+    for token in reversed(sentence):
+        written = (token.text if token.i == sentence.end - 1 else token.text_with_ws).rstrip()
+        if written:
+            return written.endswith("?")
+    return False
 
 
 def _conditional(predicate: Token, chain: list[Token], marks: frozenset[str]) -> bool:
@@ -36,11 +47,11 @@ def _conditional(predicate: Token, chain: list[Token], marks: frozenset[str]) ->
     for token in (predicate, *predicate.ancestors):
         if token.dep_ == "advcl" and _marked(token, marks):
             return True
-    return any(c.dep_ == "advcl" and _marked(c, marks) for t in chain for c in t.children)
+    return any(c.dep_ == "advcl" and _marked(c, marks) for t in chain for c in children(t))
 
 
 def _marked(clause: Token, marks: frozenset[str]) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in children(clause))
 
 
 def aim_of_intent(predicate: Token, chain: list[Token], intent_nouns: frozenset[str]) -> bool:

@@ -44,6 +44,7 @@ from kg.extract.clauses import (
     objects_of,
 )
 from kg.extract.noun_phrases import noun_phrase
+from kg.extract.parse_index import children
 from kg.extract.responses import responders, stimuli
 from kg.extract.subjects import SUBJECT_DEPS, coordination_head, with_conjuncts
 from kg.extract.vocabulary import Vocabulary
@@ -68,8 +69,8 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
             continue
         if noun in ADVERBIAL_NOUNS:
             continue  # "in his interview to X", "in terms of": the phrase frames another clause
-        complement = next((c for c in token.children if _complement(c)), None)
-        infinitive = complement is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
+        complement = next((c for c in children(token) if _complement(c)), None)
+        infinitive = complement is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(complement))
         agents = agents_of(token) or responders(token) or (controllers_of(token) if infinitive else [])
         if not agents:
             continue
@@ -91,7 +92,7 @@ def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
         modality = "intended" if noun in vocabulary.intent_nouns else "asserted"
         if any(c.tag_ == "VBN" and forms(c) & vocabulary.cues["intended"] for c in token.lefts if c.dep_ == "amod"):
             modality = "intended"  # "a planned visit by X": what was planned has not yet happened
-        if any(c.lower_ in vocabulary.cues["possible"] for c in token.children if c.dep_ == "amod"):
+        if any(c.lower_ in vocabulary.cues["possible"] for c in children(token) if c.dep_ == "amod"):
             modality = "possible"
         first = coordination_head(token)
         if first.head.lower_ == "of" and first.head.head.lemma_.lower() in vocabulary.cues["possible"]:
@@ -103,7 +104,7 @@ def _complement(child: Token) -> bool:
     """A noun's verbal complement ("proposal to send", "refusal to be involved"); not a relative
     clause with a subject of its own ("support from Moscow, which has resisted sanctions": what
     Moscow resisted is no object of the support)."""
-    own_subject = child.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+    own_subject = child.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS for c in children(child))
     return child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not own_subject
 
 
@@ -129,21 +130,21 @@ def metonymic_subjects(clause: Clause, vocabulary: Vocabulary) -> list[Token]:
 def agents_of(noun: Token) -> list[Token]:
     """The noun's agent: its possessor (a pronoun where `_bound_here`), an actor's adjective or
     name before it, a "by" phrase."""
-    agents = [c for c in noun.children if is_possessor(c) and (c.pos_ != "PRON" or _bound_here(c, noun))]
+    agents = [c for c in children(noun) if is_possessor(c) and (c.pos_ != "PRON" or _bound_here(c, noun))]
     agents += [
         c
         for c in noun.lefts
         if c.dep_ in ("amod", "compound") and not is_possessor(c) and mention_at(c) is not None and c.i < noun.i
     ]
     agents += with_conjuncts(
-        [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        [g for c in children(noun) if c.dep_ == "prep" and c.lower_ == "by" for g in children(c) if g.dep_ == "pobj"]
     )
     agents += with_conjuncts(
         [
             g
-            for c in noun.children
+            for c in children(noun)
             if c.dep_ == "prep" and c.lower_ == "from"
-            for g in c.children
+            for g in children(c)
             if g.dep_ == "pobj" and mention_at(g) is not None
         ]
     )
@@ -161,11 +162,11 @@ def controllers_of(noun: Token) -> list[Token]:
     possessor would (control nominals; Grimshaw 1990), so it is the agent, not the patient."""
     return [
         g
-        for c in noun.children
+        for c in children(noun)
         if c.dep_ == "prep"
         and c.lower_ == "of"
-        and c.i < next(x.i for x in noun.children if x.dep_ in ("acl", "relcl"))
-        for g in c.children
+        and c.i < next(x.i for x in children(noun) if x.dep_ in ("acl", "relcl"))
+        for g in children(c)
         if g.dep_ == "pobj" and mention_at(g) is not None
     ]
 
@@ -192,14 +193,14 @@ def patients_of(noun: Token, agents: list[Token], prepositions: tuple[str, ...] 
     # (or on the verb the noun is the object of, right after the noun phrase: "cancelled a visit by
     # X to Ankara")
     by = [a for a in agents if a.head.lower_ == "by"]
-    hung = [c for a in by for c in a.children if c.i > a.i]
+    hung = [c for a in by for c in children(a) if c.i > a.i]
     if by and noun.dep_ == "dobj":
-        hung += [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
+        hung += [c for c in children(noun.head) if c.i == noun.right_edge.i + 1]
     candidates = [
         (prepositions.index(c.lower_), g)
-        for c in (*noun.children, *hung)
+        for c in (*children(noun), *hung)
         if c.dep_ in ("prep", "dative") and c.lower_ in prepositions
-        for g in c.children
+        for g in children(c)
         if g.dep_ == "pobj"
         and g.i not in indices
         and g.ent_type_ not in NOT_AN_OBJECT

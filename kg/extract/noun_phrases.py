@@ -8,6 +8,8 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from kg.extract.parse_index import children
+
 QUANTIFIERS = {
     "several", "any", "some", "many", "few", "various", "such", "much", "more", "most", "all", "both", "no",
     "other", "own",
@@ -41,9 +43,9 @@ def noun_phrase(token: Token, with_of: bool = True) -> str:
     if after is not None and after.dep_ == "nummod" and after.head.i == token.i:
         text += f" {after.text}"  # "resolution 1701", "Protocol 2"
     if with_of:
-        for prep in token.children:
+        for prep in children(token):
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
+                for pobj in children(prep):
                     if pobj.dep_ == "pobj":
                         text += " of " + noun_phrase(pobj, with_of=False)
                         break

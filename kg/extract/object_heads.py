@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from kg.extract.parse_index import children, sentence_of
 from kg.extract.vocabulary import table_rows
 from kg.ontology import ONTOLOGY_DIR
 
@@ -30,7 +31,7 @@ def stray_particle(predicate: Token) -> Token | None:
         return None
     if f"{predicate.lemma_.lower()} {following.lower_}" not in phrasal_verbs():
         return None
-    return following if any(c.dep_ == "pobj" for c in following.children) else None
+    return following if any(c.dep_ == "pobj" for c in children(following)) else None
 
 
 @cache
@@ -55,7 +56,7 @@ def partitive_whole(token: Token) -> Token:
     was done is done to members of that set, and the set is what an analyst lists."""
     if token.lower_ not in PARTITIVE_HEADS and token.pos_ != "NUM":
         return token
-    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    of = [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c) if g.dep_ == "pobj"]
     return of[0] if of else token
 
 
@@ -65,7 +66,12 @@ def numbered_members(noun: Token) -> list[str]:
     2002, ch. 5 §13, proper names of the form noun + numeral); each is an object of its own,
     written in the singular ("Security Council resolution 1559"). [] where the noun is not so."""
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    if noun.tag_ not in ("NNS", "NNPS") or following is None or following.pos_ != "NUM" or following.sent != noun.sent:
+    if (
+        noun.tag_ not in ("NNS", "NNPS")
+        or following is None
+        or following.pos_ != "NUM"
+        or sentence_of(following) != sentence_of(noun)
+    ):
         return []
     numbers = [t for t in (following, *following.conjuncts) if t.pos_ == "NUM" and t.i >= following.i]
     if len(numbers) < 2:

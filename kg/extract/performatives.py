@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import cache
 
 from kg.extract.clauses import Clause
+from kg.extract.parse_index import children
 from kg.extract.vocabulary import table_rows
 from kg.ontology import ONTOLOGY_DIR
 
@@ -30,7 +31,7 @@ def performative_date(clause: Clause, event_code: str | None, segment_date: str 
         return None
     if predicate.tag_ not in SIMPLE_PRESENT or clause.modality != "asserted" or clause.relation not in performatives():
         return None
-    if any(c.dep_ in ("aux", "auxpass") for c in predicate.children):
+    if any(c.dep_ in ("aux", "auxpass") for c in children(predicate)):
         return None
     return segment_date
 

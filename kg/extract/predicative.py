@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.clauses import ADVERBIAL_NOUNS, Clause, polarity_of
 from kg.extract.nominal_events import event_agents
+from kg.extract.parse_index import children
 from kg.extract.subjects import SUBJECT_DEPS, with_conjuncts
 from kg.extract.vocabulary import Vocabulary
 
@@ -29,9 +30,9 @@ def predicative_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Claus
     for token in sentence:
         if token.lemma_ != "be":
             continue
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in children(token) if c.dep_ in SUBJECT_DEPS]
         for noun in _predicative_nouns(token, vocabulary):
-            objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            objects = [g for c in children(noun) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c)]
             objects = with_conjuncts([o for o in objects if o.dep_ == "pobj"][:1])
             agents = [a for s in with_conjuncts(subjects) for a in (event_agents(s, vocabulary) or [s])]
             if agents and objects:
@@ -47,13 +48,13 @@ def predicative_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Claus
 def _predicative_nouns(copula: Token, vocabulary: Vocabulary) -> list[Token]:
     """The event nouns of the copula's predicative "in ... of" phrase; none where the copula has
     another complement ("is dependent on X in terms of Y": the phrase is an adjunct)."""
-    if any(c.dep_ in ("acomp", "attr", "xcomp", "ccomp") for c in copula.children):
+    if any(c.dep_ in ("acomp", "attr", "xcomp", "ccomp") for c in children(copula)):
         return []
     return [
         g
-        for c in copula.children
+        for c in children(copula)
         if c.dep_ == "prep" and c.lower_ in PREDICATIVE_PREPOSITIONS
-        for g in c.children
+        for g in children(c)
         if g.dep_ == "pobj"
         and g.pos_ == "NOUN"
         and g.lemma_.lower() in vocabulary.event_nouns

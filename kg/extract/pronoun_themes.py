@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.parse_index import children, sentence_of
+
 PLURAL_OBJECT_PRONOUNS = {"them"}
 PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
 
@@ -25,11 +27,11 @@ def theme_antecedent(pronoun: Token) -> Token | None:
     """The nearest plural noun before an object "them" (this sentence or the one before), or None."""
     if pronoun.lower_ not in PLURAL_OBJECT_PRONOUNS:
         return None
-    sentence = pronoun.sent
+    sentence = sentence_of(pronoun)
     start = sentence.start
     if start > 0:
-        start = pronoun.doc[start - 1].sent.start
-    subject = {t.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        start = sentence_of(pronoun.doc[start - 1]).start
+    subject = {t.i for c in children(pronoun.head) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     for index in range(pronoun.i - 1, start - 1, -1):
         token = pronoun.doc[index]
         if token.tag_ in PLURAL_NOUN_TAGS and token.i not in subject and token.dep_ != "compound":
@@ -42,7 +44,7 @@ def _coordination(noun: Token) -> Token:
     and enemies of Islam ... and protect them": them is both): a plural pronoun takes a coordinated
     noun phrase as a whole for its antecedent (Quirk et al. 1985, 6.16; the caller takes the
     conjuncts with it)."""
-    for _ in range(len(noun.sent)):
+    for _ in range(len(sentence_of(noun))):
         if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
             break
         noun = noun.head

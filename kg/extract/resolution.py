@@ -14,6 +14,7 @@ from kg.extract.coref import SalienceModel, office_holder
 from kg.extract.counterparts import counterpart
 from kg.extract.groups import agent_noun, group_actor, groups_named, named_by_apposition
 from kg.extract.members import enumerated
+from kg.extract.parse_index import children
 from kg.extract.statements import Actor
 from kg.extract.subjects import full_name, reduced_name, subjects_of
 from kg.extract.vocabulary import Vocabulary
@@ -43,8 +44,8 @@ class ActorResolver:
         if mention is not None:  # "The US, Russia, and Switzerland": a list the parser read as an apposition
             listed = [
                 a
-                for c in token.children
-                if c.dep_ == "appos" and any(x.dep_ == "cc" for x in c.children)
+                for c in children(token)
+                if c.dep_ == "appos" and any(x.dep_ == "cc" for x in children(c))
                 for t in (c, *c.conjuncts)
                 if (a := mentioned(t))
             ]
@@ -52,8 +53,8 @@ class ActorResolver:
                 return [person]  # "The Latvian foreign minister, Edgars Rinkevics, criticised"
             return [in_full(mention.actor, salience, mention.start), *listed]
         lemma = token.lemma_.lower()
-        pair_noun = (lemma in PAIR_NOUNS and any(c.lower_ in ("both", "the", "two") for c in token.children)) or (
-            lemma in PAIR_COUNT_NOUNS and any(c.lower_ in ("both", "two") for c in token.children)
+        pair_noun = (lemma in PAIR_NOUNS and any(c.lower_ in ("both", "the", "two") for c in children(token))) or (
+            lemma in PAIR_COUNT_NOUNS and any(c.lower_ in ("both", "two") for c in children(token))
         )
         plural_pronoun = token.lower_ in ("they", "them") and bool(salience.recent_pair(sentence, 1))
         if lemma in self.vocabulary.designators or token.lower_ in self.vocabulary.designators:
@@ -71,13 +72,13 @@ class ActorResolver:
         listed = [a for t in enumerated(token) if (a := mentioned(t))]
         if listed:
             return listed  # "eight countries (Belarus, Russia, Armenia ...)", "countries including Jordan"
-        of = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
+        of = [t for c in children(token) if c.dep_ == "prep" and c.lower_ == "of" for t in children(c)]
         if token.lemma_.lower() in self.vocabulary.titles:
             named = [
                 a
-                for c in token.children
+                for c in children(token)
                 if c.dep_ == "prep" and c.lower_ == "of"
-                for t in c.children
+                for t in children(c)
                 if (a := mentioned(t)) and a.kind == "Person"
             ]
             if named:
@@ -97,7 +98,7 @@ class ActorResolver:
                 return groups  # "Palestinian youths", "Israeli army bulldozers"
             owners = [
                 o
-                for c in token.children
+                for c in children(token)
                 if c.dep_ == "poss" and c.pos_ == "PRON"
                 for o in self.actors(c, sentence, salience)
             ]
@@ -127,17 +128,17 @@ class ActorResolver:
         "the text", "the statement", the author of the document named last."""
         makers = [
             g
-            for c in document.children
+            for c in children(document)
             if c.dep_ == "acl"
-            for agent in c.children
+            for agent in children(c)
             if agent.dep_ == "agent"
-            for g in agent.children
+            for g in children(agent)
             if g.dep_ == "pobj"
-        ] + [c for c in document.children if c.dep_ == "poss"]
+        ] + [c for c in children(document) if c.dep_ == "poss"]
         if not makers and document.dep_ == "dobj" and document.head.pos_ == "VERB":
             makers = subjects_of(document.head)
         found = [a for t in makers if t.i != document.i for a in self.actors(t, sentence, salience)]
-        if found or not any(c.lower_ in ("the", "this", "that") for c in document.children):
+        if found or not any(c.lower_ in ("the", "this", "that") for c in children(document)):
             return found
         return salience.recent_authors(sentence, MAX_AUTHOR_DISTANCE)
 
@@ -149,7 +150,7 @@ def _named_in_apposition(token: Token, described: Actor | None, titles: frozense
     ORG; after a title it is a person's."""
     if token.lemma_.lower() not in titles:
         return None
-    for child in token.children:
+    for child in children(token):
         named = mentioned(child) if child.dep_ == "appos" and child.pos_ == "PROPN" else None
         if named is not None and named.kind in ("Person", "Organisation"):
             acts_for = named.acts_for or (described.acts_for if described else None)

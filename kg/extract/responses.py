@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from kg.extract.actors import mention_at
 from kg.extract.clauses import Clause
+from kg.extract.parse_index import children
 from kg.extract.subjects import subjects_of, with_conjuncts
 
 CAUSING_VERBS = {"prompt", "provoke", "trigger", "spark", "cause", "elicit", "draw", "earn"}
@@ -43,9 +44,9 @@ def responders(noun: Token) -> list[Token]:
     return with_conjuncts(
         [
             g
-            for c in verb.children
+            for c in children(verb)
             if c.dep_ == "prep" and c.lower_ == "from" and c.i == noun.right_edge.i + 1
-            for g in c.children
+            for g in children(c)
             if g.dep_ == "pobj" and mention_at(g) is not None
         ]
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import mention_at
+from kg.extract.parse_index import children
 
 NOUN_PHRASE_POS = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART"}
 NOUN_PHRASE_LINKS = {"of", "for", "'s", "’s", "-"}
@@ -52,7 +53,7 @@ def speech_tags(doc: Doc, is_speech_verb: Callable[[Token], bool]) -> list[Speec
 def _bare(verb: Token) -> bool:
     """A speech verb with no complement clause of its own ("said that ...", "said: ..." frame
     their own content, which the parse hands over)."""
-    if any(c.dep_ in CONTENT_CHILDREN for c in verb.children):
+    if any(c.dep_ in CONTENT_CHILDREN for c in children(verb)):
         return False
     following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     return following is None or following.text not in (":", "that")

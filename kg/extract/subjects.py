@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from kg.extract.parse_index import children, sentence_of
 from kg.extract.statements import Actor
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -81,15 +82,15 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
     """The subject heads of a predicate, inherited through control, coordination and adverbials."""
     if depth > 6:
         return []
-    passive = [c for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    passive = [c for c in children(predicate) if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if passive:
-        agents = [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = [g for c in children(predicate) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
         # "Minsk is prompted to demonstrate": an agentless passive controls its complement
         return antecedents(with_conjuncts(agents or (passive if depth > 0 or is_stative(predicate) else [])))
-    direct = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
+    direct = [c for c in children(predicate) if c.dep_ in SUBJECT_DEPS]
     if direct:
         return antecedents(with_conjuncts(direct))
-    if any(c.dep_ == "expl" for c in predicate.children):
+    if any(c.dep_ == "expl" for c in children(predicate)):
         return []  # "... and there is some dialogue": an existential's dummy subject is its own
     if predicate.pos_ == "ADJ":
         return subjects_of(predicate.head, depth + 1)
@@ -99,7 +100,7 @@ def subjects_of(predicate: Token, depth: int = 0) -> list[Token]:
         return [predicate.head]
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
         return with_conjuncts(
-            [g for c in predicate.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            [g for c in children(predicate) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
         )
     if predicate.dep_ == "acl" and predicate.tag_ == "VBG":
         # "solve problems using X": hung on the verb's object, said of the verb's subject
@@ -193,7 +194,7 @@ def antecedent(token: Token) -> Token | None:
 def _disagrees(verb: Token, noun: Token) -> bool:
     """A present-tense verb and a noun of different number ("Azerbaijan ... manufacture")."""
     plural_noun = noun.tag_ in ("NNS", "NNPS")
-    verb = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")), verb)
+    verb = next((c for c in children(verb) if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")), verb)
     return (verb.tag_ == "VBZ" and plural_noun) or (verb.tag_ == "VBP" and not plural_noun)
 
 
@@ -207,7 +208,7 @@ def object_controller(predicate: Token) -> list[Token]:
     verb = preposition.head
     if verb.pos_ != "VERB" or (preposition.lower_ == "for" and verb.lemma_.lower() not in JUDGEMENT_VERBS):
         return []
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < preposition.i]
+    objects = [c for c in children(verb) if c.dep_ == "dobj" and c.i < preposition.i]
     return [t for o in objects for t in (o, *o.conjuncts)]
 
 
@@ -225,7 +226,7 @@ def recipient_controller(predicate: Token) -> list[Token]:
         return []
     if verb.lemma_.lower() in RECEIVING_VERBS:
         return subjects_of(verb, 1)
-    return with_conjuncts([c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")])
+    return with_conjuncts([c for c in children(verb) if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")])
 
 
 def evidential_controller(predicate: Token) -> list[Token]:
@@ -238,8 +239,8 @@ def evidential_controller(predicate: Token) -> list[Token]:
     verb = predicate.head
     if verb.lemma_.lower() not in EVIDENTIAL_VERBS:
         return []
-    shown = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    subjects = [c for c in shown.children if c.dep_ in SUBJECT_DEPS] if shown is not None else []
+    shown = next((c for c in children(verb) if c.dep_ == "ccomp" and c.i > verb.i), None)
+    subjects = [c for c in children(shown) if c.dep_ in SUBJECT_DEPS] if shown is not None else []
     return antecedents(with_conjuncts(subjects))
 
 
@@ -249,11 +250,11 @@ def result_anchor(participle: Token) -> Token | None:
     Comprehensive Grammar, 8.137: result conjuncts point back to the preceding clause), whichever
     clause the parser hung it on: the nearest verb before it whose subject is a noun phrase, not a
     relative pronoun. Its subject, its modality and its speaker are that verb's."""
-    result = any(c.dep_ == "advmod" and c.lower_ in RESULT_CONJUNCTS for c in participle.children)
+    result = any(c.dep_ == "advmod" and c.lower_ in RESULT_CONJUNCTS for c in children(participle))
     if participle.tag_ != "VBG" or not result:
         return None
-    for verb in reversed(participle.doc[participle.sent.start : participle.i]):
-        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
+    for verb in reversed(participle.doc[sentence_of(participle).start : participle.i]):
+        own = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
         if verb.pos_ in ("VERB", "AUX") and own:
             return verb
     return None
@@ -268,9 +269,9 @@ def purpose_controller(predicate: Token, depth: int) -> list[Token]:
     noun = predicate.head
     if predicate.dep_ not in ("acl", "relcl") or noun.lemma_.lower() not in OCCASION_NOUNS or not _has_to(predicate):
         return []
-    if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in predicate.children):
+    if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in children(predicate)):
         return []
-    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners = [c for c in children(noun) if c.dep_ == "poss"]
     if owners:
         return antecedents(with_conjuncts(owners))
     governor = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -282,7 +283,7 @@ def purpose_controller(predicate: Token, depth: int) -> list[Token]:
 def subject_gerund(predicate: Token) -> bool:
     """A gerund clause that is its verb's subject, with no subject of its own ("Holding talks in
     Minsk would pre-empt ...")."""
-    own = any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or c.dep_ == "poss" for c in predicate.children)
+    own = any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or c.dep_ == "poss" for c in children(predicate))
     first = coordination_head(predicate)  # "holding talks ... and countering the threat"
     return first.dep_ == "csubj" and predicate.tag_ == "VBG" and first.tag_ == "VBG" and not own
 
@@ -293,7 +294,7 @@ def arbitrary_gerund(predicate: Token) -> bool:
     Lectures on Government and Binding; Epstein 1984, "Quantifier-PRO and the LF representation of
     PRO_arb"), and names no one's act."""
     matrix = coordination_head(predicate).head
-    return matrix.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in matrix.children)
+    return matrix.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in children(matrix))
 
 
 def coordination_head(token: Token) -> Token:
@@ -310,14 +311,14 @@ def beneficiary_controller(predicate: Token) -> list[Token]:
     if not subject_gerund(predicate):
         return []
     matrix = predicate.head
-    found = [c for c in matrix.children if c.dep_ == "dative"]
-    for preposition in (c for c in matrix.children if c.dep_ == "prep"):
-        for noun in (g for g in preposition.children if g.dep_ == "pobj"):
+    found = [c for c in children(matrix) if c.dep_ == "dative"]
+    for preposition in (c for c in children(matrix) if c.dep_ == "prep"):
+        for noun in (g for g in children(preposition) if g.dep_ == "pobj"):
             if preposition.lower_ in ("for", "to") and noun.pos_ in ("PROPN", "NOUN"):
                 found.append(noun)
             elif noun.lemma_.lower() in BENEFIT_NOUNS:
-                found += [c for c in noun.children if c.dep_ == "poss"]
-                found += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+                found += [c for c in children(noun) if c.dep_ == "poss"]
+                found += [g for c in children(noun) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c)]
     return antecedents(with_conjuncts([t for t in found if t.dep_ in ("dative", "pobj", "poss")]))
 
 
@@ -333,7 +334,7 @@ def borrowed_subject(predicate: Token) -> Token | None:
 
 
 def _has_to(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
 
 
 def reduced_name(token: Token, seen: Iterable[Actor]) -> Actor | None:
@@ -360,4 +361,6 @@ def weekday_named(token: Token) -> Token:
     day; the name is the phrase's head, the day only dates the clause."""
     if token.lower_ not in WEEKDAYS:
         return token
-    return next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ == "PROPN"), token)
+    return next(
+        (c for c in children(token) if c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ == "PROPN"), token
+    )

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from kg.extract.actors import mention_at
 from kg.extract.clauses import Clause
+from kg.extract.parse_index import children
 from kg.extract.subjects import with_conjuncts
 from kg.extract.vocabulary import Vocabulary
 
@@ -62,13 +63,13 @@ def _participants(noun: Token, verb: Token) -> list[Token]:
     preposition of the noun, or one the parser hung on the verb right after the noun (the
     attachment of a prepositional phrase after an object is the parser's most frequent error,
     and after a support verb's noun the phrase is the noun's)."""
-    after = [c for c in verb.children if c.i > noun.i and c.i == noun.right_edge.i + 1]
+    after = [c for c in children(verb) if c.i > noun.i and c.i == noun.right_edge.i + 1]
     prepositions = sorted(
-        (c for c in (*noun.children, *after) if c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPOSITIONS),
+        (c for c in (*children(noun), *after) if c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPOSITIONS),
         key=lambda p: PARTICIPANT_PREPOSITIONS.index(p.lower_),
     )
     for preposition in prepositions:
-        for child in preposition.children:
+        for child in children(preposition):
             if child.dep_ == "pcomp" and child.tag_ == "VBG":
                 return [child]
             if child.dep_ == "pobj":

@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from kg.extract.actors import demonym_of, mention_at
 from kg.extract.clauses import POSSESSIVE_MARKS
+from kg.extract.parse_index import children, sentence_of
 from kg.extract.statements import Actor
 from kg.extract.subjects import SUBJECT_DEPS
 from kg.extract.vocabulary import Vocabulary
@@ -55,7 +56,7 @@ def target_of(
     (the extractor's reading of groups, pronouns and descriptions). The subject's own state may
     be the target: CAMEO codes domestic events with the state as target ("Sudan's government
     lifted the state of emergency in Darfur" is SDNGOV -> SDN)."""
-    agents = {t.i for c in predicate.children if _agent(predicate, c) for t in c.subtree}
+    agents = {t.i for c in children(predicate) if _agent(predicate, c) for t in c.subtree}
     for token in target_candidates(predicate, obj):
         if token.i in agents:
             continue
@@ -77,10 +78,10 @@ def target_of(
 def target_candidates(predicate: Token, obj: Token | None) -> Iterator[Token]:
     """Tokens that may name the target of a clause with this predicate and object, best first."""
     if obj is not None:
-        yield from (c for c in obj.children if _owns(c))
+        yield from (c for c in children(obj) if _owns(c))
         yield from (c for c in obj.lefts if c.dep_ in MODIFIER_DEPS)
         yield from _complements(obj, NOUN_PREPOSITIONS)
-    yield from (c for c in predicate.children if c.dep_ == "dative" and c.pos_ != "ADP")
+    yield from (c for c in children(predicate) if c.dep_ == "dative" and c.pos_ != "ADP")
     yield from _complements(predicate, VERB_PREPOSITIONS, after=predicate.i)
     if obj is not None:
         yield from _own_phrase(obj)
@@ -97,10 +98,10 @@ def _owns(token: Token) -> bool:
 
 def _complements(head: Token, prepositions: tuple[str, ...], after: int = -1) -> Iterator[Token]:
     """The objects of the head's prepositions, in the order of `prepositions` (and their conjuncts)."""
-    preps = [c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in prepositions and c.i > after]
+    preps = [c for c in children(head) if c.dep_ in ("prep", "dative") and c.lower_ in prepositions and c.i > after]
     preps.sort(key=lambda p: prepositions.index(p.lower_))
     for prep in preps:
-        for pobj in prep.children:
+        for pobj in children(prep):
             if pobj.dep_ == "pobj":
                 yield pobj
                 yield from pobj.conjuncts
@@ -113,32 +114,32 @@ def _own_phrase(head: Token) -> Iterator[Token]:
     Moscow and Beijing, which have resisted a harder line on Iran" is not aimed at Iran). A
     content clause stays whole ("its demand that Burundi's government negotiate": Burundi)."""
     found: list[Token] = []
-    pending = list(head.children)
-    for _ in range(len(head.sent)):  # each step takes one token off the list: bounded by the sentence
+    pending = list(children(head))
+    for _ in range(len(sentence_of(head))):  # each step takes one token off the list: bounded by the sentence
         if not pending:
             break
         token = pending.pop()
         if token.dep_ == "relcl":
-            pending.extend(c for c in token.children if c.dep_ in SUBJECT_DEPS and c.tag_ not in RELATIVE_TAGS)
+            pending.extend(c for c in children(token) if c.dep_ in SUBJECT_DEPS and c.tag_ not in RELATIVE_TAGS)
             continue
         found.append(token)
-        pending.extend(token.children)
+        pending.extend(children(token))
     yield from sorted(found, key=lambda t: t.i)
 
 
 def _nonfinite_phrase(predicate: Token) -> Iterator[Token]:
     """The tokens after the predicate in its phrase, left to right, leaving out clauses that have
     a subject of their own ("..., officials said") and anything before the predicate."""
-    pending = [c for c in predicate.children if c.i > predicate.i and c.dep_ in NONFINITE_DEPS]
+    pending = [c for c in children(predicate) if c.i > predicate.i and c.dep_ in NONFINITE_DEPS]
     found: list[Token] = []
-    for _ in range(len(predicate.sent)):  # each step takes one token off the list: bounded by the sentence
+    for _ in range(len(sentence_of(predicate))):  # each step takes one token off the list: bounded by the sentence
         if not pending:
             break
         token = pending.pop()
-        if any(c.dep_ in SUBJECT_DEPS for c in token.children) and token.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ in SUBJECT_DEPS for c in children(token)) and token.pos_ in ("VERB", "AUX"):
             continue
         found.append(token)
-        pending.extend(c for c in token.children if c.dep_ in (*NONFINITE_DEPS, *MODIFIER_DEPS, "poss"))
+        pending.extend(c for c in children(token) if c.dep_ in (*NONFINITE_DEPS, *MODIFIER_DEPS, "poss"))
     yield from sorted(found, key=lambda t: t.i)
 
 

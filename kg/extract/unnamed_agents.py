@@ -33,6 +33,7 @@ from kg.extract.actors import demonym_of, mention_at
 from kg.extract.clauses import Clause
 from kg.extract.events import EventCoder
 from kg.extract.implicit_passives import REFERENCE_VERBS, subjectless_passive
+from kg.extract.parse_index import children
 from kg.extract.statements import Actor
 from kg.extract.vocabulary import Vocabulary
 from kg.identifiers import slug
@@ -124,11 +125,11 @@ class UnnamedAgents:
 def _locative_phrases(head: Token) -> Iterator[Token]:
     """The phrases of location on a word, or on the object of its other prepositions ("put under
     investigation in Italy", where the parser hangs the place on the noun)."""
-    for prep in head.children:
+    for prep in children(head):
         if prep.dep_ != "prep":
             continue
         if prep.lower_ in LOCATIVE_PREPOSITIONS:
             yield prep
             continue
-        for pobj in prep.children:
-            yield from (p for p in pobj.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS)
+        for pobj in children(prep):
+            yield from (p for p in children(pobj) if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS)
