@@ -69,8 +69,6 @@ class Mention:
 
 if not Doc.has_extension("actor_mentions"):
     Doc.set_extension("actor_mentions", default=None)
-if not Token.has_extension("demonym_of"):
-    Token.set_extension("demonym_of", default="")  # what the token patterns read: see `demonym_of`
 # What the extractor looks up for nearly every token, kept in `Doc.user_data` under these keys: a
 # spaCy extension attribute costs an object and a few lookups per read (2.5 µs against 0.2 µs).
 MENTION_INDEX = "kg.actor_mention_index"  # token index -> the mention covering it
@@ -132,14 +130,12 @@ class ActorRuler:
         states: dict[int, str] = {}
         for token in doc:
             nationality = token.ent_type_ in ("NORP", "GPE") or (token.pos_ == "ADJ" and not token.ent_type_)
-            if token.text in self.demonyms.exact or nationality:
-                state = token._.demonym_of = self.demonyms.state_of(token.text) or ""
-                if state:
-                    states[token.i] = state
+            if (token.text in self.demonyms.exact or nationality) and (state := self.demonyms.state_of(token.text)):
+                states[token.i] = state
         doc.user_data[DEMONYMS] = states
         spans: list[Span] = []
         actors: dict[tuple[int, int], Actor] = {}
-        for start, end, keys in self.patterns.matches(doc):
+        for start, end, keys in self.patterns.matches(doc, states):
             span = doc[start:end]
             for key in keys:  # the strongest key that names an actor decides
                 actor = self._actor(key, span)
