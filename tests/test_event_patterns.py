@@ -12,7 +12,7 @@ import pytest
 from kg.extract.extractor import extract
 from kg.extract.pipeline import load_pipeline
 from kg.extract.statements import Statement
-from kg.extract.verb_patterns import Following, match_end, parse_pattern
+from kg.extract.verb_patterns import Following, match_end, may_match, parse_pattern, positions_of
 from kg.read.briefs import Brief, Segment
 
 
@@ -146,6 +146,24 @@ def test_looked_up_pattern_words_end_where_a_scan_ends() -> None:
         )
         pattern = parse_pattern(text, "000")
         assert match_end(pattern, following) == _scanned_end(list(pattern.words), following), (text, forms)
+
+
+def test_a_pattern_ruled_out_by_its_first_words_does_not_match() -> None:
+    rng = random.Random(19)
+    vocabulary = ["cease", "fire", "aid", "send", "troops", "to", "a"]
+    ruled_out = 0
+    for _ in range(3000):
+        forms = [frozenset(rng.sample(vocabulary, rng.randint(1, 2))) for _ in range(rng.randint(0, 9))]
+        following = [Following(word, None) for word in forms]  # type: ignore[arg-type]  # no phrase: no token read
+        text = " ".join(
+            "|".join(rng.choice(["cease_fire", "fire", "_", *vocabulary]) for _ in range(rng.randint(1, 3)))
+            for _ in range(rng.randint(1, 3))
+        )
+        pattern = parse_pattern(text, "000")
+        if not may_match(pattern, positions_of(following)):
+            ruled_out += 1
+            assert match_end(pattern, following) is None, (text, forms)
+    assert ruled_out > 500
 
 
 @pytest.mark.parametrize("words", ["cease|cease_fire", "cease_fire|cease"])

@@ -79,6 +79,7 @@ class Attributions:
         self.neutral = vocabulary.cues["reported"]
         self.stance = vocabulary.cues["stance"] | vocabulary.cues["avowal"]
         self.avowals = vocabulary.cues["reported"] | vocabulary.cues["avowal"]
+        self.speech = self.neutral | self.stance  # made once: a union is a new set on every call
         additive = vocabulary.cues["additive"]
         self.quotations = _quotations(doc, self._is_speech_verb) + _announced(doc, self._is_speech_verb, additive)
         tags = speech_tags(doc, self._is_neutral_verb)
@@ -92,7 +93,7 @@ class Attributions:
         """'statement', 'claim', 'announcement': a noun naming a speech act (its verb, by WordNet's
         derivational link, is a speech verb) with its speaker named (a possessor or "by")."""
         verb = self.vocabulary.event_nouns.get(noun.lemma_.lower())
-        return noun.pos_ == "NOUN" and verb in self.neutral | self.stance and bool(self._noun_speakers(noun))
+        return noun.pos_ == "NOUN" and verb in self.speech and bool(self._noun_speakers(noun))
 
     @staticmethod
     def _noun_speakers(noun: Token) -> list[Token]:
@@ -101,7 +102,7 @@ class Attributions:
         return [t for o in owners + agents if o.dep_ in ("poss", "pobj") for t in (o, *o.conjuncts)]
 
     def _is_speech_verb(self, token: Token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.neutral | self.stance
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.speech
 
     def _has_speaker(self, verb: Token) -> bool:
         """'That said, ...' is a discourse marker: its subject is a demonstrative, not a speaker."""
@@ -201,7 +202,7 @@ class Attributions:
         """The speech verb a noun depends on through objects and prepositions alone ("told a
         meeting of the council"), whose content the parse hung on the noun; a noun that takes a
         content clause itself ("his demand that Russia withdraw", "its readiness") keeps it."""
-        if self._is_intent(noun) or self.vocabulary.event_nouns.get(noun.lemma_.lower()) in self.neutral | self.stance:
+        if self._is_intent(noun) or self.vocabulary.event_nouns.get(noun.lemma_.lower()) in self.speech:
             return None
         for token in noun.ancestors:
             if token.pos_ in ("VERB", "AUX"):
@@ -324,8 +325,8 @@ def _announced(doc: Doc, is_speech_verb: Callable[[Token], bool], additive: froz
     found: list[Quotation] = []
     sentences = list(doc.sents)
     for number, sentence in enumerate(sentences[:-1]):
-        words = [t for t in sentence if not t.is_space]
-        if not words or words[-1].text != ":":
+        last = next((t for t in reversed(sentence) if not t.is_space), None)
+        if last is None or last.text != ":":
             continue
         speech = [t for t in sentence if is_speech_verb(t) and subjects_of(t)]
         verb = next((t for t in speech if not any(c.dep_ == "ccomp" for c in children(t))), None)

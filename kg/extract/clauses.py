@@ -175,11 +175,12 @@ def hands_up(token: Token, vocabulary: Vocabulary) -> bool:
         return not any(c.dep_ == "dobj" for c in children(token))
     if lemma in vocabulary.cues["reported"] and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in children(token)):
         return True  # "claims to have uncovered": what is claimed is the statement (kg.extract.attribution)
-    has_complement = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children(token))
-    cues = vocabulary.cues["intended"] | vocabulary.cues["possible"] | vocabulary.cues["negative"]
     if lemma in SEMI_MODALS and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children(token)):
         return True  # "will have to earn the right": "have to" is a modal of necessity
-    return has_complement and bool(forms(token) & (cues | ASPECTUAL))
+    if not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children(token)):
+        return False
+    cues = vocabulary.cues["intended"] | vocabulary.cues["possible"] | vocabulary.cues["negative"]
+    return bool(forms(token) & (cues | ASPECTUAL))
 
 
 def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:

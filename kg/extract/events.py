@@ -37,7 +37,7 @@ from spacy.tokens import Token
 
 from kg.extract.directives import is_request
 from kg.extract.parse_index import children
-from kg.extract.verb_patterns import Following, Pattern, match_end, parse_pattern, positions_of
+from kg.extract.verb_patterns import Following, Pattern, match_end, may_match, parse_pattern, positions_of
 from kg.extract.vocabulary import load_vocabulary, table_rows
 
 TABLES = ("event_verbs.tsv", "cameo_verbs.tsv")  # in order of precedence
@@ -151,6 +151,8 @@ class EventCoder:
         found: Pattern | None = None
         positions = positions_of(following)
         for pattern in candidates:
+            if not may_match(pattern, positions):
+                continue
             end = match_end(pattern, following, positions)
             if end is None:
                 continue
