@@ -298,10 +298,9 @@ class FactsWriter:
             self._replace(graph, facts)
         if self.full:
             self.touched.update(_name(q.subject) for q in store.graph_quads(store.vocabulary_graph))
-        if self.full:  # every node: a pass over each property beats a lookup per node and property
-            self.db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", _every_node_fact(store, self.touched))
-        for node in () if self.full else sorted(self.touched):
-            self.db.execute("DELETE FROM nodes WHERE iri = ?", (node,))
+        for node in sorted(self.touched):
+            if not self.full:
+                self.db.execute("DELETE FROM nodes WHERE iri = ?", (node,))
             subject = NamedNode(node)
             self.db.executemany(
                 "INSERT INTO nodes VALUES (?, ?, ?, ?)",
@@ -323,25 +322,6 @@ class FactsWriter:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('regular', ?)", ("1" if self.regular else "0",))
         self.db.commit()
         self.db.close()
-
-
-def _every_node_fact(store: KnowledgeStore, nodes: set[str]) -> list[tuple[str, str, str, str]]:
-    """The `nodes` rows of `nodes`, in the order a lookup per node (in IRI order) and property
-    (in `NODE_PREDICATES` order) gives them: one pass over the union graph's quads of each
-    property, whose objects come in the store's index order for each subject, as the lookups'
-    do."""
-    found: dict[str, dict[str, list[tuple[str, str]]]] = {}
-    for predicate, short in NODE_PREDICATES.items():
-        for quad in store.pattern(None, NamedNode(predicate), None, DefaultGraph()):
-            subject = quad.subject
-            if isinstance(subject, NamedNode) and subject.value in nodes:
-                found.setdefault(subject.value, {}).setdefault(short, []).append(term_kind(quad.object))
-    return [
-        (node, short, *value)
-        for node in sorted(found)
-        for short in NODE_PREDICATES.values()
-        for value in found[node].get(short, ())
-    ]
 
 
 def stamp_answers(path: Path, store_dir: Path, base_iri: str) -> None:
