@@ -47,6 +47,7 @@ from kg.graph.namespaces import DCTERMS, KG, NIF, PROV, RDF, RDFS, SKOS, XSD
 from kg.graph.nquads import Row
 from kg.graph.queries import QUERY_DIR
 from kg.graph.store import KnowledgeStore
+from kg.sqlite_meta import read_meta
 
 ANSWERS_FILE = "answers.sqlite"
 FORMAT = "kg-answers-2"
@@ -368,15 +369,7 @@ def closing_db(path: Path) -> Iterator[sqlite3.Connection]:
 
 def _usable_previous(previous: Path) -> bool:
     """The previous build's file, when it is of this format and belongs to the store beside it."""
-    if not previous.is_file():
+    meta = read_meta(previous)
+    if meta is None or meta.get("format") != FORMAT or meta.get("regular") != "1":
         return False
-    try:
-        db = sqlite3.connect(f"file:{previous}?mode=ro", uri=True)
-        try:
-            meta = dict(db.execute("SELECT key, value FROM meta"))
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return False
-    fresh = meta.get("stamp") == store_stamp(previous.parent / "store")
-    return meta.get("format") == FORMAT and meta.get("regular") == "1" and fresh
+    return meta.get("stamp") == store_stamp(previous.parent / "store")

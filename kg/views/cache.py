@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg.sqlite_meta import read_meta
 from kg.views.facts import Subjects
 from kg.views.parts import Part, Record
 
@@ -86,16 +87,7 @@ class ViewCache:
 
 def _readable(path: Path, base_iri: str) -> bool:
     """Whether `path` is a views cache of this format for this base IRI."""
-    if not path.is_file():
-        return False
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            meta = dict(db.execute("SELECT key, value FROM meta"))
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return False
+    meta = read_meta(path) or {}
     return meta.get("format") == FORMAT and meta.get("base_iri") == base_iri
 
 
