@@ -273,7 +273,3 @@ def office_holder(token: Token, titles: frozenset[str]) -> Actor | None:
 
 def _not_person(actor: Actor) -> bool:
     return actor.kind != "Person"
-
-
-def _person_named_in_full(actor: Actor) -> bool:
-    return actor.kind == "Person" and not actor.role and " " in actor.name
