@@ -3,6 +3,9 @@ and an actor page whose content did not change is linked, not rendered again."""
 
 from __future__ import annotations
 
+import marshal
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from conftest import BELARUS, LITHUANIA, RUSSIA, _statement
@@ -10,10 +13,10 @@ from synthetic import synthetic_store
 
 from kg.extract.statements import Actor
 from kg.graph.namespaces import DEFAULT_BASE_IRI
-from kg.graph.rdf import brief_graph, brief_quads
+from kg.graph.rdf import brief_graph, brief_quads, brief_rows
 from kg.graph.store import KnowledgeStore
 from kg.read.briefs import Brief, Segment
-from kg.views import CACHE_FILE, write_views
+from kg.views import CACHE_FILE, RowTap, ViewCache, write_views
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -107,3 +110,46 @@ def test_a_graph_that_came_unannounced_is_read_and_a_broken_cache_means_a_full_r
     assert files(broken) == files(scratch)
     pair = broken / "pairs" / "named-belarus--lithuania--undated.html"
     assert "</mark> expelled envoys." in pair.read_text(encoding="utf-8")
+
+
+def _parts(folder: Path) -> dict[str, tuple[object, object]]:
+    with closing(sqlite3.connect(folder / CACHE_FILE)) as db:
+        return {g: (marshal.loads(s), marshal.loads(r)) for g, s, r in db.execute("SELECT * FROM parts")}
+
+
+def test_views_made_from_the_rows_written_equal_views_read_from_the_store(tmp_path: Path) -> None:
+    store = KnowledgeStore(tmp_path / "store", DEFAULT_BASE_IRI)
+    store.load_vocabulary()
+    store.add_to_union(store.vocabulary_graph)
+    tapped = tmp_path / "tapped"
+    cache = ViewCache(tapped, DEFAULT_BASE_IRI, None)
+    tap = RowTap(cache)
+    store.watch(tap.quads, tap.rows)
+    envoy = Actor("actor/envoy", 'The "Envoy"', "Person", acts_for=LITHUANIA)
+    said = {
+        "one": [
+            _statement("one", RUSSIA, "warn", LITHUANIA, 'Russia warned "Lithuania"\\\nagain.', 0, date="2024-01"),
+            _statement("one", RUSSIA, "warn", LITHUANIA, "Russia warned Lithuania twice.", 40, "negative"),
+        ],
+        "two": [_statement("two", envoy, "visit", BELARUS, "The Envoy visited Belarus.", 0, "positive", "reported")],
+        "three": [_statement("three", BELARUS, "seek", "dialogue", "Belarus sought dialogue.", 0, date="2023")],
+        "four": [_statement("four", RUSSIA, "support", BELARUS, "Russia backs Belarus.", 0)],
+    }
+    for doc, statements in said.items():
+        store.put_brief_rows(
+            brief_graph(DEFAULT_BASE_IRI, doc), brief_rows(brief(doc, "2024-02-03"), statements, DEFAULT_BASE_IRI)
+        )
+    # one graph written from its rows is then replaced from quads (it is read back), one removed
+    other = [_statement("three", LITHUANIA, "expel", RUSSIA, "Lithuania expelled envoys.", 0)]
+    store.put_brief(
+        brief_graph(DEFAULT_BASE_IRI, "three"), brief_quads(brief("three", "2024"), other, DEFAULT_BASE_IRI)
+    )
+    store.remove_brief(brief_graph(DEFAULT_BASE_IRI, "four"))
+    store.flush()
+    assert cache.ready == {brief_graph(DEFAULT_BASE_IRI, doc).value for doc in ("one", "two", "four")}
+
+    scratch = tmp_path / "scratch"
+    assert write_views(store, tapped, cache=cache) == write_views(store, scratch)
+    assert files(tapped) == files(scratch)
+    assert _parts(tapped) == _parts(scratch)
+    assert "expelled envoys." in (tapped / "actors" / "lithuania.html").read_text(encoding="utf-8")

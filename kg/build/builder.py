@@ -51,7 +51,7 @@ from kg.graph import (
     stamp_answers,
 )
 from kg.read import Brief, brief_files
-from kg.views import write_views
+from kg.views import RowTap, ViewCache, write_views
 from kg.wording import counted
 
 log = logging.getLogger(__name__)
@@ -188,9 +188,15 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
     else:
         store = _staging_store(staging / STORE_DIR, output, plan, settings.base_iri)
     # the named queries' facts, kept beside the store from the quads written (kg.graph.answer_facts)
-    answers = None
+    # an incremental build redoes the Turtle and the views of what it changed, the rest comes
+    # from the output's (not over a server, whose graphs others may have written to since)
+    previous = None if plan.full or settings.store_url else output
+    answers = view_cache = None
     if isinstance(store, KnowledgeStore):
         answers = FactsWriter(store, staging / ANSWERS_FILE, None if plan.full else output / ANSWERS_FILE)
+        view_cache = ViewCache(staging, settings.base_iri, previous)  # the views' facts, from the rows written
+        tap = RowTap(view_cache)
+        store.watch(tap.quads, tap.rows)
     dropped = [brief_graph(settings.base_iri, doc) for doc in plan.drop]
     for graph in dropped:
         store.remove_brief(graph)
@@ -213,14 +219,11 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
     if answers is not None and isinstance(store, KnowledgeStore):  # (mypy: a writer is only made for one)
         answers.finish(store, extracted.changed_graphs)
         phase("answers")
-    # an incremental build redoes the Turtle and the views of what it changed, the rest comes
-    # from the output's (not over a server, whose graphs others may have written to since)
-    previous = None if plan.full or settings.store_url else output
     status(f"writing {TURTLE_FILE}")
     write_turtle(store, staging, TURTLE_FILE, previous=previous, changed=extracted.changed_graphs)
     phase("turtle")
     status("writing the views")
-    views = write_views(store, staging, previous=previous, changed=extracted.changed_graphs)
+    views = write_views(store, staging, previous=previous, changed=extracted.changed_graphs, cache=view_cache)
     phase("views")
     summary = BuildSummary(
         sum(len(s.docs) for s in extracted.sources),

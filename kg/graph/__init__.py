@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.graph.exporter import FORMATS, ExportError, check_writable, export, export_prefixes
 from kg.graph.namespaces import DCTERMS, DEFAULT_BASE_IRI, KG, NIF, PROV, RDF, RDFS, SKOS, sparql_prefixes
+from kg.graph.nquads import IRI, Row
 from kg.graph.queries import bind, description, load_query, named_queries, rows
 from kg.graph.query_params import (
     check_query_spec,
@@ -49,6 +50,7 @@ __all__ = [
     "DEFAULT_BASE_IRI",
     "DEFAULT_TIMEOUT_SECONDS",
     "FORMATS",
+    "IRI",
     "KG",
     "MAX_NESTING",
     "MAX_QUERY_CHARS",
@@ -66,6 +68,7 @@ __all__ = [
     "QueryError",
     "QueryRefused",
     "QueryUsageError",
+    "Row",
     "Rows",
     "ServerStore",
     "StoreError",

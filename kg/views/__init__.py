@@ -27,7 +27,7 @@ from pathlib import Path
 
 from kg.graph import GraphStore
 from kg.views.actor_pages import write_actor_pages
-from kg.views.cache import CACHE_FILE, ViewCache, no_collection
+from kg.views.cache import CACHE_FILE, RowTap, ViewCache, no_collection
 from kg.views.data import joined
 from kg.views.facts import read_facts
 from kg.views.graph import GRAPH_PAGE, write_graph_page
@@ -49,6 +49,8 @@ __all__ = [
     "NETWORK_FORMATS",
     "PAIRS_FOLDER",
     "TIMELINE_PAGE",
+    "RowTap",
+    "ViewCache",
     "export_network",
     "statement_graph",
     "write_views",
@@ -56,7 +58,12 @@ __all__ = [
 
 
 def write_views(
-    store: GraphStore, folder: Path, *, previous: Path | None = None, changed: Collection[str] = ()
+    store: GraphStore,
+    folder: Path,
+    *,
+    previous: Path | None = None,
+    changed: Collection[str] = (),
+    cache: ViewCache | None = None,
 ) -> list[str]:
     """Write every view of the store into `folder`; return the top-level names written (files,
     the actors folder and the cache), which a build swaps into its output. Each is replaced
@@ -65,8 +72,10 @@ def write_views(
     `previous` is a folder with the views of an earlier state of the same store, and `changed`
     the named graphs (IRIs) replaced since: only those graphs are read again and only the pages
     of actors and pairs whose content changed are rendered, the others linked from `previous`.
-    The files written are the same, byte for byte, as without `previous`."""
-    cache = ViewCache(folder, store.base_iri, previous)
+    The files written are the same, byte for byte, as without `previous`. `cache`, when given,
+    is the cache made for `folder` and `previous` as the store was written (`RowTap`): the graphs
+    it has the parts of are not read again."""
+    cache = cache or ViewCache(folder, store.base_iri, previous)
     with no_collection():
         _update_parts(store, cache, changed)
         data = joined(cache.shared(), cache.statements())
@@ -84,12 +93,12 @@ def write_views(
 def _update_parts(store: GraphStore, cache: ViewCache, changed: Collection[str]) -> None:
     """Bring the cache's parts up to the store: every graph read and split when the cache is new;
     else the changed graphs (and any graph that came or went without being named) read again,
-    one graph at a time, and the graphs that are gone dropped."""
+    one graph at a time, and the graphs that are gone dropped; but for the graphs whose parts
+    were made from their rows in this build (`ViewCache.ready`)."""
     present = {graph.value for graph in store.graphs()}
-    if cache.reused:
-        cached = cache.graphs()
-        stale = set(changed) | (present ^ cached)
-        cache.drop(sorted(stale & cached))
-        present &= stale
-    for graph in sorted(present):
+    cached = cache.graphs()
+    stale = set(changed) | (present ^ cached) if cache.reused else present | cached
+    stale -= cache.ready & present  # their parts made from their rows, in this build
+    cache.drop(sorted(stale & cached))
+    for graph in sorted(stale & present):
         cache.add(graph, split(read_facts(store, [graph]).get(graph, {})))
