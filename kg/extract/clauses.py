@@ -44,6 +44,7 @@ from kg.extract.subjects import (
     weekday_named,
     with_conjuncts,
 )
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 
 # verbs of a stance toward another's act: "supported efforts to commemorate", "blocked attempts to
@@ -53,6 +54,7 @@ STANCE_VERBS = {
     "resent", "block", "hinder", "impede", "obstruct", "prevent", "thwart", "undermine", "frustrate", "foil",
 }  # fmt: skip
 ASPECTUAL = {"continue", "keep", "start", "begin", "resume", "go on"}
+HANDING_UP = ("intended", "possible", "negative")  # the modality cues of a control verb that hands its relation up
 # "have to", "need to": verbs that work as modal auxiliaries of necessity (Huddleston and Pullum
 # 2002, ch. 3 §2.5.4, "have to" and "need" among the quasi-modals): the infinitive is the clause
 SEMI_MODALS = {"have", "need"}
@@ -179,8 +181,8 @@ def hands_up(token: Token, vocabulary: Vocabulary) -> bool:
         return True  # "will have to earn the right": "have to" is a modal of necessity
     if not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children(token)):
         return False
-    cues = vocabulary.cues["intended"] | vocabulary.cues["possible"] | vocabulary.cues["negative"]
-    return bool(forms(token) & (cues | ASPECTUAL))
+    found = forms(token)  # a cue of one of the kinds (no union of the cue sets made on each call)
+    return any(not found.isdisjoint(cues) for cues in (*(vocabulary.cues[k] for k in HANDING_UP), ASPECTUAL))
 
 
 def modality_of(predicate: Token, vocabulary: Vocabulary) -> str:
@@ -245,7 +247,11 @@ def polarity_of(predicate: Token, objects: list[Token], vocabulary: Vocabulary) 
 def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     """Every clause of a sentence whose predicate has a subject and an object, or that is
     reciprocal ("X and Y met": `kg.extract.extractor` makes each subject the other's object)."""
-    for token in sentence:
+    table = token_table(sentence.doc)
+    pos, lemma = table.pos, table.lemma  # a predicate is a verb, an adjective or "be" (`is_predicate`)
+    for token in table.tokens(
+        i for i in range(sentence.start, sentence.end) if pos[i] in ("VERB", "ADJ") or lemma[i] == "be"
+    ):
         if not is_predicate(token) or hands_up(token, vocabulary):
             continue
         if token.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in children(token)):

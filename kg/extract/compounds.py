@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import mention_at
 from kg.extract.clauses import Clause
 from kg.extract.parse_index import sentence_of
+from kg.extract.token_table import token_table
 
 AGENT_DEPS = {"npadvmod", "compound", "nmod"}
 # participles whose compound names a place or a relation, not an agent: "Vilnius-bound plane",
@@ -29,7 +30,10 @@ NOT_AGENTIVE = {
 
 def participle_compounds(sentence: Span, _vocabulary: object = None) -> Iterator[Clause]:
     """A clause for each "Actor-participle noun" of the sentence."""
-    for token in sentence:
+    table = token_table(sentence.doc)
+    for token in table.tokens(
+        i for i in range(sentence.start, sentence.end) if table.tag[i] == "VBN" and table.dep[i] == "amod"
+    ):
         if token.tag_ != "VBN" or token.dep_ != "amod" or token.head.pos_ not in ("NOUN", "PROPN"):
             continue
         if token.lower_ in NOT_AGENTIVE:

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from kg.extract.clauses import Clause, modality_of, polarity_of
 from kg.extract.parse_index import children
 from kg.extract.subjects import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, subjects_of
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 
 DEMAND = "demand"
@@ -26,8 +27,9 @@ DEMAND = "demand"
 
 def reported_demands(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     """A `demand` clause for each reporting verb whose reported clause obliges another actor."""
-    for token in sentence:
-        if token.lemma_.lower() not in vocabulary.cues["reported"]:
+    table, reporting = token_table(sentence.doc), vocabulary.cues["reported"]
+    for token in table.tokens(i for i in range(sentence.start, sentence.end) if table.lemma[i] in reporting):
+        if token.lemma_.lower() not in reporting:
             continue
         speakers = subjects_of(token)
         if not speakers:

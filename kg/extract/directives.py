@@ -22,6 +22,7 @@ from kg.extract.actors import mention_at
 from kg.extract.clauses import Clause, modality_of, objects_of, polarity_of, relation_of
 from kg.extract.parse_index import children
 from kg.extract.subjects import subjects_of
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 
 ADDRESSEE_PREPOSITIONS = {"on", "upon"}  # "call on", "call upon"
@@ -34,7 +35,7 @@ CONTENT_DEPS = {"conj", "advcl"}  # "to cease ..., to respect ... and to abide b
 def directives(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     """A clause for each act a directive calls for that has an object, with the directive's
     subject, relation, polarity and modality."""
-    for token in sentence:
+    for token in _directive_verbs(sentence, vocabulary):
         acts = called_for(token, vocabulary)
         if not acts:
             continue
@@ -97,7 +98,18 @@ def _wished(verb: Token) -> Token | None:
 
 def controlled_acts(sentence: Span, vocabulary: Vocabulary) -> set[int]:
     """The indices of the infinitives directives govern: they give no clause of their own."""
-    return {act.i for token in sentence for act in called_for(token, vocabulary)}
+    return {act.i for token in _directive_verbs(sentence, vocabulary) for act in called_for(token, vocabulary)}
+
+
+def _directive_verbs(sentence: Span, vocabulary: Vocabulary) -> Iterator[Token]:
+    """The verbs of the sentence that `called_for` may find acts of: verbs of wishing and stance verbs."""
+    table, stance = token_table(sentence.doc), vocabulary.cues["stance"]
+    pos, lemma = table.pos, table.lemma
+    return table.tokens(
+        i
+        for i in range(sentence.start, sentence.end)
+        if pos[i] == "VERB" and (lemma[i] in DESIRE_VERBS or lemma[i] in stance)
+    )
 
 
 def _addressee(verb: Token) -> Token | None:

@@ -185,5 +185,6 @@ def following_words(predicate: Token) -> list[Following]:
         for t in prep.subtree
     }
     adverbial = {t.i for child in children(predicate) if child.dep_ == "advcl" for t in child.subtree}
-    tokens = [t for t in predicate.subtree if t.i > predicate.i and t.i not in frames | adverbial]
+    left_out = frames | adverbial
+    tokens = [t for t in predicate.subtree if t.i > predicate.i and t.i not in left_out]
     return [Following(frozenset((t.lower_, t.lemma_.lower())), t) for t in tokens]

@@ -51,6 +51,7 @@ from kg.extract.statements import Actor, Statement
 from kg.extract.subjects import coordination_head, reduced_name, with_conjuncts
 from kg.extract.support_verbs import absorbed, supported
 from kg.extract.targets import target_of
+from kg.extract.token_table import token_table
 from kg.extract.unnamed_agents import UnnamedAgents, unnamed_agent_passives
 from kg.extract.vocabulary import Vocabulary, load_vocabulary
 from kg.identifiers import slug
@@ -102,9 +103,18 @@ class StatementExtractor:
         author = self.title_speaker(context.segment.title) if self.title_speaker else None
         attributions = Attributions(doc, self.vocabulary, author)
         entities = SentenceEntities(doc)
+        table, covered = token_table(doc), {i for m in doc._.actor_mentions or () for i in range(m.start, m.end)}
+        lower, pos, lemma = table.lower, table.pos, table.lemma
+        groups, titles = self.vocabulary.group_nouns, self.vocabulary.titles
         for number, sentence in enumerate(doc.sents):
             sentence_entities = entities.within(sentence)
-            for token in sentence:
+            # the words that may name an actor: a mention's, a group noun, a proper noun, a title
+            naming = (
+                i
+                for i in range(sentence.start, sentence.end)
+                if i in covered or lower[i] in groups or pos[i] == "PROPN" or lemma[i] in titles
+            )
+            for token in table.tokens(naming):
                 mention = mention_at(token)
                 if mention is not None and token.i == mention.end - 1:
                     named = in_full(mention.actor, salience, mention.start)

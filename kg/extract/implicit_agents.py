@@ -34,6 +34,7 @@ from kg.extract.clauses import Clause, modality_of, polarity_of
 from kg.extract.nominal_events import agents_of, patients_of
 from kg.extract.parse_index import children
 from kg.extract.subjects import subjects_of, with_conjuncts
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 
 # prepositions of temporal and circumstantial adverbials that hold an event ("during a visit")
@@ -57,7 +58,10 @@ STANCE_NOUN_PREPOSITIONS = ("for", "to", "with", "against", "on")
 
 def implicit_agent_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     """A clause for each event noun of the sentence whose agent stands outside its noun phrase."""
-    for token in sentence:
+    table, nouns = token_table(sentence.doc), vocabulary.event_nouns
+    for token in table.tokens(
+        i for i in range(sentence.start, sentence.end) if table.pos[i] == "NOUN" and table.lemma[i] in nouns
+    ):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in vocabulary.event_nouns:
             continue
         if mention_at(token) is not None or agents_of(token):

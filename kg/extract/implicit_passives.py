@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from kg.extract.clauses import Clause, modality_of, objects_of, polarity_of, relation_of
 from kg.extract.parse_index import children
 from kg.extract.subjects import PASSIVE_SUBJECT_DEPS, is_stative
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 
 # verbs that report how a body referred to, classed or addressed someone
@@ -35,7 +36,10 @@ REFERENCE_VERBS = {
 def agentless_passives(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     """A clause, its agent left to the extractor's discourse model, for each agentless passive of
     a verb of referring, classifying or inviting."""
-    for verb in sentence:
+    table = token_table(sentence.doc)
+    for verb in table.tokens(
+        i for i in range(sentence.start, sentence.end) if table.tag[i] == "VBN" and table.lemma[i] in REFERENCE_VERBS
+    ):
         if verb.tag_ != "VBN" or verb.lemma_.lower() not in REFERENCE_VERBS or is_stative(verb):
             continue
         if clause := subjectless_passive(verb, vocabulary, implicit_agent=True):

@@ -22,6 +22,7 @@ from kg.extract.clauses import Clause, modality_of, objects_of, polarity_of, rel
 from kg.extract.parse_index import children
 from kg.extract.statements import Actor
 from kg.extract.subjects import subjects_of
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 
 # the verbs CAMEO codes alone that are used without an object, with the noun naming their event
@@ -40,7 +41,8 @@ OBJECT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
 
 def intransitive_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     """A clause for each verb of `EVENT_OF_VERB` used without an object, with a subject."""
-    for verb in sentence:
+    table = token_table(sentence.doc)
+    for verb in table.tokens(i for i in range(sentence.start, sentence.end) if table.lemma[i] in EVENT_OF_VERB):
         event = EVENT_OF_VERB.get(verb.lemma_.lower())
         if event is None or verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "compound"):
             continue  # "the protesting farmers": a modifier, not a clause

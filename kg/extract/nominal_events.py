@@ -47,6 +47,7 @@ from kg.extract.noun_phrases import noun_phrase
 from kg.extract.parse_index import children
 from kg.extract.responses import responders, stimuli
 from kg.extract.subjects import SUBJECT_DEPS, coordination_head, with_conjuncts
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 
 # prepositions that take a nominalisation's patient or target, in order of preference
@@ -63,7 +64,10 @@ NOT_AN_OBJECT = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "OR
 
 def nominal_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     """A clause for each eventive noun of the sentence with an explicit agent and an object."""
-    for token in sentence:
+    table, nouns = token_table(sentence.doc), vocabulary.event_nouns
+    for token in table.tokens(
+        i for i in range(sentence.start, sentence.end) if table.pos[i] == "NOUN" and table.lemma[i] in nouns
+    ):
         noun = token.lemma_.lower()
         if token.pos_ != "NOUN" or noun not in vocabulary.event_nouns or mention_at(token) is not None:
             continue

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 CHILDREN = "kg.children"  # Doc.user_data key: token index -> its children, left to right
 SENTENCES = "kg.sentences"  # Doc.user_data key: token index -> its sentence, once asked for
+TABLE = "kg.token_table"  # Doc.user_data key: the doc's `kg.extract.token_table.TokenTable`, once asked for
 
 
 def children(token: Token) -> tuple[Token, ...]:
@@ -47,12 +48,12 @@ def sentence_of(token: Token) -> Span:
 
 @contextmanager
 def parse_index(doc: Doc) -> Iterator[None]:
-    """`children` and `sentence_of` remember their answers for the doc inside the block; its
+    """`children`, `sentence_of` and `kg.extract.token_table` remember their answers for the doc inside the block; its
     parse must not change there. The answers hold the doc's tokens, which hold the doc: they are
     dropped on the way out, so that the doc is freed when its last reference goes, not at the
     next cycle collection."""
-    doc.user_data[CHILDREN], doc.user_data[SENTENCES] = {}, []
+    doc.user_data[CHILDREN], doc.user_data[SENTENCES], doc.user_data[TABLE] = {}, [], None
     try:
         yield
     finally:
-        del doc.user_data[CHILDREN], doc.user_data[SENTENCES]
+        del doc.user_data[CHILDREN], doc.user_data[SENTENCES], doc.user_data[TABLE]

@@ -20,6 +20,7 @@ from kg.extract.clauses import ADVERBIAL_NOUNS, Clause, polarity_of
 from kg.extract.nominal_events import event_agents
 from kg.extract.parse_index import children
 from kg.extract.subjects import SUBJECT_DEPS, with_conjuncts
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 
 PREDICATIVE_PREPOSITIONS = {"in"}
@@ -27,7 +28,8 @@ PREDICATIVE_PREPOSITIONS = {"in"}
 
 def predicative_events(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     """A clause for each "be in <event noun> of <object>" with a subject."""
-    for token in sentence:
+    table = token_table(sentence.doc)
+    for token in table.tokens(i for i in range(sentence.start, sentence.end) if table.lemma[i] == "be"):
         if token.lemma_ != "be":
             continue
         subjects = [c for c in children(token) if c.dep_ in SUBJECT_DEPS]

@@ -35,6 +35,8 @@ from kg.extract.events import EventCoder
 from kg.extract.implicit_passives import REFERENCE_VERBS, subjectless_passive
 from kg.extract.parse_index import children
 from kg.extract.statements import Actor
+from kg.extract.subjects import PASSIVE_SUBJECT_DEPS
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 from kg.identifiers import slug
 
@@ -48,7 +50,12 @@ def unnamed_agent_passives(sentence: Span, vocabulary: Vocabulary) -> Iterator[C
     """A clause without subjects for each passive verb that names no agent ("a journalist has
     been killed in Beirut"); the extractor gives it an unnamed agent (`UnnamedAgents`) or drops it.
     Verbs of referring are `kg.extract.implicit_passives`' (their agent is the discourse's)."""
-    for verb in sentence:
+    table = token_table(sentence.doc)  # a passive verb governs a passive subject (`subjectless_passive`)
+    pos, lemma = table.pos, table.lemma
+    passives = [
+        i for i in range(sentence.start, sentence.end) if pos[i] == "VERB" and table.governs(i, PASSIVE_SUBJECT_DEPS)
+    ]
+    for verb in table.tokens(i for i in passives if lemma[i] not in REFERENCE_VERBS):
         if verb.pos_ != "VERB" or verb.lemma_.lower() in REFERENCE_VERBS:
             continue
         if clause := subjectless_passive(verb, vocabulary):
