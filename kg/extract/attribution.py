@@ -48,6 +48,7 @@ from kg.extract.parse_index import children, sentence_of
 from kg.extract.speech_tags import speech_tags
 from kg.extract.statements import Actor
 from kg.extract.subjects import SUBJECT_DEPS, result_anchor, subjects_of
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 
 DOUBLE_QUOTES = {'"', "“", "”", "«", "»", "„"}
@@ -82,7 +83,7 @@ class Attributions:
         self.speech = self.neutral | self.stance  # made once: a union is a new set on every call
         additive = vocabulary.cues["additive"]
         self.quotations = _quotations(doc, self._is_speech_verb) + _announced(doc, self._is_speech_verb, additive)
-        tags = speech_tags(doc, self._is_neutral_verb)
+        tags = speech_tags(doc, self.neutral)
         self.quotations += [Quotation(start, end, tag.verb) for tag in tags for start, end in tag.spans]
         self.tag_speakers = {tag.verb: doc[tag.speaker] for tag in tags}
 
@@ -284,17 +285,18 @@ def _quotation_spans(doc: Doc) -> list[tuple[int, int]]:
     turn), each within one paragraph."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for token in doc:
-        mark = token.text
+    # the words from the token table: quotation marks and white space are their own lower case,
+    # and a token is followed by one space at most (spaCy's `whitespace_`): more is a token
+    for i, mark in enumerate(token_table(doc).lower):
         if mark in DOUBLE_QUOTES:
             if opened is None and mark not in CLOSING_QUOTES:
-                opened = token.i
+                opened = i
             elif opened is not None and mark not in OPENING_QUOTES:
-                spans.append((opened + 1, token.i))
+                spans.append((opened + 1, i))
                 opened = None
             elif mark in OPENING_QUOTES:
-                opened = token.i  # an opening mark left unclosed: the quotation restarts
-        if "\n\n" in token.whitespace_ or (token.is_space and "\n\n" in token.text):
+                opened = i  # an opening mark left unclosed: the quotation restarts
+        if "\n\n" in mark and mark.isspace():
             opened = None  # a quotation does not run over a paragraph break
     return spans
 

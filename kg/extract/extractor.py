@@ -103,6 +103,7 @@ class StatementExtractor:
         author = self.title_speaker(context.segment.title) if self.title_speaker else None
         attributions = Attributions(doc, self.vocabulary, author)
         entities = SentenceEntities(doc)
+        written = doc.text  # once: a sentence's `Span.text` is joined from its tokens on each call
         table, covered = token_table(doc), {i for m in doc._.actor_mentions or () for i in range(m.start, m.end)}
         lower, pos, lemma = table.lower, table.pos, table.lemma
         groups, titles = self.vocabulary.group_nouns, self.vocabulary.titles
@@ -211,8 +212,9 @@ class StatementExtractor:
                         )
                         if actor is not None and actor.key == subject.key:
                             continue  # two names of one actor ("the ministry's representatives met the ministry")
+                        evidence = written[sentence.start_char : sentence.end_char].rstrip()
                         yield self._statement(
-                            context, sentence, clause, event, subject, text, actor, date, target, speaker
+                            context, sentence, evidence, clause, event, subject, text, actor, date, target, speaker
                         )
             if sentence_dates:
                 narrative_date = sentence_dates[0]
@@ -221,6 +223,7 @@ class StatementExtractor:
         self,
         context: SegmentContext,
         sentence: Span,
+        evidence: str,  # the sentence's text, without the white space after it
         clause: Clause,
         event: str | None,  # the clause's CAMEO code (`EventCoder.code_clause`)
         subject: Actor,
@@ -231,7 +234,6 @@ class StatementExtractor:
         source: Actor | None = None,
     ) -> Statement:
         segment = context.segment
-        evidence = sentence.text.rstrip()
         start = segment.source_offset(sentence.start_char)
         end = segment.source_offset(sentence.start_char + len(evidence), end=True)
         subject = self._in_office(subject, date or segment.date)

@@ -12,13 +12,13 @@ the comma (or after it, inverted), and what it frames the rest of the sentence.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import mention_at
 from kg.extract.parse_index import children
+from kg.extract.token_table import token_table
 
 NOUN_PHRASE_POS = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART"}
 NOUN_PHRASE_LINKS = {"of", "for", "'s", "’s", "-"}
@@ -36,12 +36,16 @@ class SpeechTag:
     spans: tuple[tuple[int, int], ...]
 
 
-def speech_tags(doc: Doc, is_speech_verb: Callable[[Token], bool]) -> list[SpeechTag]:
-    """Every speech tag of the doc (at most one per sentence: the first that frames a clause)."""
+def speech_tags(doc: Doc, verbs: frozenset[str]) -> list[SpeechTag]:
+    """Every speech tag of the doc (at most one per sentence: the first that frames a clause).
+    `verbs`: the lemmas of the neutral speech verbs."""
     found: list[SpeechTag] = []
+    table = token_table(doc)
+    pos, lemma = table.pos, table.lemma
     for sentence in doc.sents:
-        for verb in sentence:
-            if not is_speech_verb(verb) or not _bare(verb):
+        speech = (i for i in range(sentence.start, sentence.end) if pos[i] in ("VERB", "AUX") and lemma[i] in verbs)
+        for verb in table.tokens(speech):
+            if not _bare(verb):
                 continue
             tag = _tag_before(verb, sentence) or _tag_inverted(verb, sentence)
             if tag is not None:
