@@ -29,6 +29,8 @@ def clause_date(predicate: Token, entities: list[Span], anchor: str | None, narr
     `entities`: the sentence's named entities."""
     # a date before a noun dates that noun's event ("a 2016 coup attempt"), not the clause
     candidates = [ent for ent in entities if ent.label_ == "DATE" and not _attributive(ent)]
+    if not candidates:
+        return None  # most sentences name no date: no walk up from the predicate
     levels = [predicate, *predicate.ancestors]
     governed = sorted(
         (ent for ent in candidates if _governing_predicate(ent.root) in levels),

@@ -58,6 +58,7 @@ HANDING_UP = ("intended", "possible", "negative")  # the modality cues of a cont
 # "have to", "need to": verbs that work as modal auxiliaries of necessity (Huddleston and Pullum
 # 2002, ch. 3 §2.5.4, "have to" and "need" among the quasi-modals): the infinitive is the clause
 SEMI_MODALS = {"have", "need"}
+NO_CLAUSE_DEPS = ("amod", "compound", "aux", "auxpass")  # a verb as a modifier or an auxiliary heads no clause
 HYPOTHETICAL_MODALS = {"would", "could", "might"}  # the conditional mood of an unreal act
 # complex-intransitive verbs taking an adjective as predicative complement (Huddleston and Pullum
 # 2002, ch. 4 §5.1: be, become, remain, stay, get, grow, seem, appear, look, feel)
@@ -96,7 +97,7 @@ class Clause:
 
 
 def is_predicate(token: Token) -> bool:
-    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+    if token.pos_ == "VERB" and token.dep_ not in NO_CLAUSE_DEPS:
         return True
     if (
         token.lemma_ == "be"
@@ -248,10 +249,15 @@ def clauses(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
     """Every clause of a sentence whose predicate has a subject and an object, or that is
     reciprocal ("X and Y met": `kg.extract.extractor` makes each subject the other's object)."""
     table = token_table(sentence.doc)
-    pos, lemma = table.pos, table.lemma  # a predicate is a verb, an adjective or "be" (`is_predicate`)
-    for token in table.tokens(
-        i for i in range(sentence.start, sentence.end) if pos[i] in ("VERB", "ADJ") or lemma[i] == "be"
-    ):
+    pos, dep, lemma = table.pos, table.dep, table.lemma
+    predicates = (  # what `is_predicate` can accept: a verb of a clause, "be", an adjective after a copula
+        i
+        for i in range(sentence.start, sentence.end)
+        if (pos[i] == "VERB" and dep[i] not in NO_CLAUSE_DEPS)
+        or lemma[i] == "be"
+        or (pos[i], dep[i]) == ("ADJ", "acomp")
+    )
+    for token in table.tokens(predicates):
         if not is_predicate(token) or hands_up(token, vocabulary):
             continue
         if token.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in children(token)):

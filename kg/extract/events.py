@@ -37,6 +37,7 @@ from spacy.tokens import Token
 
 from kg.extract.directives import is_request
 from kg.extract.parse_index import children
+from kg.extract.token_table import token_table
 from kg.extract.verb_patterns import Following, Pattern, match_end, may_match, parse_pattern, positions_of
 from kg.extract.vocabulary import load_vocabulary, table_rows
 
@@ -111,7 +112,7 @@ class EventCoder:
         statement's, or "intended" for a future ("will send") that CAMEO codes as a commitment."""
         if modality == "possible":
             return None
-        pattern = self.pattern(relation, following_words(predicate))
+        pattern = self.pattern(relation, predicate)
         base = pattern.code if pattern is not None and pattern.words else None
         # an event noun is as specific as a one-word pattern: it beats the verb alone ("eased emergency measures")
         base = base or self.nouns.code(predicate, relation) or (pattern.code if pattern is not None else None)
@@ -142,13 +143,17 @@ class EventCoder:
         controller = predicate.head if predicate.dep_ == "xcomp" else None
         return is_future(predicate) or (controller is not None and controller.lemma_.lower() in self.intent_cues)
 
-    def pattern(self, relation: str, following: list[Following]) -> Pattern | None:
-        """The longest pattern of the relation whose words follow it in their order
+    def pattern(self, relation: str, predicate: Token) -> Pattern | None:
+        """The longest pattern of the relation whose words follow the predicate in their order
         (`kg.extract.verb_patterns`); of equally long ones, the one whose words end nearest the
-        verb ("issued an ultimatum ... to halt attacks")."""
+        verb ("issued an ultimatum ... to halt attacks"). The words are read only for a relation
+        with patterns."""
         candidates = self.patterns.get(relation) or self.patterns.get(relation.split()[0]) or []
+        if not candidates:
+            return None
         best: tuple[int, int] | None = None
         found: Pattern | None = None
+        following = following_words(predicate)
         positions = positions_of(following)
         for pattern in candidates:
             if not may_match(pattern, positions):
@@ -187,4 +192,5 @@ def following_words(predicate: Token) -> list[Following]:
     adverbial = {t.i for child in children(predicate) if child.dep_ == "advcl" for t in child.subtree}
     left_out = frames | adverbial
     tokens = [t for t in predicate.subtree if t.i > predicate.i and t.i not in left_out]
-    return [Following(frozenset((t.lower_, t.lemma_.lower())), t) for t in tokens]
+    table = token_table(predicate.doc)
+    return [Following(frozenset((table.lower[t.i], table.lemma[t.i])), t) for t in tokens]

@@ -142,7 +142,8 @@ class StatementExtractor:
                 for c in source(sentence, self.vocabulary)
                 if c.predicate.i not in controlled
             ]
-            found = [c for c in found if c.predicate.i not in absorbed(found) | answered(found)]
+            taken = absorbed(found) | answered(found)
+            found = [c for c in found if c.predicate.i not in taken]
             # the event a CAMEO coder codes first (`kg.extract.main_event`)
             for clause in sorted(found, key=lambda c: main_event_rank(c, self.vocabulary)):
                 if clause.relation != DEMAND and attributions.is_frame(clause.predicate):

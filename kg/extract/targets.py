@@ -57,9 +57,13 @@ def target_of(
     be the target: CAMEO codes domestic events with the state as target ("Sudan's government
     lifted the state of emergency in Darfur" is SDNGOV -> SDN)."""
     agents = {t.i for c in children(predicate) if _agent(predicate, c) for t in c.subtree}
+    # a token named again (the object's phrase is in the verb's) names no one new: it is skipped,
+    # as the resolver reads the salience model and changes nothing
+    tried: set[int] = set()
     for token in target_candidates(predicate, obj):
-        if token.i in agents:
+        if token.i in agents or token.i in tried:
             continue
+        tried.add(token.i)
         mention = mention_at(token)
         if demonym_of(token) and (mention is None or mention.end - mention.start == 1):
             found = [vocabulary.actors[demonym_of(token)].actor]
