@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
+
+from kg.views.items import statement_item_html
 
 VIS_NETWORK = "assets/vis-network/vis-network.min.js"
 GRAPH_SCRIPT = "assets/graph.js"
@@ -45,7 +47,7 @@ def environment() -> Environment:
     env.globals["STATIC_POLICY"] = STATIC_POLICY
     env.globals["SCRIPT_POLICY"] = SCRIPT_POLICY
     env.filters["plural"] = plural
-    env.globals["statement_item_html"] = statement_item_html
+    env.globals["statement_item_html"] = statement_item_html  # (written in Python: `kg.views.items`)
     return env
 
 
@@ -56,16 +58,6 @@ def render(template: str, **context: object) -> str:
 def render_parts(template: str, **context: object) -> Iterator[str]:
     """The page in the pieces Jinja makes it in, for `write_page` to write as they come."""
     return environment().get_template(template).generate(**context)
-
-
-@lru_cache(maxsize=4096)
-def statement_item_html(item: object) -> Markup:
-    """One statement of a list (`macros.html`, `statement_item`), rendered once while it is among
-    the last 4,096 rendered: the same item is on its subject's page and its object's, often on a
-    pair's too. An entry weighs about 2.5 KB: 131,072 of them grew to 320 MB at 5,000 briefs, and
-    16,384 held 40 MB, for few hits: the pages that show a statement are rarely written one
-    after the other."""
-    return environment().get_template("macros.html").module.statement_item(item)  # type: ignore[attr-defined,no-any-return]
 
 
 def write_page(path: Path, text: str | Iterable[str]) -> Path:
