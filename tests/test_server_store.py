@@ -175,7 +175,8 @@ def test_a_build_killed_while_writing_to_the_server_leaves_each_graph_old_or_new
     build(source, clean)
     new = brief_graphs(embedded_contents(clean))
     assert set(new) == set(old) and all(new[g] != old[g] for g in old)
-    # batches of two briefs or more (the seeds would fit in one): the kill falls between two
+    # batches of two briefs or more (the seeds would fit in one): the kill falls between two;
+    # briefs extracted one at a time (not parsed together), so that their graphs come apart in time
     batch = max(len(triples) for triples in new.values()) + 1
     command = ["build", str(source), "-o", str(output), "--store", server, "-q"]
     builder = subprocess.Popen(
@@ -183,6 +184,7 @@ def test_a_build_killed_while_writing_to_the_server_leaves_each_graph_old_or_new
             sys.executable,
             "-c",
             f"import kg.graph.server; kg.graph.server.BATCH_TRIPLES = {batch}; "
+            "import kg.build.parallel; kg.build.parallel.BATCH_BRIEFS = 1; "
             f"from kg.cli import main; raise SystemExit(main({command!r}))",
         ],
         stdout=subprocess.DEVNULL,

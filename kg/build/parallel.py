@@ -2,26 +2,28 @@
 crashes the extractor caught at that brief.
 
 The build reads every brief itself (`kg.build.reader`) and sends each `Brief` (its id and text; the
-workers never open a file) to a worker process. Each worker loads the spaCy pipeline once,
-takes one brief at a time, and sends back the statements of each segment as soon as they are
-found (so a long brief shows progress, and no worker holds a huge brief's statements), then
-says it is done. The build spools them (`kg.build.spool`) without unpickling them, in memory for
-an ordinary brief and on disk for a huge one, so it holds no more of any brief either. Outcomes
-are yielded in the order of the briefs, so `--jobs N` writes exactly what `--jobs 1` writes; a
-worker never waits for the build, it takes the next brief while the build stores the previous
-ones (up to `LOOKAHEAD_PER_JOB` briefs a worker ahead). A worker whose brief is short is handed
-its next one before it finishes (`BRIEFS_PER_WORKER`): otherwise it would wait, brief after
-brief, while the build stores what it had just sent; a thread of the worker reads the briefs
-sent, so neither end of the pipe can block the other.
+workers never open a file) to a worker process (`kg.build.worker`). Each worker loads the spaCy
+pipeline once, parses the briefs it holds together, and sends back the statements of each brief,
+segment by segment (a brief alone, as soon as each segment is found: a long brief shows progress,
+and no worker holds a huge brief's statements), then says it is done. The build spools them
+(`kg.build.spool`) without unpickling them, in memory for an ordinary brief and on disk for a
+huge one, so it holds no more of any brief either. Outcomes are yielded in the order of the
+briefs, so `--jobs N` writes exactly what `--jobs 1` writes; a worker never waits for the build,
+it takes the next briefs while the build stores the previous ones (up to `LOOKAHEAD_PER_JOB`
+briefs a worker ahead). A worker whose briefs are short is handed the next ones before it
+finishes (`BATCH_BRIEFS`, `BATCH_BYTES`): it parses them as one batch, and it would otherwise
+wait, brief after brief, while the build stores what it had just sent; a thread of the worker
+reads the briefs sent, so neither end of the pipe can block the other.
 
 A brief that takes longer than the time limit is stopped: its worker is killed (SIGKILL ends a
 loop in C or in Python alike) and a new one started. A brief whose extraction raises, or whose
 worker dies (a crash, the out-of-memory killer), is reported the same way; either way the brief
-is left out and the others go on. This is why even `--jobs 1` extracts in a worker: only
+is left out and the others go on (briefs a worker crashed on while parsing them together are each
+extracted again alone, to find the one that crashes it). This is why even `--jobs 1` extracts in a worker: only
 another process can be stopped whatever it is doing. The limit counts from the moment a ready
 worker (its pipeline loaded, a short text extracted to build its lazy tables) reaches the brief:
 when it is handed the brief idle, or reports the brief before it done, so it measures the brief
-alone.
+alone (the first brief of a batch also the parsing of the batch, `BATCH_BYTES`: a few seconds).
 
 Stopping cannot hang: the build ends its workers with SIGKILL and waits for each a few seconds
 at most (`multiprocessing.Pool.terminate()` could block for ever on a worker that was idle when
@@ -36,51 +38,37 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
 import signal
 import sys
-import threading
 import time
 import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from multiprocessing.connection import Connection, wait
+from functools import cached_property
+from multiprocessing.connection import wait
 from multiprocessing.context import SpawnContext, SpawnProcess
 from multiprocessing.reduction import ForkingPickler
-from typing import TYPE_CHECKING
 
 from kg.build.limits import DEFAULT_BRIEF_TIMEOUT
-from kg.build.spool import StatementSpool, pickled
+from kg.build.spool import StatementSpool
+from kg.build.worker import serve
 from kg.extract import Statement
-from kg.read import Brief, parse_brief
+from kg.read import Brief
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-LOOKAHEAD_PER_JOB = 4  # briefs read and handed out ahead of the one the build waits for
-# A worker holds the brief it extracts and, behind a short one, the next. Handed out only when a
+# A worker holds the brief it extracts and the next ones behind it, up to this many, while they
+# add up to a short batch: it parses the briefs waiting when it turns to them together
+# (`kg.build.worker`), and does not wait for the build between briefs. Handed out only when a
 # worker finished, a brief waited for the build to store the outcome before: 1,000 briefs of the
 # benchmark corpus, one worker, extraction and storing took 167.4 s of wall time under `--jobs 1`
 # against 155.3 under `--dask local:1`, whose worker holds a task to start on. Behind a long brief
-# nothing is queued: another worker may be free before it ends.
-BRIEFS_PER_WORKER = 2
-SHORT_BRIEF_BYTES = 50_000  # pickled: about 10,000 words, a few seconds of extraction
-# The segments of one brief that spaCy parses together. Each of its trained components takes a
-# batch of this many docs, so a long brief's worker holds a few batches of 20,000-character docs
-# (about 20 MB each as spaCy docs): measured on a 400 KB brief, 16 peaked at 1,014 MiB and 25 s
-# of CPU, 4 at 419 MiB and 21 s. Most briefs are one segment, for which it changes nothing.
-SEGMENTS_IN_FLIGHT = 4
-PARENT_CHECK_SECONDS = 1.0
+# nothing is queued, and a long one goes to an idle worker only: another worker may be free first.
+BATCH_BRIEFS = 16
+BATCH_BYTES = 100_000  # pickled: about 16,000 words, two or three seconds of parsing
+LOOKAHEAD_PER_JOB = BATCH_BRIEFS + 4  # briefs read and handed out ahead of the one the build waits for
+READ_AHEAD_BYTES = 1_000_000  # pickled: and read ahead of the workers while the waiting ones are shorter
 JOIN_SECONDS = 5.0
-
-# A worker extracts this before it takes briefs: the first doc builds the components' lazy
-# tables (2-3 s), which would otherwise count against the first brief's time limit.
-WARM_UP = (
-    "Warm-up\nMarch 3, 2016\n\nOn 2 March 2016, Lithuania expelled a Russian diplomat from Vilnius, "
-    "and the Belarusian foreign minister said that Minsk would not accept the decision.\n"
-)
 
 Progress = Callable[[Brief, int, int], None]  # a brief, its segments done, its segments in all
 
@@ -143,10 +131,24 @@ class Extractor:
 
 
 @dataclass
+class _Waiting:
+    """A brief read and not yet sent to a worker."""
+
+    index: int
+    brief: Brief
+    alone: bool = False  # parsed with others when a worker crashed: it goes to an idle worker alone
+
+    @cached_property
+    def data(self) -> memoryview:
+        return ForkingPickler.dumps(self.brief)
+
+
+@dataclass
 class _Task:
     index: int
     brief: Brief
     size: int  # bytes sent
+    alone: bool
     started: float | None  # None while it waits behind the worker's brief before it
     statements: StatementSpool = field(default_factory=StatementSpool)
     segments: int = 0
@@ -155,25 +157,27 @@ class _Task:
 class _Worker:
     def __init__(self, context: SpawnContext) -> None:
         self.connection, child = context.Pipe()
-        self.process: SpawnProcess = context.Process(target=_serve, args=(child, os.getpid()), daemon=True)
+        self.process: SpawnProcess = context.Process(target=serve, args=(child, os.getpid()), daemon=True)
         with _main_module_hidden():
             self.process.start()
         child.close()
         self.ready = False
         self.tasks: deque[_Task] = deque()  # the brief being extracted first
 
-    def take(self, index: int, brief: Brief) -> None:
+    def take(self, waiting: _Waiting) -> None:
         """Send the worker a brief, to extract after the ones it holds."""
-        data = ForkingPickler.dumps(brief)
         started = None if self.tasks else time.monotonic()
-        self.tasks.append(_Task(index, brief, len(data), started))
-        self.connection.send_bytes(data)
+        self.tasks.append(_Task(waiting.index, waiting.brief, len(waiting.data), waiting.alone, started))
+        self.connection.send_bytes(waiting.data)
 
-    def may_take(self) -> bool:
-        """Whether the worker may be sent a brief now: it is ready, and holds none or a short one."""
-        if not self.ready or len(self.tasks) >= BRIEFS_PER_WORKER:
+    def may_take(self, waiting: _Waiting) -> bool:
+        """Whether the worker may be sent this brief now: it is ready, and holds none, or fewer
+        than `BATCH_BRIEFS` that with this one add up to `BATCH_BYTES` at most (none alone)."""
+        if not self.ready or not self.tasks:
+            return self.ready
+        if waiting.alone or self.tasks[0].alone or len(self.tasks) >= BATCH_BRIEFS:
             return False
-        return not self.tasks or self.tasks[-1].size <= SHORT_BRIEF_BYTES
+        return sum(task.size for task in self.tasks) + len(waiting.data) <= BATCH_BYTES
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -194,8 +198,8 @@ def _main_module_hidden() -> Iterator[None]:
     again in the child (as `__mp_main__`) unless the main module is hidden, which re-runs a user's
     script that calls `kg.build_graph` without an `if __name__ == "__main__":` guard (and fails:
     "an attempt has been made to start a new process before ... bootstrapping") and fails for a
-    script read from standard input. The workers run kg's code only (`_serve`, pickled by its
-    module's name), so they need nothing from it. The spawn start method reads
+    script read from standard input. The workers run kg's code only (`kg.build.worker.serve`,
+    pickled by its module's name), so they need nothing from it. The spawn start method reads
     `sys.modules["__main__"]` while `start()` runs (`multiprocessing.spawn.get_preparation_data`)."""
     main = sys.modules["__main__"]
     sys.modules["__main__"] = types.ModuleType("__main__")
@@ -213,7 +217,7 @@ class _Pool:
         self.progress = progress
         self.workers: list[_Worker] = []
         self.finished: dict[int, Outcome] = {}
-        self.waiting: deque[tuple[int, Brief]] = deque()  # read, not yet sent to a worker
+        self.waiting: deque[_Waiting] = deque()  # read, not yet sent to a worker
 
     def run(self, items: Iterator[Brief | Outcome]) -> Iterator[Outcome]:
         """Yield the outcome of every item in order; the workers started by an earlier run of the
@@ -227,14 +231,14 @@ class _Pool:
             while shown in self.finished:
                 yield self.finished.pop(shown)
                 shown += 1
-            while not exhausted and read < shown + self.jobs * LOOKAHEAD_PER_JOB:
+            while not exhausted and read < shown + self.jobs * LOOKAHEAD_PER_JOB and self._may_read():
                 item = next(items, None)
                 if item is None:
                     exhausted = True
                 elif isinstance(item, Outcome):
                     self.finished[read] = item
                 else:
-                    self.waiting.append((read, item))
+                    self.waiting.append(_Waiting(read, item))
                 read += item is not None
             if shown in self.finished:
                 continue
@@ -243,13 +247,18 @@ class _Pool:
                 return
             self._wait()
 
+    def _may_read(self) -> bool:
+        """Whether to read another brief: the ones read and not handed out are short enough to
+        hold (a folder of huge briefs is read one brief ahead)."""
+        return sum(len(waiting.data) for waiting in self.waiting) < READ_AHEAD_BYTES
+
     def _hand_out(self) -> None:
-        """Send the waiting briefs in order: first one to every idle worker, then one more to
-        each whose brief is short."""
-        for _ in range(BRIEFS_PER_WORKER):
+        """Send the waiting briefs in order, one to each worker that may take it in turn: first
+        to the idle ones, then behind the short briefs the others hold."""
+        while self.waiting and any(worker.may_take(self.waiting[0]) for worker in self.workers):
             for worker in self.workers:
-                if self.waiting and worker.may_take():
-                    worker.take(*self.waiting.popleft())
+                if self.waiting and worker.may_take(self.waiting[0]):
+                    worker.take(self.waiting.popleft())
 
     def _wait(self) -> None:
         """Wait for a message, a worker's death or the next deadline, and act on what came."""
@@ -279,7 +288,7 @@ class _Pool:
             worker.process.join(JOIN_SECONDS)
             if not worker.ready:
                 raise ExtractorUnavailable(f"the extractor could not start: {worker.death()}")
-            self._replace(worker, worker.death())
+            self._replace(worker, worker.death(), crashed=True)
 
     def _handle(self, worker: _Worker, message: tuple[object, ...]) -> None:
         kind, *rest = message
@@ -310,16 +319,21 @@ class _Pool:
             failure = f"the extractor failed: {rest[0]}"
             self.finished[task.index] = Outcome(task.brief, failure=failure, seconds=seconds)
 
-    def _replace(self, worker: _Worker, failure: str) -> None:
-        """Kill a worker (its brief, if any, fails with `failure`; the one it held behind goes
-        back to the front of the queue) and start another."""
+    def _replace(self, worker: _Worker, failure: str, crashed: bool = False) -> None:
+        """Kill a worker and start another. Its brief, if any, fails with `failure`, and the
+        ones it held behind go back to the front of the queue; but a worker that `crashed` holding
+        several briefs may have been parsing them together, so they all go back, each to be
+        extracted alone, and the one that crashes a worker alone fails."""
         worker.kill()
-        if worker.tasks:
-            task, *behind = worker.tasks
+        for task in worker.tasks:
             task.statements.close()
+        if crashed and len(worker.tasks) > 1:
+            self.waiting.extendleft(_Waiting(task.index, task.brief, alone=True) for task in reversed(worker.tasks))
+        elif worker.tasks:
+            task, *behind = worker.tasks
             seconds = time.monotonic() - (task.started or time.monotonic())
             self.finished[task.index] = Outcome(task.brief, failure=failure, seconds=seconds)
-            self.waiting.extendleft((queued.index, queued.brief) for queued in reversed(behind))
+            self.waiting.extendleft(_Waiting(queued.index, queued.brief) for queued in reversed(behind))
         self.workers[self.workers.index(worker)] = _Worker(self.context)
 
     def stop(self) -> None:
@@ -327,73 +341,3 @@ class _Pool:
         for worker in self.workers:
             worker.kill()
         self.workers = []
-
-
-def _serve(connection: Connection, parent: int) -> None:
-    """A worker: load the pipeline, then extract each brief sent until None comes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    from kg.extract import extract, load_pipeline  # spaCy: only workers load it, never the build
-
-    try:
-        nlp = load_pipeline()
-        list(extract(nlp, [parse_brief("warm-up", WARM_UP)]))
-    except Exception as error:
-        _send(connection, ("broken", _describe(error)))
-        return
-    inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-    threading.Thread(target=_receive, args=(connection, inbox), daemon=True).start()
-    try:
-        _send(connection, ("ready",))
-        while (data := inbox.get()) is not None and (brief := ForkingPickler.loads(data)) is not None:
-            _extract_one(nlp, brief, connection)
-    except _BuildGone:  # nobody to answer
-        return
-
-
-def _receive(connection: Connection, inbox: queue.SimpleQueue[bytes | None]) -> None:
-    """Read what the build sends as it comes (still pickled: a brief that cannot be unpickled
-    fails when its turn comes, not the one being extracted), so that the build never waits to
-    send a brief while the worker extracts; None when the build has gone."""
-    try:
-        while True:
-            inbox.put(connection.recv_bytes())
-    except (EOFError, OSError):
-        inbox.put(None)
-
-
-class _BuildGone(Exception):
-    """The build's end of the pipe is closed."""
-
-
-def _send(connection: Connection, message: tuple[object, ...]) -> None:
-    try:
-        connection.send(message)
-    except OSError as error:
-        raise _BuildGone from error
-
-
-def _extract_one(nlp: Language, brief: Brief, connection: Connection) -> None:
-    """Send the statements of each segment of `brief`, then "done", or why it failed."""
-    from kg.extract import extract
-
-    try:
-        pieces = (replace(brief, segments=(segment,)) for segment in brief.segments)
-        for _, statements in extract(nlp, pieces, batch_size=SEGMENTS_IN_FLIGHT):
-            _send(connection, ("segment", len(statements), pickled(statements)))
-    except _BuildGone:
-        raise
-    except Exception as error:  # any other failure is the brief's: the worker goes on
-        _send(connection, ("failed", _describe(error)))
-    else:
-        _send(connection, ("done",))
-
-
-def _describe(error: BaseException) -> str:
-    return f"{type(error).__name__}: {error}"
-
-
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(1)
