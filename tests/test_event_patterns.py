@@ -12,7 +12,7 @@ import pytest
 from kg.extract.extractor import extract
 from kg.extract.pipeline import load_pipeline
 from kg.extract.statements import Statement
-from kg.extract.verb_patterns import Following, match_end, may_match, parse_pattern, positions_of
+from kg.extract.verb_patterns import Following, index_patterns, match_end, may_match, parse_pattern, positions_of
 from kg.read.briefs import Brief, Segment
 
 
@@ -175,3 +175,17 @@ def test_of_alternatives_standing_at_one_place_the_longest_ends_the_match(words:
     longest = match_end(parse_pattern(f"{words}", "0000"), words_after)
     assert end is not None and longest is not None
     assert words_after[longest].token.text == "fire"
+
+
+def test_the_index_of_a_verbs_patterns_leaves_out_only_what_may_match_rules_out() -> None:
+    """`PatternIndex.plausible` gives, in their order, every pattern `may_match` lets through."""
+    rng = random.Random(7)
+    vocabulary = ["to", "the", "aid", "talks", "with", "peace", "cease", "fire", "troops", "send"]
+    patterns = [parse_pattern(" ".join(rng.sample(vocabulary, rng.randint(0, 3))), str(n)) for n in range(200)]
+    index = index_patterns(patterns)
+    for _ in range(300):
+        following = [Following(frozenset({w}), None) for w in rng.sample(vocabulary, rng.randint(0, 5))]  # type: ignore[arg-type]
+        positions = positions_of(following)
+        kept = index.plausible(positions)
+        assert [p for p in patterns if may_match(p, positions)] == [p for p in kept if may_match(p, positions)]
+        assert all(p in kept for p in patterns if may_match(p, positions))

@@ -20,11 +20,11 @@ def test_the_table_answers_as_spacy(nlp: Language) -> None:
         table = token_table(doc)
         assert table.pos == [t.pos_ for t in doc] and table.tag == [t.tag_ for t in doc]
         assert table.dep == [t.dep_ for t in doc] and table.lower == [t.lower_ for t in doc]
-        assert table.lemma == [t.lemma_.lower() for t in doc]
+        assert table.lemma == [t.lemma_.lower() for t in doc] and table.head == [t.head.i for t in doc]
         labels = {c.dep_ for t in doc for c in t.children} | {"nsubjpass", "ROOT"}
         for token in doc:
             for label in labels:
-                assert table.governs(token.i, [label]) == any(c.dep_ == label for c in token.children)
+                assert table.governs(token.i, frozenset({label})) == any(c.dep_ == label for c in token.children)
         if len(doc) > 3:
             assert list(table.tokens([3, 1])) == [doc[3], doc[1]]
 

@@ -38,7 +38,16 @@ from spacy.tokens import Token
 from kg.extract.directives import is_request
 from kg.extract.parse_index import children
 from kg.extract.token_table import token_table
-from kg.extract.verb_patterns import Following, Pattern, match_end, may_match, parse_pattern, positions_of
+from kg.extract.verb_patterns import (
+    Following,
+    Pattern,
+    PatternIndex,
+    index_patterns,
+    match_end,
+    may_match,
+    parse_pattern,
+    positions_of,
+)
 from kg.extract.vocabulary import load_vocabulary, table_rows
 
 TABLES = ("event_verbs.tsv", "cameo_verbs.tsv")  # in order of precedence
@@ -106,6 +115,7 @@ class EventCoder:
         self.intents = intents
         self.intent_cues = intent_cues
         self.nouns = nouns
+        self.indexes: dict[str, PatternIndex] = {}  # a verb's patterns by their first words, once asked for
 
     def code(self, predicate: Token, relation: str, polarity: str, modality: str) -> str | None:
         """The CAMEO code of a statement, or None when it is not a CAMEO event. `modality` is the
@@ -148,14 +158,17 @@ class EventCoder:
         (`kg.extract.verb_patterns`); of equally long ones, the one whose words end nearest the
         verb ("issued an ultimatum ... to halt attacks"). The words are read only for a relation
         with patterns."""
-        candidates = self.patterns.get(relation) or self.patterns.get(relation.split()[0]) or []
-        if not candidates:
+        verb = relation if self.patterns.get(relation) else relation.split()[0]
+        if not self.patterns.get(verb):
             return None
+        index = self.indexes.get(verb)
+        if index is None:
+            index = self.indexes[verb] = index_patterns(self.patterns[verb])
         best: tuple[int, int] | None = None
         found: Pattern | None = None
         following = following_words(predicate)
         positions = positions_of(following)
-        for pattern in candidates:
+        for pattern in index.plausible(positions):
             if not may_match(pattern, positions):
                 continue
             end = match_end(pattern, following, positions)

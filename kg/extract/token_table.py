@@ -35,8 +35,9 @@ class TokenTable:
     dep: list[str]
     lemma: list[str]  # in lower case, as the finders compare lemmas
     lower: list[str]
-    # dependency label -> the indices of the tokens with a child so labelled
-    governing: dict[str, set[int]] = field(default_factory=dict)
+    head: list[int]  # the index of the token's head (a root's own)
+    # dependency labels -> the indices of the tokens with a child so labelled, once asked for
+    governing: dict[frozenset[str], set[int]] = field(default_factory=dict)
 
     def tokens(self, indices: Iterable[int]) -> Iterator[Token]:
         """The tokens at the indices, in their order."""
@@ -44,10 +45,16 @@ class TokenTable:
         for i in indices:
             yield doc[i]
 
-    def governs(self, i: int, labels: Iterable[str]) -> bool:
+    def governs(self, i: int, labels: frozenset[str]) -> bool:
         """Has token `i` a child with one of the dependency labels (what `any(c.dep_ in labels
         for c in token.children)` asks)?"""
-        return any(i in self.governing.get(label, ()) for label in labels)
+        heads = self.governing.get(labels)
+        if heads is None:
+            pairs = enumerate(zip(self.dep, self.head, strict=True))
+            heads = self.governing[labels] = {
+                head for child, (label, head) in pairs if label in labels and head != child
+            }
+        return i in heads
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -62,13 +69,17 @@ def token_table(doc: Doc) -> TokenTable:
 
 def _read(doc: Doc) -> TokenTable:
     if len(doc) == 0:
-        return TokenTable(doc, [], [], [], [], [])
+        return TokenTable(doc, [], [], [], [], [], [])
     strings = doc.vocab.strings
-    columns = doc.to_array(["POS", "TAG", "DEP", "LEMMA", "LOWER"]).T.tolist()
-    pos, tag, dep, lemma, lower = ([strings[key] for key in column] for column in columns)
+    pos, tag, dep, lemma, lower = doc.to_array(["POS", "TAG", "DEP", "LEMMA", "LOWER"]).T.tolist()
+    labels = {key: strings[key] for key in {*pos, *tag, *dep}}  # a few dozen tags and labels
     offsets = doc.to_array("HEAD").astype(numpy.int64)  # the head's offset from the token, as unsigned
-    governing: dict[str, set[int]] = {}
-    for i, (label, offset) in enumerate(zip(dep, offsets.tolist(), strict=True)):
-        if offset:  # a root is its own head, no child of its own
-            governing.setdefault(label, set()).add(i + offset)
-    return TokenTable(doc, pos, tag, dep, [word.lower() for word in lemma], lower, governing)
+    return TokenTable(
+        doc,
+        [labels[key] for key in pos],
+        [labels[key] for key in tag],
+        [labels[key] for key in dep],
+        [strings[key].lower() for key in lemma],
+        [strings[key] for key in lower],
+        (offsets + numpy.arange(len(doc))).tolist(),
+    )

@@ -44,6 +44,7 @@ VIOLENCE_ROOTS = ("18", "19", "20")
 STATE_ACT_ROOTS = ("09", "17")
 LOCATIVE_PREPOSITIONS = ("in", "near", "outside", "at", "inside", "around")
 UNIDENTIFIED_ARMED_FORCES = "UAF"
+PASSIVE_SUBJECTS = frozenset(PASSIVE_SUBJECT_DEPS)
 
 
 def unnamed_agent_passives(sentence: Span, vocabulary: Vocabulary) -> Iterator[Clause]:
@@ -53,7 +54,7 @@ def unnamed_agent_passives(sentence: Span, vocabulary: Vocabulary) -> Iterator[C
     table = token_table(sentence.doc)  # a passive verb governs a passive subject (`subjectless_passive`)
     pos, lemma = table.pos, table.lemma
     passives = [
-        i for i in range(sentence.start, sentence.end) if pos[i] == "VERB" and table.governs(i, PASSIVE_SUBJECT_DEPS)
+        i for i in range(sentence.start, sentence.end) if pos[i] == "VERB" and table.governs(i, PASSIVE_SUBJECTS)
     ]
     for verb in table.tokens(i for i in passives if lemma[i] not in REFERENCE_VERBS):
         if verb.pos_ != "VERB" or verb.lemma_.lower() in REFERENCE_VERBS:
