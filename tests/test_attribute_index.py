@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.attribute_index import IndexedAttributeRuler
+from kg.extract.attribute_index import WRITTEN, IndexedAttributeRuler
 from kg.extract.pipeline import load_pipeline
 
 SENTENCES = [
@@ -60,3 +60,9 @@ def pattern_kinds(patterns: list[list[dict]]) -> set[str]:
 
 def test_the_project_pipeline_uses_the_index() -> None:
     assert isinstance(load_pipeline().get_pipe("attribute_ruler"), IndexedAttributeRuler)
+
+
+def test_the_written_attributes_are_spacys() -> None:
+    from spacy.attrs import IDS  # (untyped: read in a test only)
+
+    assert {name: IDS[name] for name in WRITTEN} == WRITTEN

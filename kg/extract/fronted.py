@@ -14,6 +14,7 @@ the verb as its subject and unlabels the noun the parser took for one.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.parse_index import children
@@ -22,15 +23,19 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 VERB_PREFIX_DEPS = {"aux", "auxpass", "neg", "advmod"}
 PHRASE_TAGS = {"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "CC", ",", "SYM", "HYPH"}  # "SPLM/A", "Jean-Marie"
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+PREPOSITION, VERB = get_string_id("IN"), get_string_id("VERB")  # as `Doc.to_array` gives a fine and a coarse tag
 
 
 @Language.component("fronted_adverbial_subjects")
 def fronted_adverbial_subjects(doc: Doc) -> Doc:
+    """Tags are read from the doc's arrays (`Doc.to_array`), a spaCy `Token` made only for the
+    verbs of a sentence that starts with a preposition or subordinator."""
+    rows = doc.to_array(["TAG", "POS"]).tolist()
     for sentence in doc.sents:
-        if sentence[0].tag_ != "IN":
+        if rows[sentence.start][0] != PREPOSITION:
             continue  # no fronted prepositional or subordinate adverbial
-        for verb in sentence:
-            if verb.pos_ == "VERB" and _is_finite(verb):
+        for index in range(sentence.start, sentence.end):
+            if rows[index][1] == VERB and _is_finite(verb := doc[index]):
                 _repair(sentence, verb)
     return doc
 

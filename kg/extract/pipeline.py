@@ -23,10 +23,17 @@ from kg.ontology import ONTOLOGY_DIR
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence (the parser keeps boundaries set before it)."""
-    for token in doc[1:]:
-        if "\n\n" in doc[token.i - 1].text_with_ws:
-            token.is_sent_start = True
+    for index in words_containing(doc, "\n\n"):  # (a token's trailing whitespace is one space at most)
+        if index + 1 < len(doc):
+            doc[index + 1].is_sent_start = True
     return doc
+
+
+def words_containing(doc: Doc, part: str) -> list[int]:
+    """The indices of the tokens whose text contains `part`, read from the doc's word hashes
+    (`Doc.to_array`): a spaCy `Token` made per word to read its text costs three times more."""
+    strings = doc.vocab.strings
+    return [index for index, word in enumerate(doc.to_array("ORTH").tolist()) if part in strings[word]]
 
 
 TYPOGRAPHIC_APOSTROPHE = "\u2019"
@@ -44,11 +51,10 @@ def straight_apostrophes(doc: Doc) -> Doc:
     same character as U+0027 in meaning. The text itself is left as written: only the lexical
     features of each such word are those of its typewriter spelling."""
     vocab = doc.vocab
-    for token in doc:
-        if TYPOGRAPHIC_APOSTROPHE in token.text:
-            written, typed = vocab[token.text], vocab[token.text.replace(TYPOGRAPHIC_APOSTROPHE, "'")]
-            written.prefix_, written.suffix_, written.shape_ = typed.prefix_, typed.suffix_, typed.shape_
-            token.norm_ = typed.norm_
+    for token in (doc[index] for index in words_containing(doc, TYPOGRAPHIC_APOSTROPHE)):
+        written, typed = vocab[token.text], vocab[token.text.replace(TYPOGRAPHIC_APOSTROPHE, "'")]
+        written.prefix_, written.suffix_, written.shape_ = typed.prefix_, typed.suffix_, typed.shape_
+        token.norm_ = typed.norm_
     return doc
 
 
