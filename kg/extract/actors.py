@@ -180,6 +180,9 @@ class ActorRuler:
     def _affiliated(self, mention: Mention, doc: Doc, by_token: dict[int, Actor], inner: dict[int, Actor]) -> Mention:
         """An actor outside the vocabulary, coded by the state or IGO its modifiers name (`kg.extract.affiliation`)."""
         actor = mention.actor
+        people = actor.kind == "Group" and actor.code is not None and len(actor.code) == 3
+        if not people and (actor.code is not None or actor.key in self.vocabulary.actors):
+            return mention  # coded already (most mentions: no need for the words around it)
 
         def named_at(token: Token) -> Actor | None:
             found = by_token.get(token.i)
@@ -196,7 +199,7 @@ class ActorRuler:
             return found if found is not None and found.code is not None else state_at(token)
 
         span = doc[mention.start : mention.end]
-        if actor.kind == "Group" and actor.code is not None and len(actor.code) == 3:
+        if people:
             found = residence(span, state_at)
             if found is not None:
                 home, place = found
@@ -299,27 +302,31 @@ class ActorRuler:
         return Actor(f"actor/{slug(name)}", name, "Organisation", acts_for=country, code=code)
 
     def _entity(self, ent: Span) -> tuple[Span, Actor] | None:
+        label = ent.label_
         tokens = list(ent)
-        strip = self.vocabulary.titles if ent.label_ != "PERSON" else self._title_words
+        strip = self.vocabulary.titles if label != "PERSON" else self._title_words
         while tokens and (
             tokens[0].lower_ in ("the", "of")
             or tokens[0].lower_ in strip
-            or (ent.label_ == "PERSON" and demonym_of(tokens[0]))
+            or (label == "PERSON" and demonym_of(tokens[0]))
         ):
             tokens.pop(0)
         while tokens and tokens[-1].text in POSSESSIVE:
             tokens.pop()
-        if "(" in [t.text for t in tokens] and ")" not in [t.text for t in tokens]:
-            tokens = tokens[: [t.text for t in tokens].index("(")]  # "Umma (Nation) party": the name, not a half gloss
-        if not tokens or not any(t.text[:1].isupper() for t in tokens):
+        texts = [t.text for t in tokens]
+        if "(" in texts and ")" not in texts:
+            tokens = tokens[: texts.index("(")]  # "Umma (Nation) party": the name, not a half gloss
+            texts = texts[: len(tokens)]
+        if not tokens or not any(text[:1].isupper() for text in texts):
             return None
         if len(tokens) == 1 and is_hearsay_subject(tokens[0]):
             return None  # "Rumor has it that ..."
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
-        place = self.gazetteer.place(span, ent.label_)  # a city: never a Person or a Country
-        if place is not None:
-            return span, place
-        kind = ENTITY_KINDS[ent.label_]
+        if " ".join(texts) in self.gazetteer.places:  # a city: never a Person or a Country
+            place = self.gazetteer.place(span, label)
+            if place is not None:
+                return span, place
+        kind = ENTITY_KINDS[label]
         if kind == "Person" and span[-1].tag_ == "NNPS":
             kind = "Group"  # "Bosnian Serbs", which the small model tags PERSON: a person's name is not plural
         before = ent.doc[span.start - 1] if span.start > 0 else None
