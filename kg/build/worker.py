@@ -17,11 +17,18 @@ reported for the brief that caused it and the others are not lost.
 
 A brief alone (a long one, or the only one waiting) is sent segment by segment as each is done,
 so a long brief shows progress and no worker holds a huge brief's statements.
+
+Once its pipeline is loaded and warmed up, the worker collects its garbage once and freezes what
+it holds (`gc.freeze`): the model and the vocabulary's tables live as long as the process, and
+each full collection of Python's cyclic garbage collector walked them again. In one process over
+the 200 briefs of `/work/ref/c200`, the collector's time during extraction fell from 0.28-0.32
+to 0.10-0.11 CPU s (the one collection costs about 0.09 s).
 """
 
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import queue
 import signal
@@ -75,6 +82,8 @@ def serve(connection: Connection, parent: int) -> None:
     except Exception as error:
         _send(connection, ("broken", _describe(error)))
         return
+    gc.collect()
+    gc.freeze()
     inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
     threading.Thread(target=_receive, args=(connection, inbox), daemon=True).start()
     try:
