@@ -12,11 +12,11 @@ speech noun, or whose speaker names no known actor, names no one.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 from kg.extract.actors import mention_at
 from kg.extract.parse_index import children
+from kg.extract.remembered_lemmas import stock_lemmatizer
 from kg.extract.statements import Actor
 from kg.identifiers import slug
 
@@ -59,8 +59,8 @@ def speech_words(nlp: Language) -> frozenset[str] | None:
     lemma as the word itself, a form its exception table lists, or the word with a suffix `old`
     replaced by `new`: a word of lemma L that ends in `new` is then L less `new`, plus `old`
     ("speeches", "messaged")."""
-    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
+    lemmatizer = stock_lemmatizer(nlp)
+    if lemmatizer is None or lemmatizer.mode != "rule":
         return None
     lookups = lemmatizer.lookups
     rules = [(old, new) for table in lookups.get_table("lemma_rules", {}).values() for old, new in table]

@@ -17,6 +17,7 @@ import kg.extract.extractor  # (these register the component factories)
 import kg.extract.fronted  # noqa: F401
 from kg.extract.attribute_index import UnindexablePattern
 from kg.extract.events import load_coder
+from kg.extract.remembered_lemmas import stock_lemmatizer
 from kg.ontology import ONTOLOGY_DIR
 
 
@@ -71,6 +72,10 @@ def load_pipeline(ontology_dir: Path = ONTOLOGY_DIR) -> Language:
     config = {"ontology_dir": str(ontology_dir)}
     nlp.add_pipe("straight_apostrophes", first=True)
     nlp.add_pipe("final_e_lemmas", after="lemmatizer", config=config)
+    # the model's lemmatizer, its lemmas worked out once per word, tag and morphology
+    nlp.add_pipe("remembered_lemmas", after="lemmatizer")
+    nlp.remove_pipe("lemmatizer")
+    nlp.rename_pipe("remembered_lemmas", "lemmatizer")
     nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.add_pipe("fronted_adverbial_subjects", after="attribute_ruler")  # needs the coarse tags
     nlp.add_pipe("actor_ruler", after="ner", config=config)
@@ -96,7 +101,10 @@ class FinalELemmas:
 
     def __init__(self, nlp: Language, verbs: Iterable[str]) -> None:
         self.vocab = nlp.vocab
-        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        lemmatizer = stock_lemmatizer(nlp)
+        if lemmatizer is None:
+            raise ValueError("final_e_lemmas needs the model's lemmatizer before it")
+        self.lemmatizer = lemmatizer
         self.verbal = {get_string_id("VERB"), get_string_id("AUX")}  # as `Doc.to_array` gives coarse tags
         # a form's hash -> the verbs in "e" it may be a form of, in the tables' order (the last wins)
         self.verbs: dict[int, list[str]] = {}
