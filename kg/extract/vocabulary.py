@@ -15,12 +15,26 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import RDF, SKOS
-
 from kg.extract.statements import Actor, ActorKind
+from kg.extract.triples import Triples
 
-KG = Namespace("https://w3id.org/briefkg/ontology#")
+
+class _Namespace:
+    """`KG.name` and `KG["name"]`: the IRIs of one namespace."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def __getitem__(self, name: str) -> str:
+        return self.base + name
+
+    def __getattr__(self, name: str) -> str:
+        return self.base + name
+
+
+KG = _Namespace("https://w3id.org/briefkg/ontology#")
+RDF = _Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+SKOS = _Namespace("http://www.w3.org/2004/02/skos/core#")
 VOCABULARY_BASE = "http://vocabulary.invalid/"
 KINDS: tuple[ActorKind, ...] = ("Country", "Organisation", "Person", "Group")
 TURTLE_FILES = ("actors.ttl", "countries.ttl", "lexicon.ttl")
@@ -88,11 +102,11 @@ class Vocabulary:
         return None
 
 
-def _key(node: URIRef) -> str:
+def _key(node: str | None) -> str:
     return str(node).removeprefix(VOCABULARY_BASE)
 
 
-def _collection(graph: Graph, name: str) -> frozenset[str]:
+def _collection(graph: Triples, name: str) -> frozenset[str]:
     return frozenset(
         str(label).lower()
         for member in graph.objects(KG[name], SKOS.member)
@@ -102,9 +116,7 @@ def _collection(graph: Graph, name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def load_vocabulary(ontology_dir: Path) -> Vocabulary:
-    graph = Graph()
-    for name in TURTLE_FILES:
-        graph.parse(ontology_dir / name, format="turtle", publicID=VOCABULARY_BASE)
+    graph = Triples([ontology_dir / name for name in TURTLE_FILES], VOCABULARY_BASE)
     actors: dict[str, VocabularyActor] = {}
     parents: dict[str, str] = {}
     for kind in KINDS:
@@ -160,7 +172,7 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
     )
 
 
-def _offices(graph: Graph) -> dict[str, Office]:
+def _offices(graph: Triples) -> dict[str, Office]:
     terms: dict[str, list[Term]] = {}
     for person, held in graph.subject_objects(KG.held):
         office = _key(graph.value(held, KG.office))
