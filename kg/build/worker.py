@@ -41,6 +41,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
 from typing import TYPE_CHECKING
 
+from kg.build.spacy_start import import_spacy
 from kg.build.spool import pickled
 from kg.read import Brief, parse_brief
 
@@ -74,6 +75,7 @@ def serve(connection: Connection, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _keep_freed_memory()
+    import_spacy()  # without its command line (`kg.build.spacy_start`)
     from kg.extract import extract, load_pipeline  # spaCy: only workers load it, never the build
 
     try:
