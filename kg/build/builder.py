@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from kg.build.incremental import Plan, SourceFile, fingerprint, plan_build
+from kg.build.incremental import Plan, SourceFile, fingerprint, plan_build, union_count
 from kg.build.limits import DEFAULT_BRIEF_TIMEOUT
 from kg.build.lock import output_lock
 from kg.build.output import (
@@ -228,7 +228,7 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
     summary = BuildSummary(
         sum(len(s.docs) for s in extracted.sources),
         extracted.statements,
-        store.triple_count(),
+        _triple_count(store, output, plan, extracted.changed_graphs),
         time.perf_counter() - started,
         settings.base_iri,
         plan.line(),
@@ -353,6 +353,13 @@ def _keep(result: _Extracted, jsonl: TextIO, record: SourceFile, previous_lines:
     jsonl.writelines(previous_lines.pop(record.path))
     result.sources.append(record)
     result.statements += record.statements
+
+
+def _triple_count(store: KnowledgeStore | ServerStore, output: Path, plan: Plan, changed: set[str]) -> int:
+    """The union's triples; an incremental build into `output/store` counts what it changed only."""
+    if plan.full or not isinstance(store, KnowledgeStore):
+        return store.triple_count()
+    return union_count(store, output / STORE_DIR, read_manifest(output).get("triples"), changed)
 
 
 def _silent(message: str) -> None:

