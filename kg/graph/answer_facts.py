@@ -82,6 +82,8 @@ NODE_PREDICATES = {
     KG + "goldstein": "goldstein",
     DCTERMS + "identifier": "ident",
 }
+_NODE_ORDER = {predicate: order for order, predicate in enumerate(NODE_PREDICATES)}  # (`_node_rows`)
+_NODE_SHORT = list(NODE_PREDICATES.values())
 # cooperation-conflict's statements counted by pair, month and event code (`months`): SQLite groups
 # them in 0.15 s at 5,000 briefs, too slow for every first page; kept per pair, they are redone
 # for the pairs of the statements a build writes or drops
@@ -302,15 +304,7 @@ class FactsWriter:
         for node in sorted(self.touched):
             if not self.full:
                 self.db.execute("DELETE FROM nodes WHERE iri = ?", (node,))
-            subject = NamedNode(node)
-            self.db.executemany(
-                "INSERT INTO nodes VALUES (?, ?, ?, ?)",
-                [
-                    (node, short, *term_kind(quad.object))
-                    for predicate, short in NODE_PREDICATES.items()
-                    for quad in store.pattern(subject, NamedNode(predicate), None, DefaultGraph())
-                ],
-            )
+            self.db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", _node_rows(store, node))
         if self.full:
             self.db.executescript(INDEXES)
             self.db.execute(f"INSERT INTO months {MONTHS} GROUP BY {MONTH_GROUPS}")
@@ -323,6 +317,19 @@ class FactsWriter:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('regular', ?)", ("1" if self.regular else "0",))
         self.db.commit()
         self.db.close()
+
+
+def _node_rows(store: KnowledgeStore, node: str) -> list[tuple[str, ...]]:
+    """A node's rows of `nodes`: its values of each of `NODE_PREDICATES` in the union graph, in
+    that order, each predicate's in the store's order. Read in one pass over the node's triples,
+    not one lookup a predicate: 1,268 nodes of /work/ref/c200 in 0.04 CPU s instead of 0.08."""
+    found = [
+        (_NODE_ORDER[predicate], quad.object)
+        for quad in store.pattern(NamedNode(node), None, None, DefaultGraph())
+        if (predicate := quad.predicate.value) in NODE_PREDICATES
+    ]
+    found.sort(key=lambda item: item[0])  # (stable: each predicate's values stay in the store's order)
+    return [(node, _NODE_SHORT[order], *term_kind(obj)) for order, obj in found]
 
 
 def stamp_answers(path: Path, store_dir: Path, base_iri: str) -> None:
