@@ -240,7 +240,7 @@ def _statements(
                 date=date,
                 sentence=sentence,
                 brief=brief,
-                code=min(coded, key=repr, default=None),
+                code=(coded[0] if len(coded) == 1 else min(coded, key=repr, default=None)),  # (repr: slow)
                 theme=theme,
                 source=min((label for s in sources for label in source_labels[s]), default=""),
             )

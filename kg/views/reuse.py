@@ -41,7 +41,8 @@ class PageFolder:
         self.digests[path] = digest
         if self.previous is None or self.before.get(path) != digest:
             return False
-        return _link(self.previous / path, self.fresh / Path(path).name)
+        # (joined as strings: pathlib's joins cost more than the link, for every page of a rebuild)
+        return _link(os.path.join(self.previous, path), os.path.join(self.fresh, path.rpartition("/")[2]))
 
     def write(self, path: str, page: str | Iterable[str]) -> None:
         write_page(self.fresh / Path(path).name, page)
@@ -105,7 +106,7 @@ class PageContent:
         return found
 
 
-def _link(source: Path, destination: Path) -> bool:
+def _link(source: str, destination: str) -> bool:
     """Hard-link an unchanged page (a copy where links are not possible); False if it is gone."""
     try:
         os.link(source, destination)

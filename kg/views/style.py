@@ -19,7 +19,9 @@ checks it. Tones are edge colours and kinds node colours, so the two sets share 
 
 from __future__ import annotations
 
-from kg.views.data import Node, Statement
+from functools import cache
+
+from kg.views.data import EventCode, Node, Statement
 
 KIND_COLOURS = {
     "Country": "#56B4E9",
@@ -66,9 +68,12 @@ def tones_in_use(statements: list[Statement]) -> list[str]:
 
 def event_text(statement: Statement) -> str:
     """ "042 Make a visit (Goldstein +1.9, verbal cooperation, CONSULT)", or "" when uncoded."""
-    code = statement.code
-    if code is None:
-        return ""
+    return "" if statement.code is None else _code_text(statement.code)
+
+
+@cache
+def _code_text(code: EventCode) -> str:
+    """(Written once a code: the graph page and its parts ask for every statement's.)"""
     details = []
     if code.goldstein is not None:
         details.append(f"Goldstein {code.goldstein:+.1f}")
