@@ -8,9 +8,13 @@ Parsing of the expression itself is dateparser's, read with its `PREFER_DATES_FR
 "current_period" (a date without a year is in the anchor's year); without an anchor, an
 expression that does not name its year gives no date rather than one guessed from today's
 clock. The forms that make most of the news's dates ("12 May 2019", "May 12, 2019", "18 March",
-"May 2019", "2019", ISO dates) are read by rules that give what dateparser gives for them (a
-test compares the two); dateparser reads the rest. Each expression is normalised once per
-anchor (and narrative date): results are cached, since briefs repeat their dates.
+"May 2019", "2019", ISO dates) and the counted ones ("two years ago", "three days later", "this
+year") are read by rules that give what dateparser gives for them (tests compare the two), as is
+the no-date of two months joined ("February and March"); dateparser reads the rest. A call of
+dateparser costs about a millisecond and is remembered only per anchor, which changes from brief
+to brief: the 200 briefs of /work/ref/c200 made 116 calls (0.30 CPU s), all of these forms. Each
+expression is normalised once per anchor (and narrative date): results are cached, since briefs
+repeat their dates.
 """
 
 from __future__ import annotations
@@ -46,6 +50,15 @@ MONTH_NUMBERS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
+COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+COUNTED = re.compile(
+    rf"(?P<n>\d{{1,2}}|{'|'.join(COUNT_WORDS)})\s+(?P<unit>year|month|week|day)s?\s+(?P<dir>ago|later)", re.I
+)
+THIS_UNIT = re.compile(r"this\s+(?P<unit>year|month|week)", re.I)
+PAIRED_MONTHS = re.compile(rf"{MONTH}\s+and\s+{MONTH}", re.I)
 CACHED_EXPRESSIONS = 16384
 
 
@@ -76,6 +89,8 @@ def resolve(expression: str, anchor: str | None) -> str | None:
         return None
     if not has_year and not RELATIVE.search(text) and not re.search(MONTH, text, re.I):
         return None
+    if PAIRED_MONTHS.fullmatch(text):
+        return None  # dateparser reads no date in "February and March" (`resolve_in_narrative` takes the first)
     return _by_rules(text, anchor) or _by_dateparser(text, anchor)
 
 
@@ -100,7 +115,34 @@ def _by_rules(text: str, anchor: str | None) -> str | None:
                 return date(int(year), number, int(found["d"])).isoformat()
             except ValueError:
                 return None
-    return None
+    return _by_count(text, anchor)
+
+
+def _by_count(text: str, anchor: str | None) -> str | None:
+    """'two years ago', 'three days later', 'this year': the anchor (its first day, when it is a
+    month or a year) moved by the count of units, at the unit's granularity (a week's as its
+    year-month), as dateparser's relative-date ("freshness") parser counts them; None for any
+    other expression, and for a year outside 1000-9999, which dateparser judges."""
+    if anchor is None:
+        return None
+    base = date.fromisoformat(_complete(anchor))
+    if match := THIS_UNIT.fullmatch(text):
+        return f"{base.year:04d}" if match["unit"].lower() == "year" else f"{base.year:04d}-{base.month:02d}"
+    match = COUNTED.fullmatch(text)
+    if match is None:
+        return None
+    count = int(match["n"]) if match["n"].isdigit() else COUNT_WORDS[match["n"].lower()]
+    count = -count if match["dir"].lower() == "ago" else count
+    unit = match["unit"].lower()
+    if unit == "year":
+        year, found = base.year + count, f"{base.year + count:04d}"
+    elif unit == "month":
+        year, month = divmod(base.year * 12 + base.month - 1 + count, 12)
+        found = f"{year:04d}-{month + 1:02d}"
+    else:
+        day = base + timedelta(days=count * (7 if unit == "week" else 1))  # (a 99 weeks' move stays in range)
+        year, found = day.year, day.isoformat() if unit == "day" else f"{day.year:04d}-{day.month:02d}"
+    return found if 1000 <= year <= 9999 else None
 
 
 def _by_dateparser(text: str, anchor: str | None) -> str | None:

@@ -63,7 +63,43 @@ def test_the_rules_read_dates_as_dateparser_does(
         assert ruled is not None
 
 
-@pytest.mark.parametrize("text", ["two weeks ago", "last month", "February and March", "the 1990s", "30 days later"])
+COUNTS = [*dates.COUNT_WORDS, "Two", "A", "TWELVE", *map(str, range(100))]
+COUNT_ANCHORS = [*ANCHORS[1:], "2016-02-29", "2016", "2020-01-01", "2024-01-31", "1999-12"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    count=st.sampled_from(COUNTS),
+    unit=st.sampled_from(["year", "years", "month", "months", "week", "weeks", "day", "days", "Years"]),
+    direction=st.sampled_from(["ago", "later", "Ago"]),
+    anchor=st.sampled_from(COUNT_ANCHORS),
+)
+def test_counted_expressions_are_read_as_dateparser_reads_them(
+    count: str, unit: str, direction: str, anchor: str
+) -> None:
+    text = f"{count} {unit} {direction}"
+    ruled = dates._by_rules(text, anchor)
+    assert ruled is not None
+    assert ruled == dates._by_dateparser(text, anchor)
+
+
+@pytest.mark.parametrize("text", ["this year", "This Year", "this month", "THIS WEEK"])
+@pytest.mark.parametrize("anchor", COUNT_ANCHORS)
+def test_this_unit_is_read_as_dateparser_reads_it(text: str, anchor: str) -> None:
+    ruled = dates._by_rules(text, anchor)
+    assert ruled is not None
+    assert ruled == dates._by_dateparser(text, anchor)
+
+
+@pytest.mark.parametrize("first", MONTH_NAMES)
+def test_two_months_joined_are_no_date_for_dateparser_either(first: str) -> None:
+    for second in MONTH_NAMES:
+        text = f"{first} and {second}"
+        assert dates.resolve(text, "2016-04-22") is None
+        assert dates._by_dateparser(text, "2016-04-22") is None
+
+
+@pytest.mark.parametrize("text", ["last month", "February and March", "the 1990s", "two years earlier", "in two weeks"])
 def test_other_expressions_are_left_to_dateparser(text: str) -> None:
     assert dates._by_rules(text, "2016-04-22") is None
 
@@ -87,7 +123,7 @@ def test_an_expression_is_parsed_once_per_anchor(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(dates, "_by_dateparser", counting)
     for narrative in ("2016-04-20", "2016-04-21", None):
-        assert dates.resolve_in_narrative("two weeks ago", "2016-04-22", narrative, past=True) == "2016-04"
-    assert dates.resolve("two weeks ago", "2016-04-22") == "2016-04"
-    assert dates.resolve("two weeks ago", "2017-01-01") == "2016-04"
-    assert parsed == [("two weeks ago", "2016-04-22"), ("two weeks ago", "2017-01-01")]
+        assert dates.resolve_in_narrative("last month", "2016-04-22", narrative, past=True) == "2016-04"
+    assert dates.resolve("last month", "2016-04-22") == "2016-04"
+    assert dates.resolve("last month", "2017-01-01") == "2016-04"
+    assert parsed == [("last month", "2016-04-22"), ("last month", "2017-01-01")]
