@@ -103,7 +103,9 @@ class StatementExtractor:
         author = self.title_speaker(context.segment.title) if self.title_speaker else None
         attributions = Attributions(doc, self.vocabulary, author)
         entities = SentenceEntities(doc)
-        written = doc.text  # once: a sentence's `Span.text` is joined from its tokens on each call
+        # the text the doc was made from (`extract`): `Doc.text` would join it from a new `Token`
+        # per word (0.03 CPU s over the 200 briefs of /work/ref/c200), `Span.text` on each call
+        written = context.segment.text
         table, covered = token_table(doc), {i for m in doc._.actor_mentions or () for i in range(m.start, m.end)}
         lower, pos, lemma = table.lower, table.pos, table.lemma
         groups, titles = self.vocabulary.group_nouns, self.vocabulary.titles
