@@ -6,6 +6,7 @@ parse index it is made once per doc and dropped after the block. On the invented
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.extract.parse_index import TABLE, parse_index
 from kg.extract.token_table import token_table
@@ -35,3 +36,13 @@ def test_the_table_is_made_once_inside_the_index(nlp: Language) -> None:
     with parse_index(doc):
         assert token_table(doc) is token_table(doc)
     assert TABLE not in doc.user_data  # the table holds the doc: dropped with the block
+
+
+def test_a_subtree_is_read_in_spacys_order(nlp: Language) -> None:
+    # a non-projective tree (the arcs 0 -> 2 and 3 -> 1 cross): spaCy's order is not the words'
+    crossing = Doc(nlp.vocab, words=["a", "b", "c", "d"], heads=[2, 3, 2, 0], deps=["dep", "dep", "ROOT", "dep"])
+    assert [t.i for t in crossing[2].subtree] == [0, 1, 3, 2]
+    for doc in (parsed(nlp, BODY), parsed(nlp, HEADER + BODY), crossing):
+        table = token_table(doc)
+        for token in doc:
+            assert table.subtree(token.i) == [t.i for t in token.subtree]

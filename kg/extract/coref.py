@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from kg.extract.actors import mention_at
 from kg.extract.parse_index import children
 from kg.extract.statements import Actor
+from kg.extract.token_table import token_table
 from kg.identifiers import slug
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -247,13 +248,14 @@ def _c_commanded(pronoun: Token) -> frozenset[int]:
     clause = pronoun.head
     if clause.dep_ == "parataxis" and not any(c.dep_ in COMPLEMENT_DEPS for c in children(clause)):
         clause = clause.head  # a comment clause ("..., she said, ...") takes its host as complement
+    table = token_table(pronoun.doc)
     free = {
-        t.i
+        t
         for child in children(clause)
         if child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(child))
-        for t in child.subtree
+        for t in table.subtree(child.i)
     }
-    return frozenset(t.i for t in clause.subtree if t.i not in free)
+    return frozenset(t for t in table.subtree(clause.i) if t not in free)
 
 
 def office_holder(token: Token, titles: frozenset[str]) -> Actor | None:

@@ -194,16 +194,20 @@ def following_words(predicate: Token) -> list[Following]:
     at the start of a trip" is no trip. Nor are the words of an adverbial clause ("declared a state
     of siege, arresting political opponents"): it is an event of its own, and PETRARCH2 matches a
     verb's patterns within its verb phrase, not in the clauses adjoined to it."""
+    table = token_table(predicate.doc)
     frames = {
-        t.i
+        t
         for prep in children(predicate)
         if prep.dep_ == "prep"
         for pobj in children(prep)
         if pobj.dep_ == "pobj" and pobj.lemma_.lower() in FRAME_NOUNS
-        for t in prep.subtree
+        for t in table.subtree(prep.i)
     }
-    adverbial = {t.i for child in children(predicate) if child.dep_ == "advcl" for t in child.subtree}
+    adverbial = {t for child in children(predicate) if child.dep_ == "advcl" for t in table.subtree(child.i)}
     left_out = frames | adverbial
-    tokens = [t for t in predicate.subtree if t.i > predicate.i and t.i not in left_out]
-    table = token_table(predicate.doc)
-    return [Following(frozenset((table.lower[t.i], table.lemma[t.i])), t) for t in tokens]
+    doc, lower, lemma = predicate.doc, table.lower, table.lemma
+    return [
+        Following(frozenset((lower[t], lemma[t])), doc[t])
+        for t in table.subtree(predicate.i)
+        if t > predicate.i and t not in left_out
+    ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.parse_index import children, sentence_of
+from kg.extract.token_table import token_table
 
 PLURAL_OBJECT_PRONOUNS = {"them"}
 PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
@@ -31,7 +32,8 @@ def theme_antecedent(pronoun: Token) -> Token | None:
     start = sentence.start
     if start > 0:
         start = sentence_of(pronoun.doc[start - 1]).start
-    subject = {t.i for c in children(pronoun.head) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    table = token_table(pronoun.doc)
+    subject = {t for c in children(pronoun.head) if c.dep_ in ("nsubj", "nsubjpass") for t in table.subtree(c.i)}
     for index in range(pronoun.i - 1, start - 1, -1):
         token = pronoun.doc[index]
         if token.tag_ in PLURAL_NOUN_TAGS and token.i not in subject and token.dep_ != "compound":

@@ -17,6 +17,7 @@ from kg.extract.members import enumerated
 from kg.extract.parse_index import children
 from kg.extract.statements import Actor
 from kg.extract.subjects import full_name, reduced_name, subjects_of
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 
 MAX_AUTHOR_DISTANCE = 3  # sentences over which "the text" still stands for the last document's author
@@ -33,8 +34,11 @@ class ActorResolver:
     def _portfolio(self, token: Token) -> bool:
         """What a title holds office over, as the agent table names it ("Secretary of State",
         "Minister of Foreign Affairs"), not a person the title names ("Chief of Staff Aleh ...")."""
-        words = [t.lower_ for t in token.subtree if t.dep_ != "det"]
-        return token.dep_ == "pobj" and " ".join(words) in self.vocabulary.portfolios
+        if token.dep_ != "pobj":
+            return False
+        table = token_table(token.doc)
+        words = [table.lower[t] for t in table.subtree(token.i) if table.dep[t] != "det"]
+        return " ".join(words) in self.vocabulary.portfolios
 
     def actors(self, token: Token, sentence: int, salience: SalienceModel) -> list[Actor]:
         """The actors a noun phrase head names or refers to (two for "both parties")."""

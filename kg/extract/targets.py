@@ -35,6 +35,7 @@ from kg.extract.clauses import POSSESSIVE_MARKS
 from kg.extract.parse_index import children, sentence_of
 from kg.extract.statements import Actor
 from kg.extract.subjects import SUBJECT_DEPS
+from kg.extract.token_table import token_table
 from kg.extract.vocabulary import Vocabulary
 
 NOUN_PREPOSITIONS = ("against", "on", "upon", "for", "with", "to", "toward", "towards", "at", "over", "of")
@@ -56,7 +57,8 @@ def target_of(
     (the extractor's reading of groups, pronouns and descriptions). The subject's own state may
     be the target: CAMEO codes domestic events with the state as target ("Sudan's government
     lifted the state of emergency in Darfur" is SDNGOV -> SDN)."""
-    agents = {t.i for c in children(predicate) if _agent(predicate, c) for t in c.subtree}
+    table = token_table(predicate.doc)
+    agents = {t for c in children(predicate) if _agent(predicate, c) for t in table.subtree(c.i)}
     # a token named again (the object's phrase is in the verb's) names no one new: it is skipped,
     # as the resolver reads the salience model and changes nothing
     tried: set[int] = set()

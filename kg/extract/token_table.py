@@ -38,6 +38,7 @@ class TokenTable:
     head: list[int]  # the index of the token's head (a root's own)
     # dependency labels -> the indices of the tokens with a child so labelled, once asked for
     governing: dict[frozenset[str], set[int]] = field(default_factory=dict)
+    dependents: list[list[int]] = field(default_factory=list)  # each token's children, once asked for
 
     def tokens(self, indices: Iterable[int]) -> Iterator[Token]:
         """The tokens at the indices, in their order."""
@@ -55,6 +56,30 @@ class TokenTable:
                 head for child, (label, head) in pairs if label in labels and head != child
             }
         return i in heads
+
+    def subtree(self, i: int) -> list[int]:
+        """The indices of token `i`'s subtree in `Token.subtree`'s order: each left child's subtree,
+        the token, each right child's subtree. spaCy's property nests a generator per level of
+        the tree and makes a `Token` for every word on the way; the verb patterns read the
+        subtree of every coded predicate (`kg.extract.events.following_words`)."""
+        if not self.dependents and self.head:
+            self.dependents.extend([] for _ in self.head)
+            for child, head in enumerate(self.head):
+                if head != child:
+                    self.dependents[head].append(child)
+        found: list[int] = []
+        self._walk(i, found)
+        return found
+
+    def _walk(self, i: int, found: list[int]) -> None:
+        below = self.dependents[i]
+        for child in below:
+            if child < i:
+                self._walk(child, found)
+        found.append(i)
+        for child in below:
+            if child > i:
+                self._walk(child, found)
 
 
 def token_table(doc: Doc) -> TokenTable:
