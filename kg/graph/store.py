@@ -77,7 +77,7 @@ class KnowledgeStore:
         self.base_iri = base_iri
         self._unflushed = 0
         self._bulk: list[Quad] | None = None  # quads waiting for the bulk loader (`start_bulk_load`)
-        self._bulk_text: list[str] = []  # ... and N-Quads text (`put_brief_rows`)
+        self._bulk_text: list[bytes] = []  # ... and N-Quads text, encoded (`put_brief_rows`)
         self._bulk_size = 0  # quads waiting, in all
         self._bulk_graphs: set[NamedNode] = set()
         self._watchers: list[Callable[[Iterator[Quad]], Iterator[Quad]]] = []
@@ -120,7 +120,7 @@ class KnowledgeStore:
             self._store.bulk_extend(self._bulk)
             self._bulk = []
         if self._bulk_text:
-            text = "".join(self._bulk_text).encode("utf-8")
+            text = b"".join(self._bulk_text)
             self._store.bulk_load(text, RdfFormat.N_QUADS, lenient=True)  # (see BULK_QUADS)
             self._bulk_text = []
         self._bulk_size = 0
@@ -175,7 +175,9 @@ class KnowledgeStore:
         for watcher in self._row_watchers:
             rows = watcher(graph.value, rows)
         while batch := list(islice(rows, BATCH_QUADS)):
-            text = nquads(batch, graph.value)
+            # encoded a batch at a time: joined first, the text of all of them was as wide as its
+            # widest character and took twice as long to encode (c200: 0.15 -> 0.08 CPU s)
+            text = nquads(batch, graph.value).encode("utf-8")
             if self._bulk is not None:
                 self._bulk_graphs.add(graph)
                 self._bulk_text.append(text)
@@ -183,7 +185,7 @@ class KnowledgeStore:
                 if self._bulk_size >= BULK_QUADS:
                     self._write_bulk()
                 continue
-            self._store.load(text.encode("utf-8"), RdfFormat.N_QUADS)
+            self._store.load(text, RdfFormat.N_QUADS)
             self._unflushed += 2 * len(batch)
             if self._unflushed >= FLUSH_EVERY_QUADS:
                 self.flush()
