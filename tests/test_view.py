@@ -196,30 +196,6 @@ def test_edge_colour_is_the_quad_class_when_coded_else_the_polarity(data: dict) 
     assert dashes == {"recognise": True, "threaten": True, "train": True, "sanction": False, "expel": False}
 
 
-def test_vis_records_are_the_graphs_nodes_and_edges_as_pyvis_made_them() -> None:
-    import networkx as nx
-
-    from kg.views.graph import vis_data
-
-    graph = nx.MultiDiGraph()
-    for node, label in (("n0", "A"), ("n1", ""), ("n2", "C")):
-        graph.add_node(node, label=label, shape="dot", color="#000", size=10)
-    graph.add_edge("n1", "n0", key=1, id="e1", weight=1.5)
-    graph.add_edge("n0", "n1", key=2, id="e2", weight=3)
-    graph.add_edge("n0", "n1", key=3, id="e3", weight=1)
-    nodes, edges = vis_data(graph)
-    assert nodes == [
-        {"label": "A", "shape": "dot", "color": "#000", "size": 10, "id": "n0"},
-        {"label": "n1", "shape": "dot", "color": "#000", "size": 10, "id": "n1"},  # no label: its id
-        {"label": "C", "shape": "dot", "color": "#000", "size": 10, "id": "n2"},  # a node without edges too
-    ]
-    assert edges == [  # by source in the order of the nodes, then as added
-        {"id": "e2", "width": 3, "from": "n0", "to": "n1", "arrows": "to"},
-        {"id": "e3", "width": 1, "from": "n0", "to": "n1", "arrows": "to"},
-        {"id": "e1", "width": 1.5, "from": "n1", "to": "n0", "arrows": "to"},
-    ]
-
-
 def test_parallel_edges_bend_apart(data: dict) -> None:
     support, deliver = _edge(data, "Russia", "support"), _edge(data, "Russia", "deliver")
     assert {support["smooth"]["type"], deliver["smooth"]["type"]} == {"curvedCW", "curvedCCW"}

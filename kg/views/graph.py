@@ -3,11 +3,11 @@ network and stays usable on graphs of thousands of nodes.
 
 The store's statements become a `networkx.MultiDiGraph` (nodes are actors and themes, edges are
 statements; a statement about a theme aimed at an actor is an edge from its subject to that actor,
-labelled with the relation and the theme: "support: efforts"), then vis-network's node and edge
-records (`vis_data`: the records pyvis's `Network.from_nx` made), and the page's own template
-(`assets/templates/graph.html`) inlines the vendored vis-network and the data, so the page needs
-no CDN (pyvis's templates fetch bootstrap even in their `local` and `in_line` modes) and shows
-every brief string as text (pyvis puts HTML in tooltips, which vis-network 9 shows as raw text).
+labelled with the relation and the theme: "support: efforts"); pyvis turns it into vis-network's
+node and edge records, and the page's own template (`assets/templates/graph.html`) inlines the
+vendored vis-network and the data, so the page needs no CDN (pyvis's templates fetch bootstrap
+even in their `local` and `in_line` modes) and shows every brief string as text (pyvis puts HTML
+in tooltips, which vis-network 9 shows as raw text).
 The evidence for an edge is in a side panel opened by clicking it, built with `textContent`; the
 statements it lists are read from parts beside the page when first needed (`kg.views.graph_data`),
 and the page's edges carry only what the filters need (their statements' dates, with counts).
@@ -42,6 +42,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import networkx as nx
+from pyvis.network import Network
 
 from kg.views.data import Statement, ViewData
 from kg.views.graph_data import DATA_FOLDER, EdgeKey, brief_id, edge_dates, edge_id, write_graph_data
@@ -125,7 +126,9 @@ def graph_page_context(
 
         for node, (x, y) in spread_layout(graph).items():
             graph.nodes[node].update(x=round(x, 1), y=round(y, 1))
-    vis_nodes, vis_edges = vis_data(graph)
+    network = Network(directed=True, cdn_resources="remote")  # only its data is used, not its template
+    network.from_nx(graph)
+    vis_nodes, vis_edges, *_ = network.get_network_data()
     kinds = Counter(data.nodes[iri].is_actor for iri in degree)
     payload = {
         "nodes": sorted(vis_nodes, key=lambda n: int(n["id"][1:])),
@@ -211,30 +214,6 @@ def _graph(
             attributes["smooth"] = bends[key]
         graph.add_edge(ids[subject], ids[obj], key=number, **attributes)
     return graph
-
-
-def vis_data(graph: nx.MultiDiGraph) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """vis-network's records of the graph's nodes and edges, as pyvis 0.3's `Network.from_nx` and
-    `get_network_data` made them for a directed graph whose nodes all have a label, shape, colour
-    and size: a node's attributes with its `id` (its label, or its id when the label is empty);
-    an edge's attributes, its `weight` as its `width`, its ends (`from`, `to`) and an arrow to
-    its target, in the graph's order of edges. Made here, not by pyvis, whose import brings in
-    IPython's (0.26 CPU s of every build, incremental ones too) and which looks every node and
-    edge up in lists (quadratic in the nodes)."""
-    nodes = [
-        {**attributes, "id": node, "label": attributes["label"] or node} for node, attributes in graph.nodes(data=True)
-    ]
-    edges = [
-        {
-            **{name: value for name, value in attributes.items() if name != "weight"},
-            "width": attributes["weight"],
-            "from": source,
-            "to": target,
-            "arrows": "to",
-        }
-        for source, target, attributes in graph.edges(data=True)
-    ]
-    return nodes, edges
 
 
 def _bends(groups: dict[EdgeKey, list[int]]) -> dict[EdgeKey, dict[str, object]]:
