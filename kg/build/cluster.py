@@ -12,8 +12,9 @@ gives the same remedy for a scheduler's per-task cost: "manually batching many o
 fewer functions" ("Stages of Computation", docs.dask.org).
 
 A `WorkerPlugin` gives every Dask worker one `Extractor`: a process of its own that loads the
-spaCy pipeline once and extracts a brief at a time within `--brief-timeout`, killed and replaced
-when a brief overruns or crashes it, exactly as under `--jobs` (a Dask task runs in a thread,
+spaCy pipeline once and extracts a task's briefs, each within `--brief-timeout` (short ones parsed
+together, as under `--jobs`), killed and replaced when a brief overruns or crashes it, exactly as
+under `--jobs` (a Dask task runs in a thread,
 which nothing can stop in the middle of a loop in C; a process can be killed). Outcomes are
 yielded in the order of the briefs, so the output is byte-identical to `--jobs 1`; every worker
 thread holds up to `TASKS_PER_THREAD` tasks, one to start on when it finishes the other.
@@ -191,11 +192,11 @@ def _outcomes(client: Client, batch: list[Brief], future: Future, brief_timeout:
 
 
 def _extract_on_worker(batch: list[Brief], brief_timeout: float | None) -> list[Outcome]:
-    """A Dask task: extract a few briefs, one after the other, with this worker's `Extractor`."""
+    """A Dask task: extract a few briefs with this worker's `Extractor` (short ones parsed together)."""
     from distributed import get_worker
 
     plugin: _ExtractorPlugin = get_worker().plugins[PLUGIN_NAME]  # type: ignore[assignment]
-    return [plugin.extract(brief, brief_timeout) for brief in batch]
+    return plugin.extract(batch, brief_timeout)
 
 
 def _plugin_base() -> type[Any]:
@@ -220,9 +221,9 @@ class _ExtractorPlugin(_plugin_base()):  # type: ignore[misc]
         self._extractor = Extractor()
         self._lock = threading.Lock()  # a worker of several threads runs one brief at a time
 
-    def extract(self, brief: Brief, brief_timeout: float | None) -> Outcome:
+    def extract(self, briefs: list[Brief], brief_timeout: float | None) -> list[Outcome]:
         with self._lock:
-            return self._extractor.extract(brief, brief_timeout)
+            return self._extractor.extract(briefs, brief_timeout)
 
     def teardown(self, worker: object) -> None:
         self._extractor.stop()

@@ -108,23 +108,26 @@ def extract_briefs(
 
 
 class Extractor:
-    """One worker process that extracts one brief at a time within a time limit, for a caller
-    that hands out briefs itself (a Dask worker, `kg.build.cluster`): its process is started and
-    loads the pipeline once, and is replaced (as in `extract_briefs`) when a brief is stopped or
-    crashes it. Not for use by two threads at once."""
+    """One worker process that extracts the briefs it is given within a time limit each, for a
+    caller that hands out briefs itself (a Dask worker, `kg.build.cluster`): its process is
+    started and loads the pipeline once, and is replaced (as in `extract_briefs`) when a brief is
+    stopped or crashes it. Not for use by two threads at once."""
 
     def __init__(self) -> None:
         self._pool = _Pool(1, None, None)
         self._pool.workers = [_Worker(self._pool.context)]  # loads the pipeline meanwhile
 
-    def extract(self, brief: Brief, brief_timeout: float | None = DEFAULT_BRIEF_TIMEOUT) -> Outcome:
-        """The brief's outcome, its statements still pickled (`PickledStatements`: the caller
-        sends them on, and a spool, an open file, cannot be pickled)."""
+    def extract(self, briefs: Iterable[Brief], brief_timeout: float | None = DEFAULT_BRIEF_TIMEOUT) -> list[Outcome]:
+        """The briefs' outcomes, in order, their statements still pickled (`PickledStatements`:
+        the caller sends them on, and a spool, an open file, cannot be pickled). The worker is
+        handed them as `extract_briefs` hands out a corpus, so short ones are parsed together."""
         self._pool.limit = brief_timeout or None
-        outcome = next(self._pool.run(iter([brief])))
-        if isinstance(outcome.statements, StatementSpool):
-            return replace(outcome, statements=outcome.statements.detached())
-        return outcome
+        return [
+            replace(outcome, statements=outcome.statements.detached())
+            if isinstance(outcome.statements, StatementSpool)
+            else outcome
+            for outcome in self._pool.run(iter(briefs))
+        ]
 
     def stop(self) -> None:
         self._pool.stop()
