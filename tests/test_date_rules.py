@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -127,3 +129,15 @@ def test_an_expression_is_parsed_once_per_anchor(monkeypatch: pytest.MonkeyPatch
     assert dates.resolve("last month", "2016-04-22") == "2016-04"
     assert dates.resolve("last month", "2017-01-01") == "2016-04"
     assert parsed == [("last month", "2016-04-22"), ("last month", "2017-01-01")]
+
+
+def test_dateparser_is_imported_only_when_an_expression_needs_it() -> None:
+    """A worker imports `kg.dates` at its start; dateparser only comes with the first expression
+    the rules leave to it."""
+    check = (
+        "import sys\nfrom kg import dates\n"
+        "print(dates.resolve('12 May 2019', None), 'dateparser' in sys.modules)\n"
+        "print(dates.resolve('Tuesday, May 14, 2019', None), 'dateparser' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert run.stdout.split("\n")[:2] == ["2019-05-12 False", "2019-05-14 True"]
