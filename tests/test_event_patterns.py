@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract.events import load_coder
 from kg.extract.extractor import extract
 from kg.extract.pipeline import load_pipeline
 from kg.extract.statements import Statement
 from kg.extract.verb_patterns import Following, index_patterns, match_end, may_match, parse_pattern, positions_of
+from kg.ontology import ONTOLOGY_DIR
 from kg.read.briefs import Brief, Segment
 
 
@@ -189,3 +191,16 @@ def test_the_index_of_a_verbs_patterns_leaves_out_only_what_may_match_rules_out(
         kept = index.plausible(positions)
         assert [p for p in patterns if may_match(p, positions)] == [p for p in kept if may_match(p, positions)]
         assert all(p in kept for p in patterns if may_match(p, positions))
+
+
+def test_a_verbs_patterns_are_parsed_when_it_is_first_coded() -> None:
+    """The coder holds the tables' rows (`kg.extract.events.EventCoder`) and parses a verb's the
+    first time a statement of that verb is coded, in the tables' order."""
+    coder = load_coder(ONTOLOGY_DIR)
+    assert len(coder.patterns) > 1000 and all(isinstance(row, tuple) for row in coder.patterns["send"])
+    doc = load_pipeline()("Norway sent peacekeepers to the border.")
+    predicate = next(t for t in doc if t.lower_ == "sent")
+    coder.indexes.pop("send", None)
+    found = coder.pattern("send", predicate)
+    assert found is not None and found.code == "074"
+    assert coder.indexes["send"].patterns == tuple(parse_pattern(w, c) for w, c in coder.patterns["send"])
