@@ -30,7 +30,6 @@ from pathlib import Path
 from kg.graph import GraphStore
 from kg.views.actor_pages import write_actor_pages
 from kg.views.cache import CACHE_FILE, RowTap, ViewCache, no_collection
-from kg.views.data import joined
 from kg.views.facts import read_facts
 from kg.views.graph import GRAPH_PAGE, write_graph_page
 from kg.views.graph_data import DATA_FOLDER
@@ -39,6 +38,7 @@ from kg.views.items import ACTORS_FOLDER, actor_pages
 from kg.views.network import NETWORK_FORMATS, export_network, statement_graph
 from kg.views.pair_pages import PAIRS_FOLDER
 from kg.views.parts import split
+from kg.views.rejoin import rejoin
 from kg.views.reuse import PageContent
 from kg.views.timeline import TIMELINE_PAGE, write_timeline
 
@@ -80,15 +80,18 @@ def write_views(
     cache = cache or ViewCache(folder, store.base_iri, previous)
     with no_collection():
         _update_parts(store, cache, changed)
-        data = joined(cache.shared(), cache.statements())
+        join = rejoin(cache)
+    data = join.data
     with _frozen():
         pages = actor_pages(data.nodes)
         write_index(data, pages, folder)
         reuse = (previous, cache.pages) if previous and cache.reused else None
-        content = PageContent(data, pages)  # what the pages and parts show, each statement digested once
+        # what the pages and parts show, each statement digested once (or kept from the previous build)
+        content = PageContent(data, pages, join.digests)
         digests = write_graph_page(data, pages, folder, content, reuse)
         digests.update(write_timeline(data, folder, content, reuse))
         digests.update(write_actor_pages(data, pages, folder, content, reuse))
+        join.keep(cache, content.statement)
         cache.finish(digests)
     return [INDEX_PAGE, GRAPH_PAGE, DATA_FOLDER, TIMELINE_PAGE, PAIRS_FOLDER, ACTORS_FOLDER, CACHE_FILE]
 

@@ -1,7 +1,8 @@
 """What the views keep between builds (`.views-cache` beside the pages, an SQLite file), so that
 a build that replaced a few briefs redoes only what they change: every named graph's part
 (`kg.views.parts`: its statements joined as far as the graph allows, and what it says of the
-other subjects) and, for every page of actors and pairs, a digest of what it shows.
+other subjects), its statements as the views joined and digested them (`kg.views.rejoin`) and,
+for every page of actors and pairs, a digest of what it shows.
 
 A build copies the previous build's file and replaces the rows of the graphs it changed (and of
 any graph that came or went unannounced), so the file is never read or written whole; the parts
@@ -17,7 +18,7 @@ import gc
 import marshal
 import shutil
 import sqlite3
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,10 +30,12 @@ from kg.views.facts import Subjects, gather, in_order
 from kg.views.parts import Part, Record, split
 
 CACHE_FILE = ".views-cache"
-FORMAT = "kg-views-3"  # 3: SQLite, a row a graph (`kg.views.parts`)
+FORMAT = "kg-views-4"  # 3: SQLite, a row a graph (`kg.views.parts`); 4: and its statements joined
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE parts (graph TEXT PRIMARY KEY, shared BLOB, records BLOB);
+CREATE TABLE joins (graph TEXT PRIMARY KEY, joined BLOB);
+CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE pages (path TEXT PRIMARY KEY, digest TEXT);
 """
 
@@ -63,12 +66,15 @@ class ViewCache:
 
     def drop(self, graphs: Collection[str]) -> None:
         self.db.executemany("DELETE FROM parts WHERE graph = ?", ((g,) for g in graphs))
+        self.db.executemany("DELETE FROM joins WHERE graph = ?", ((g,) for g in graphs))
 
     def add(self, graph: str, part: Part) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO parts VALUES (?, ?, ?)",
             (graph, marshal.dumps(part.shared), marshal.dumps((part.records, part.parties))),
         )
+        if self.reused:  # (a new cache has no joins yet)
+            self.db.execute("DELETE FROM joins WHERE graph = ?", (graph,))
 
     def shared(self) -> Iterator[Subjects]:
         """Every graph's shared facts, in graph order."""
@@ -79,6 +85,29 @@ class ViewCache:
         """Every graph's statement records and parties, in graph order."""
         for (blob,) in self.db.execute("SELECT records FROM parts ORDER BY graph"):
             yield marshal.loads(blob)
+
+    def records(self, graphs: Collection[str]) -> Iterator[tuple[str, tuple[list[Record], tuple[str, ...]]]]:
+        """The statement records and parties of the `graphs` named, by graph."""
+        for graph in graphs:
+            for (blob,) in self.db.execute("SELECT records FROM parts WHERE graph = ?", (graph,)):
+                yield graph, marshal.loads(blob)
+
+    def joins(self) -> Iterator[tuple[str, bytes | None]]:
+        """Every graph, in graph order, with its statements as the previous build joined them
+        (`kg.views.rejoin`), None when they are to be joined again."""
+        yield from self.db.execute("SELECT graph, joined FROM parts LEFT JOIN joins USING (graph) ORDER BY graph")
+
+    def keep_joins(self, joins: dict[str, bytes], not_kept: Iterable[str], union: bytes) -> None:
+        """Keep the statements of the `joins`' graphs as joined (but for the graphs `not_kept`),
+        and the union they were joined with."""
+        self.db.executemany("DELETE FROM joins WHERE graph = ?", ((graph,) for graph in not_kept))
+        self.db.executemany("INSERT OR REPLACE INTO joins VALUES (?, ?)", joins.items())
+        self.db.execute("INSERT OR REPLACE INTO state VALUES ('union', ?)", (union,))
+
+    def union(self) -> bytes | None:
+        """The union of the shared facts the previous build joined its statements with."""
+        found = self.db.execute("SELECT value FROM state WHERE key = 'union'").fetchone() if self.reused else None
+        return found[0] if found else None
 
     def finish(self, digests: dict[str, str]) -> None:
         """Record the pages' digests and move the file into place."""

@@ -143,7 +143,7 @@ def read_view_data(store: GraphStore) -> ViewData:
     return view_data(read_facts(store).values())
 
 
-class _Graph:
+class Union:
     """The facts of several graphs as one set of triples, by subject (the graphs' own property
     tuples are shared, never changed: a subject that several graphs describe gets a merged one,
     each value once)."""
@@ -185,67 +185,82 @@ def view_data(graphs: Iterable[Subjects]) -> ViewData:
 def joined(shared: Iterable[Subjects], statements: Iterable[tuple[list[Record], tuple[str, ...]]]) -> ViewData:
     """What the views show, from every graph's parts (`kg.views.parts`): the `shared` facts of
     each graph first, then each graph's statement records and parties (read one graph at a time:
-    a record is dropped once it is a `Statement`)."""
-    graph = _Graph(shared)
+    a record is dropped once it is a `Statement`). A statement several graphs describe (its event
+    code in a graph of codes) is joined from all of them."""
+    graph = Union(shared)
     parties: set[str] = set()
-    records = _statements(graph, statements, parties)
-    nodes = _nodes(graph, {n for s in records for n in (s.subject, s.object)})
-    briefs = _briefs(graph, Counter(s.brief for s in records))
-    return ViewData(records, nodes, briefs, _acting_for(graph, parties))
-
-
-def _statements(
-    graph: _Graph, graphs: Iterable[tuple[list[Record], tuple[str, ...]]], parties: set[str]
-) -> list[Statement]:
-    """The statements of every graph's records, in order; `parties` gains every subject, object
-    and target of a statement of the graphs. A statement several graphs describe (its event code
-    in a graph of codes) is joined from all of them."""
     records: dict[str, Record] = {}
-    for listed, graph_parties in graphs:
+    for listed, graph_parties in statements:
         parties.update(graph_parties)
         for r in listed:
             records[r[0]] = merge(records[r[0]], r) if r[0] in records else r
         listed.clear()
-    themes = graph.typed.get(KG + THEME, set())
-    # relations, polarities, event codes ... recur in thousands of statements: each is looked up once
-    relations = _Memo(lambda iri: graph.first(iri, LABEL) or local_name(iri))
-    lowered = _Memo(lambda iri: local_name(iri).lower())
-    codes = _Memo(partial(_event_code, graph))
-    source_labels = _Memo(lambda iri: graph.all(iri, PREF_LABEL))
+    joiner = Joiner(graph)
     found = []
     while records:
-        iri, r = records.popitem()
+        joined_record = joiner.statement(records.popitem()[1], parties)
+        if joined_record is not None:
+            found.append(joined_record[0])
+    return view_data_of(graph, sorted(found, key=place), parties)
+
+
+def view_data_of(graph: Union, statements: list[Statement], parties: set[str]) -> ViewData:
+    """The view data of the joined `statements` (in order), their nodes and briefs read from `graph`;
+    `parties`: every subject, object and target of a statement of the graphs."""
+    nodes = _nodes(graph, {n for s in statements for n in (s.subject, s.object)})
+    briefs = _briefs(graph, Counter(s.brief for s in statements))
+    return ViewData(statements, nodes, briefs, _acting_for(graph, parties))
+
+
+class Joiner:
+    """Statements joined from their records and the union of every graph's shared facts (`graph`).
+    Relations, polarities, event codes ... recur in thousands of statements: each is looked up once."""
+
+    def __init__(self, graph: Union) -> None:
+        self.graph = graph
+        self.themes = graph.typed.get(KG + THEME, set())
+        self.relations = _Memo(lambda iri: graph.first(iri, LABEL) or local_name(iri))
+        self.lowered = _Memo(lambda iri: local_name(iri).lower())
+        self.codes = _Memo(partial(_event_code, graph))
+        self.source_labels = _Memo(lambda iri: graph.all(iri, PREF_LABEL))
+
+    def statement(self, r: Record, parties: set[str]) -> tuple[Statement, str, Record] | None:
+        """The statement of a record (None when it lacks a part), the IRI of its event code ("" for
+        none) and the record as joined (with what other graphs say of the statement, if anything);
+        `parties` gains what other graphs name as its subject, object or target."""
+        graph, iri = self.graph, r[0]
         if iri in graph.subjects:  # other graphs say more of it
             properties = grouped(graph.subjects[iri])
             parties.update(v for p in (KG + "subject", KG + "object", KG + "target") for v, _ in properties.get(p, ()))
             r = merge(r, record(iri, properties, ""))
         _, subject, relation, obj, polarity, modality, target, date, brief, sentence, event_codes, sources, nodes = r
         if not (subject and relation and obj and polarity and modality):
-            continue
+            return None
         theme = ""
-        if target and obj in themes:  # a statement about a theme aimed at an actor: an edge between the two
-            theme, obj = relations[obj], target
+        if target and obj in self.themes:  # a statement about a theme aimed at an actor: an edge between the two
+            theme, obj = self.relations[obj], target
         anchors = [a for d in nodes if d in graph.subjects for a in graph.all(d, ANCHOR_OF)]
         if anchors:  # sentence nodes other graphs describe
             sentence = min([*anchors, sentence] if sentence else anchors)
-        coded = [c for c in (codes[c] for c in event_codes) if c is not None]
-        found.append(
-            Statement(
-                iri=iri,
-                subject=subject,
-                object=obj,
-                relation=relations[relation],
-                polarity=lowered[polarity],
-                modality=lowered[modality],
-                date=date,
-                sentence=sentence,
-                brief=brief,
-                code=(coded[0] if len(coded) == 1 else min(coded, key=repr, default=None)),  # (repr: slow)
-                theme=theme,
-                source=min((label for s in sources for label in source_labels[s]), default=""),
-            )
+        codes = self.codes
+        coded = [(codes[c], c) for c in event_codes if codes[c] is not None]
+        # (the least by repr, which is slow, only among several)
+        code, code_iri = coded[0] if len(coded) == 1 else min(coded, key=_code_repr, default=(None, ""))
+        statement = Statement(
+            iri=iri,
+            subject=subject,
+            object=obj,
+            relation=self.relations[relation],
+            polarity=self.lowered[polarity],
+            modality=self.lowered[modality],
+            date=date,
+            sentence=sentence,
+            brief=brief,
+            code=code,
+            theme=theme,
+            source=min((label for s in sources for label in self.source_labels[s]), default=""),
         )
-    return sorted(found, key=_place)
+        return statement, code_iri, r
 
 
 class _Memo(dict[str, Any]):
@@ -260,7 +275,11 @@ class _Memo(dict[str, Any]):
         return value
 
 
-def _event_code(graph: _Graph, code: str) -> EventCode | None:
+def _code_repr(coded: tuple[EventCode, str]) -> str:
+    return repr(coded[0])
+
+
+def _event_code(graph: Union, code: str) -> EventCode | None:
     notation, goldstein, quad_class = (graph.first(code, p) for p in (NOTATION, KG + "goldstein", KG + "quadClass"))
     if not (notation or goldstein or quad_class):
         return None
@@ -273,13 +292,13 @@ def _event_code(graph: _Graph, code: str) -> EventCode | None:
     )
 
 
-def _place(statement: Statement) -> tuple[str, int, str]:
+def place(statement: Statement) -> tuple[str, int, str]:
     """Statement IRIs end in their number within the brief: order by brief, then by that number."""
     head, _, number = statement.iri.rpartition("/")
     return (head, int(number), "") if number.isdigit() else (head, 0, number)
 
 
-def _nodes(graph: _Graph, used: set[str]) -> dict[str, Node]:
+def _nodes(graph: Union, used: set[str]) -> dict[str, Node]:
     """Label (English prefLabel, any prefLabel, rdfs:label), kind, aliases and demonyms of every
     subject and object."""
     result = {}
@@ -294,7 +313,7 @@ def _nodes(graph: _Graph, used: set[str]) -> dict[str, Node]:
     return result
 
 
-def _acting_for(graph: _Graph, parties: set[str]) -> dict[str, tuple[str, str]]:
+def _acting_for(graph: Union, parties: set[str]) -> dict[str, tuple[str, str]]:
     """The last actor up each actor's kg:actsFor chain (a minister -> the ministry -> the state):
     of every subject, object and target of a statement (`parties`), the least (IRI, label) of the
     actors it reaches by one or more kg:actsFor that act for nobody."""
@@ -315,7 +334,7 @@ def _acting_for(graph: _Graph, parties: set[str]) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _briefs(graph: _Graph, counts: Counter[str]) -> dict[str, Brief]:
+def _briefs(graph: Union, counts: Counter[str]) -> dict[str, Brief]:
     found: dict[str, Brief] = {}
     for iri in graph.typed.get(KG + "Brief", ()):
         found[iri] = Brief(iri, graph.first(iri, TITLE) or local_name(iri), graph.first(iri, DATE), counts[iri])

@@ -64,9 +64,9 @@ class PageContent:
     of its subject and object, its brief's title). Each statement and node is written out once a
     build, however many pages show it."""
 
-    def __init__(self, data: ViewData, pages: dict[str, str]) -> None:
+    def __init__(self, data: ViewData, pages: dict[str, str], digests: dict[str, bytes] | None = None) -> None:
         self.data, self.pages = data, pages
-        self.statements: dict[str, bytes] = {}
+        self.statements: dict[str, bytes] = digests or {}  # (`digests`: of statements as the previous build had them)
         self.nodes: dict[str, bytes] = {}
         self.codes: dict[EventCode, _CodeValues] = {}
 
@@ -74,13 +74,13 @@ class PageContent:
         hashed = hashlib.blake2b(repr(head).encode(), digest_size=16)
         shown = set(nodes)
         for s in statements:
-            hashed.update(self._statement(s))
+            hashed.update(self.statement(s))
             shown.update((s.subject, s.object))
         for node in sorted(shown):
             hashed.update(self.node(node))
         return hashed.hexdigest()
 
-    def _statement(self, s: Statement) -> bytes:
+    def statement(self, s: Statement) -> bytes:
         """A digest of the statement's values and its brief's title (16 bytes: the text itself,
         kept for every statement, weighed 80 MB at 5,000 briefs), written by `marshal` (the
         values' `repr`, dataclasses' included, took 1.7 times as long: 0.17 CPU s for the 32,933
