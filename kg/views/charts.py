@@ -210,10 +210,17 @@ def monthly_buckets(statements: list[Statement]) -> tuple[int, dict[int, Counter
     return size, buckets
 
 
-def bar_chart(title: str, href: str, statements: list[Statement], scale: int) -> BarChart:
+def bar_chart(
+    title: str,
+    href: str,
+    statements: list[Statement],
+    scale: int,
+    counted: tuple[int, dict[int, Counter[str]]] | None = None,
+) -> BarChart:
     """Cooperative statements up, conflictual down, per bucket; `scale` is the largest count any
-    chart of the page shows, so all share one vertical scale."""
-    size, buckets = monthly_buckets(statements)
+    chart of the page shows, so all share one vertical scale. `counted`: the statements'
+    `monthly_buckets`, when the caller has them."""
+    size, buckets = counted or monthly_buckets(statements)
     unit = {1: "month", 3: "quarter", 6: "half-year", 12: "year"}[size]
     plot_left, plot_right = BAR_SIDE, BAR_WIDTH - 10
     zero = BAR_TOP + (BAR_HEIGHT - BAR_TOP - BAR_BOTTOM) / 2

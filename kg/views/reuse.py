@@ -73,9 +73,12 @@ class PageContent:
     def digest(self, head: object, statements: Iterable[Statement], nodes: Iterable[str] = ()) -> str:
         hashed = hashlib.blake2b(repr(head).encode(), digest_size=16)
         shown = set(nodes)
+        known, update, add = self.statements.get, hashed.update, shown.add  # (a page a build, every statement shown)
         for s in statements:
-            hashed.update(self.statement(s))
-            shown.update((s.subject, s.object))
+            found = known(s.iri)
+            update(self.statement(s) if found is None else found)
+            add(s.subject)
+            add(s.object)
         for node in sorted(shown):
             hashed.update(self.node(node))
         return hashed.hexdigest()

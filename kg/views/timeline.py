@@ -54,10 +54,13 @@ def _pairs(data: ViewData, acting_for: bool) -> list[tuple[str, tuple[str, str],
             return label, top
         return data.nodes[iri].label, iri
 
+    parties = {iri: party(iri) for iri, node in data.nodes.items() if node.is_actor}  # (themes: None)
     pairs: dict[tuple[tuple[str, str], tuple[str, str]], list[Statement]] = defaultdict(list)
     for s in data.statements:
-        if s.subject != s.object and data.nodes[s.subject].is_actor and data.nodes[s.object].is_actor:
-            a, b = sorted((party(s.subject), party(s.object)))
+        a, b = parties.get(s.subject), parties.get(s.object)
+        if a is not None and b is not None and s.subject != s.object:
+            if b < a:
+                a, b = b, a
             if a[1] != b[1]:
                 pairs[(a, b)].append(s)
     labelled = [(f"{a[0]} ↔ {b[0]}", (a[1], b[1]), statements) for (a, b), statements in pairs.items()]
@@ -102,16 +105,17 @@ def _level(
         subject, obj = data.nodes[s.subject].label, data.nodes[s.object].label
         return f"{s.date} · {subject} {s.relation} {obj} · {s.polarity}, {s.modality}"
 
-    placed = sorted(
-        (row for row in shown if monthly_buckets(row[2])[1]),
-        key=lambda row: -sum(1 for s in row[2] if len(s.date) >= 7),
+    buckets = {path: monthly_buckets(statements) for _, path, statements in shown}  # (counted once a pair)
+    placed = sorted(  # the pairs with the most statements placed in a month
+        (row for row in shown if buckets[row[1]][1]),
+        key=lambda row: -sum(sum(counts.values()) for counts in buckets[row[1]][1].values()),
     )[:MAX_BAR_CHARTS]
-    scale = max((max(_sides(counts)) for _, _, st in placed for counts in monthly_buckets(st)[1].values()), default=1)
+    scale = max((max(_sides(counts)) for _, path, _ in placed for counts in buckets[path][1].values()), default=1)
     return Level(
         key=key,
         title=title,
         pair_count=len(pairs),
-        charts=[bar_chart(label, path, statements, scale) for label, path, statements in placed],
+        charts=[bar_chart(label, path, statements, scale, buckets[path]) for label, path, statements in placed],
         strip=strip_chart(shown, describe),
         pairs=[Pair(key, label, statements, path) for label, path, statements in shown],
     )
