@@ -42,10 +42,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import networkx as nx
-from pyvis.network import Network
 
 from kg.views.data import Statement, ViewData
 from kg.views.graph_data import DATA_FOLDER, EdgeKey, brief_id, edge_dates, edge_id, write_graph_data
+from kg.views.pyvis_start import pyvis_network
 from kg.views.render import GRAPH_SCRIPT, SCRIPT_POLICY, VIS_NETWORK, inline_script, plural, render, write_page
 from kg.views.reuse import PageContent
 from kg.views.style import KIND_COLOURS, THEME_COLOUR, TONE_COLOURS, event_text, node_colour, tone, tones_in_use
@@ -126,7 +126,7 @@ def graph_page_context(
 
         for node, (x, y) in spread_layout(graph).items():
             graph.nodes[node].update(x=round(x, 1), y=round(y, 1))
-    network = Network(directed=True, cdn_resources="remote")  # only its data is used, not its template
+    network = pyvis_network()(directed=True, cdn_resources="remote")  # only its data is used, not its template
     network.from_nx(graph)
     vis_nodes, vis_edges, *_ = network.get_network_data()
     kinds = Counter(data.nodes[iri].is_actor for iri in degree)
