@@ -51,6 +51,8 @@ class ViewCache:
         self.path.unlink(missing_ok=True)
         self.pages: dict[str, str] = {}  # the previous build's page digests
         self.ready: set[str] = set()  # graphs whose parts were made from their rows (`RowTap`)
+        # graphs added or dropped since the previous build: their shared facts there (None: none)
+        self.before: dict[str, bytes | None] = {}
         self.reused = previous is not None and _readable(previous / CACHE_FILE, base_iri)
         if self.reused:
             shutil.copyfile(previous / CACHE_FILE, self.path)  # type: ignore[operator]
@@ -65,10 +67,13 @@ class ViewCache:
         return {graph for (graph,) in self.db.execute("SELECT graph FROM parts")}
 
     def drop(self, graphs: Collection[str]) -> None:
+        for graph in graphs:
+            self._note(graph)
         self.db.executemany("DELETE FROM parts WHERE graph = ?", ((g,) for g in graphs))
         self.db.executemany("DELETE FROM joins WHERE graph = ?", ((g,) for g in graphs))
 
     def add(self, graph: str, part: Part) -> None:
+        self._note(graph)
         self.db.execute(
             "INSERT OR REPLACE INTO parts VALUES (?, ?, ?)",
             (graph, marshal.dumps(part.shared), marshal.dumps((part.records, part.parties))),
@@ -86,6 +91,18 @@ class ViewCache:
         for (blob,) in self.db.execute("SELECT records FROM parts ORDER BY graph"):
             yield marshal.loads(blob)
 
+    def _note(self, graph: str) -> None:
+        """Keep what the previous build's cache held of a graph about to change (`before`)."""
+        if self.reused and graph not in self.before:
+            found = self.db.execute("SELECT shared FROM parts WHERE graph = ?", (graph,)).fetchone()
+            self.before[graph] = found[0] if found else None
+
+    def shared_of(self, graphs: Collection[str]) -> Iterator[tuple[str, Subjects]]:
+        """The shared facts of the `graphs` named that the cache has, by graph."""
+        for graph in graphs:
+            for (blob,) in self.db.execute("SELECT shared FROM parts WHERE graph = ?", (graph,)):
+                yield graph, marshal.loads(blob)
+
     def records(self, graphs: Collection[str]) -> Iterator[tuple[str, tuple[list[Record], tuple[str, ...]]]]:
         """The statement records and parties of the `graphs` named, by graph."""
         for graph in graphs:
@@ -97,16 +114,16 @@ class ViewCache:
         (`kg.views.rejoin`), None when they are to be joined again."""
         yield from self.db.execute("SELECT graph, joined FROM parts LEFT JOIN joins USING (graph) ORDER BY graph")
 
-    def keep_joins(self, joins: dict[str, bytes], not_kept: Iterable[str], union: bytes) -> None:
+    def keep_joins(self, joins: dict[str, bytes], not_kept: Iterable[str], described: bytes) -> None:
         """Keep the statements of the `joins`' graphs as joined (but for the graphs `not_kept`),
-        and the union they were joined with."""
+        and the descriptions of the union they were joined with (`kg.views.data.Union`)."""
         self.db.executemany("DELETE FROM joins WHERE graph = ?", ((graph,) for graph in not_kept))
         self.db.executemany("INSERT OR REPLACE INTO joins VALUES (?, ?)", joins.items())
-        self.db.execute("INSERT OR REPLACE INTO state VALUES ('union', ?)", (union,))
+        self.db.execute("INSERT OR REPLACE INTO state VALUES ('described', ?)", (described,))
 
-    def union(self) -> bytes | None:
-        """The union of the shared facts the previous build joined its statements with."""
-        found = self.db.execute("SELECT value FROM state WHERE key = 'union'").fetchone() if self.reused else None
+    def described(self) -> bytes | None:
+        """The descriptions of the union the previous build joined its statements with."""
+        found = self.db.execute("SELECT value FROM state WHERE key = 'described'").fetchone() if self.reused else None
         return found[0] if found else None
 
     def finish(self, digests: dict[str, str]) -> None:

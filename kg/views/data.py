@@ -40,6 +40,8 @@ from kg.views.facts import (
 )
 from kg.views.parts import Record, merge, record, split
 
+# each subject's distinct descriptions (property tuples) and how many graphs give each (`Union`)
+Described = dict[str, dict[Properties, int]]
 ACTOR_KINDS = ("Country", "Organisation", "Person", "Group", "Place")
 THEME = "Theme"
 
@@ -144,22 +146,48 @@ def read_view_data(store: GraphStore) -> ViewData:
 
 
 class Union:
-    """The facts of several graphs as one set of triples, by subject (the graphs' own property
-    tuples are shared, never changed: a subject that several graphs describe gets a merged one,
-    each value once)."""
+    """The facts of several graphs as one set of triples, by subject: a subject that several graphs
+    describe gets a merged description, each value once. `described` holds each subject's distinct
+    descriptions (the graphs' own property tuples, shared, never changed) with the number of graphs
+    that give each, so that a rebuild takes the graphs it changed out and puts them in again
+    (`kg.views.rejoin`) instead of reading every graph's."""
 
-    def __init__(self, graphs: Iterable[Subjects]) -> None:
-        self.subjects: Subjects = {}
-        several: dict[str, list[Properties]] = {}  # subjects that more than one graph describes
+    def __init__(self, graphs: Iterable[Subjects] = (), described: Described | None = None) -> None:
+        self.described: Described = {} if described is None else described
         for subjects in graphs:
-            for subject, properties in subjects.items():
-                if subject in self.subjects:
-                    several.setdefault(subject, [self.subjects[subject]]).append(properties)
-                else:
-                    self.subjects[subject] = properties
-        for subject, described in several.items():
-            self.subjects[subject] = merged(described)
+            self.count(subjects, 1)
+        self.subjects: Subjects = {}
         self.typed: dict[str, set[str]] = defaultdict(set)
+        self.refresh()
+
+    def count(self, subjects: Subjects, step: int) -> bool:
+        """Count a graph's descriptions in (`step` 1) or out (-1); False when one counted out was not in."""
+        described = self.described
+        for subject, properties in subjects.items():
+            counts = described.get(subject)
+            if counts is None:
+                if step < 0:
+                    return False
+                described[subject] = {properties: step}
+                continue
+            count = counts.get(properties, 0) + step
+            if count < 0:
+                return False
+            if count:
+                counts[properties] = count
+            else:
+                del counts[properties]
+                if not counts:
+                    del described[subject]
+        return True
+
+    def refresh(self) -> None:
+        """The subjects' descriptions and kinds, from `described`."""
+        self.subjects = {
+            subject: next(iter(counts)) if len(counts) == 1 else merged(list(counts))
+            for subject, counts in self.described.items()
+        }
+        self.typed.clear()
         for subject, properties in self.subjects.items():
             for kind, _ in values(properties, TYPE):
                 self.typed[kind].add(subject)
