@@ -49,9 +49,9 @@ def write_years(
     years = []
     for year, chosen in _by_year(statements):
         path = f"{stem}--{year}.html"
-        dates = sorted(s.date for s in chosen if s.date) or [""]
+        dates = [s.date for s in chosen if s.date] or [""]
         cooperative = sum(1 for s in chosen if is_cooperative(tone(s)))
-        years.append(Year(year, Path(path).name, len(chosen), cooperative, dates[0], dates[-1]))
+        years.append(Year(year, path.rpartition("/")[2], len(chosen), cooperative, min(dates), max(dates)))
         if target.unchanged(path, content.digest((owner, year), chosen)):
             continue
         page = render_parts(  # written as its items are made: a busy actor's year holds thousands
