@@ -37,6 +37,8 @@ def test_the_lemmas_are_the_stock_lemmatizers(stock: Language) -> None:
     lemmas = {(t.text, t.lemma_) for doc in remembering.pipe(SENTENCES) for t in doc}
     assert lemmas >= {("found", "find"), ("found", "found"), ("media", "medium"), ("media", "media"), ("led", "lead")}
     assert len(lemmatizer.lemmas) < sum(len(doc) for doc in stock.pipe(SENTENCES))  # words recur
+    index = lemmatizer.lemmatizer.lookups.get_table("lemma_index")  # its known words as sets
+    assert all(isinstance(words, frozenset) for words in index.values()) and len(index.get("noun")) > 50_000
 
 
 def test_the_project_pipeline_remembers_its_lemmas() -> None:

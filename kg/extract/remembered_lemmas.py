@@ -44,6 +44,7 @@ def create_remembered_lemmas(nlp: Language, name: str) -> RememberedLemmas:
 class RememberedLemmas:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
+        index_as_sets(lemmatizer)
         self.lemmas: dict[tuple[int, int, int], int] = {}  # (word, coarse tag, morphology) -> lemma
 
     def __call__(self, doc: Doc) -> Doc:
@@ -64,3 +65,19 @@ class RememberedLemmas:
             lemmas[index] = remembered
         doc.from_array(["LEMMA"], cast("Ints2d", lemmas.reshape(-1, 1)))
         return doc
+
+
+def index_as_sets(lemmatizer: Lemmatizer) -> None:
+    """The rule lemmatizer's index of known words (`lemma_index`: the lemmas per coarse tag) as
+    sets. The model keeps each tag's words as a list (57,528 nouns, 20,993 adjectives, 8,700
+    verbs), and `rule_lemmatize` asks whether each candidate its suffix rules make is in it: a
+    scan of the list per candidate. A set answers as the list does, at a look-up: on the 320
+    words of a brief's first paragraphs, 0.014 CPU s against 0.0014-0.004 (the same lemmas); the
+    sets take 0.004 s to make once. Every word a worker has not lemmatised yet pays this (a
+    brief's first ~300 in a one-brief rebuild's worker)."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for tag, words in list(table.items()):
+        if isinstance(words, list):
+            table[tag] = frozenset(words)
