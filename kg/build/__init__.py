@@ -10,19 +10,19 @@ from typing import TYPE_CHECKING
 
 from kg.build.limits import DEFAULT_BRIEF_TIMEOUT
 from kg.build.lock import OutputLocked, output_lock
-from kg.build.output import (
-    MANIFEST_FILE,
-    STATEMENTS_FILE,
-    STORE_DIR,
-    BuildError,
-    Reading,
-    read_manifest,
-    reading,
-)
 from kg.lazy import lazy_names
 
 if TYPE_CHECKING:
     from kg.build.builder import build
+    from kg.build.output import (
+        MANIFEST_FILE,
+        STATEMENTS_FILE,
+        STORE_DIR,
+        BuildError,
+        Reading,
+        read_manifest,
+        reading,
+    )
     from kg.build.parallel import Outcome, extract_briefs
     from kg.build.reader import read_stage
 
@@ -42,6 +42,9 @@ __all__ = [
     "read_stage",
     "reading",
 ]
+# imported when first asked for: a worker (`worker`) needs none of them, nor the store behind them
+# (`kg.graph`, pyoxigraph, sqlite3: 0.01 CPU s of every worker's start)
+OUTPUT_NAMES = ("MANIFEST_FILE", "STATEMENTS_FILE", "STORE_DIR", "BuildError", "Reading", "read_manifest", "reading")
 __getattr__ = lazy_names(
     __name__,
     {
@@ -49,5 +52,6 @@ __getattr__ = lazy_names(
         "Outcome": "parallel",
         "extract_briefs": "parallel",
         "read_stage": "reader",
+        **dict.fromkeys(OUTPUT_NAMES, "output"),
     },
 )
