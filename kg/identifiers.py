@@ -7,13 +7,21 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import cache
+from typing import Any
 
-import regex
 from anyascii import anyascii
 
 from kg.normalise import fold
 
-NAME_PART = regex.compile(r"[\p{L}\p{M}\p{N}\p{S}]+")  # what a name's hash is made of
+
+@cache
+def name_part() -> Any:
+    """What a name's hash is made of: runs of letters, marks, digits and symbols (the regex
+    module, imported when a name first needs it: names in Latin letters never do)."""
+    import regex
+
+    return regex.compile(r"[\p{L}\p{M}\p{N}\p{S}]+")
 
 
 def slug(text: str) -> str:
@@ -31,7 +39,7 @@ def slug(text: str) -> str:
     if not any(not c.isascii() and unicodedata.category(c)[0] in "LNS" for c in decomposed):
         return _hyphenated(decomposed.encode("ascii", "ignore").decode()) or "x"
     composed = unicodedata.normalize("NFC", unicodedata.normalize("NFC", decomposed).casefold())
-    digest = hashlib.blake2s("-".join(NAME_PART.findall(composed)).encode(), digest_size=4).hexdigest()
+    digest = hashlib.blake2s("-".join(name_part().findall(composed)).encode(), digest_size=4).hexdigest()
     readable = _hyphenated(anyascii(composed).replace("'", ""))  # "Вильнюс" is vil'nyus
     return f"{readable}-{digest}" if readable else digest
 

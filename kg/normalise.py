@@ -24,14 +24,31 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
-import regex
-
-INVISIBLE = regex.compile(r"\p{Cf}+")
 VARIANTS = r"\p{Decomposition_Type=Wide}\p{Decomposition_Type=Narrow}\p{Decomposition_Type=Font}"
-VARIANT = regex.compile(f"[{VARIANTS}]")
-FOLDED = regex.compile(rf"[\p{{Cf}}{VARIANTS}]")  # any character that `fold` changes
+
+
+@cache
+def patterns() -> tuple[Any, Any, Any]:
+    """The format characters (a run of them), the width and font variants, and any character
+    that `fold` changes, by the regex module's Unicode properties (imported when first needed:
+    0.04-0.06 CPU s, which a build's own process spares when every brief and name it folds is
+    `plain`)."""
+    import regex
+
+    return regex.compile(r"\p{Cf}+"), regex.compile(f"[{VARIANTS}]"), regex.compile(rf"[\p{{Cf}}{VARIANTS}]")
+
+
+def plain(text: str) -> bool:
+    """Whether `text` holds only characters `fold` leaves alone, known without the regex module:
+    below U+0600 but the soft hyphen (U+00AD, a format character), and the quotes, dashes and
+    other General Punctuation U+2010-U+2027 and U+2030-U+205E (the format characters of that block
+    lie outside those). No width or font variant is among them (a test checks every one)."""
+    return text.isascii() or all(
+        (c < "\u0600" and c != "\xad") or "\u2010" <= c <= "\u2027" or "\u2030" <= c <= "\u205e" for c in set(text)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -43,9 +60,12 @@ def _plain(character: str) -> str:
 
 def fold(text: str) -> str:
     """`text` without format characters, its width and font variants as plain characters."""
-    if not FOLDED.search(text):
+    if plain(text):
         return text  # nearly every text: no copy
-    return VARIANT.sub(lambda m: _plain(m.group()), INVISIBLE.sub("", text))
+    invisible, variant, folded = patterns()
+    if not folded.search(text):
+        return text
+    return variant.sub(lambda m: _plain(m.group()), invisible.sub("", text))
 
 
 class FoldedText:
@@ -57,7 +77,7 @@ class FoldedText:
         # for each dropped character, in order, the position in the folded text it stood before
         self._gaps = array("q")  # 8 bytes each (not an int object's 28) for a text full of them
         dropped = 0
-        for match in INVISIBLE.finditer(written):
+        for match in () if plain(written) else patterns()[0].finditer(written):
             for _ in range(match.end() - match.start()):
                 self._gaps.append(match.start() - dropped)
             dropped += match.end() - match.start()
