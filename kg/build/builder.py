@@ -18,7 +18,7 @@ from contextlib import ExitStack, closing
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from kg.build.incremental import Plan, SourceFile, fingerprint, plan_build, union_count
 from kg.build.limits import DEFAULT_BRIEF_TIMEOUT
@@ -44,7 +44,6 @@ from kg.graph import (
     DEFAULT_BASE_IRI,
     FactsWriter,
     KnowledgeStore,
-    ServerStore,
     brief_graph,
     brief_quads,
     brief_rows,
@@ -53,6 +52,9 @@ from kg.graph import (
 from kg.read import Brief, brief_files
 from kg.views import RowTap, ViewCache, write_views
 from kg.wording import counted
+
+if TYPE_CHECKING:
+    from kg.graph import ServerStore
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +209,7 @@ def _build_into(staging: Path, output: Path, plan: Plan, settings: _Settings, st
     phase("prepare")
     with (staging / STATEMENTS_FILE).open("w", encoding="utf-8") as jsonl:
         extracted = _extract_into(store, jsonl, plan, previous_lines, settings, before)
-    if isinstance(store, ServerStore):
+    if not isinstance(store, KnowledgeStore):
         drop_strays(store, extracted.sources)
     extracted.changed_graphs.update(graph.value for graph in dropped)
     store.flush()
@@ -378,6 +380,8 @@ def _staging_store(path: Path, output: Path, plan: Plan, base_iri: str) -> Knowl
 
 
 def _server_store(url: str, plan: Plan, base_iri: str) -> ServerStore:
+    from kg.graph import ServerStore  # the server's client (urllib, http, ssl): only for --store URL
+
     store = ServerStore(url, base_iri)
     if plan.full:
         store.load_vocabulary()

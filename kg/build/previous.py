@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from kg.build.incremental import SourceFile
 from kg.build.output import STATEMENTS_FILE, STORE_DIR, BuildError, read_manifest
-from kg.graph import KnowledgeStore, ServerStore, StoreError, brief_graph
+from kg.graph import KnowledgeStore, StoreError, brief_graph
+
+if TYPE_CHECKING:
+    from kg.graph import ServerStore
 
 
 class PreviousOutput:

@@ -17,9 +17,13 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.build.incremental import Plan, SourceFile
-from kg.graph import STAGED_SUFFIX, ServerStore, brief_graph
+from kg.graph import brief_graph
+
+if TYPE_CHECKING:
+    from kg.graph import ServerStore
 
 JOURNAL = ".store-journal.json"
 
@@ -53,6 +57,8 @@ def settled(output: Path) -> None:
 def drop_strays(store: ServerStore, sources: list[SourceFile]) -> None:
     """Drop the brief graphs under the build's base IRI that no file of this build accounts for,
     and the staged graphs a killed build left (`ServerStore.put_brief`)."""
+    from kg.graph import STAGED_SUFFIX  # (the server's client, imported for --store URL builds only)
+
     wanted = {brief_graph(store.base_iri, doc) for source in sources for doc in source.docs}
     prefix = f"{store.base_iri}brief/"
     for graph in store.graphs():
