@@ -61,6 +61,11 @@ SEGMENTS_IN_FLIGHT = 4
 BATCH_SEGMENTS = 16
 PARENT_CHECK_SECONDS = 1.0
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
+# OpenBLAS (numpy's BLAS) starts a thread per core when it is loaded, and a thread it starts spins
+# waiting for work before it sleeps: 0.05 CPU s of every worker's start on this project's two
+# cores, for threads that never work, since the pipeline runs BLAS on one thread
+# (`kg.extract.pipeline.numpy_matrix_products`). OpenBLAS reads how many to start from this.
+OPENBLAS_THREADS = "OPENBLAS_NUM_THREADS"
 KEPT_BLOCK_BYTES = 64 << 20  # blocks up to this size come from the heap, not a mapping of their own
 KEPT_FREE_BYTES = 256 << 20  # free memory at the top of the heap kept up to this much
 
@@ -78,6 +83,7 @@ def serve(connection: Connection, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _keep_freed_memory()
+    os.environ[OPENBLAS_THREADS] = "1"  # before numpy is imported (with spaCy), which starts OpenBLAS
     import_spacy()  # without its command line (`kg.build.spacy_start`)
     from kg.extract import extract, load_pipeline  # spaCy: only workers load it, never the build
 
