@@ -41,7 +41,7 @@ def test_a_spool_gives_back_every_statement_in_order(monkeypatch: pytest.MonkeyP
     first, second = iter(spool), iter(spool)  # two readings at once do not disturb each other
     assert [next(first) for _ in range(150)] == expected[:150]
     assert list(second) == expected and list(first) == expected[150:]
-    assert spool._file._rolled is (spool_bytes < 10_000)  # type: ignore[attr-defined]
+    assert spool.on_disk is (spool_bytes < 10_000)
     spool.close()
 
 

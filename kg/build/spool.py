@@ -2,12 +2,12 @@
 holds little of any one brief in memory, whatever the brief's size.
 
 A worker sends each segment's statements as soon as it has them, already pickled; the build
-appends those bytes, without unpickling them, to the brief's spool: a
-`tempfile.SpooledTemporaryFile`, in memory up to `SPOOL_BYTES` (nearly every brief) and in an
-unnamed temporary file beyond. When the brief is done, the build reads its statements back one
-segment's batch at a time into the store and statements.jsonl. A 50 MB brief's 370,000
-statements, as Python objects, took about as many kilobytes each in the build; spooled they
-take a page or two of a file each, and a segment's worth of memory.
+appends those bytes, without unpickling them, to the brief's spool: in memory up to
+`SPOOL_BYTES` (nearly every brief) and in an unnamed temporary file beyond. When the brief is
+done, the build reads its statements back one segment's batch at a time into the store and
+statements.jsonl. A 50 MB brief's 370,000 statements, as Python objects, took about as many
+kilobytes each in the build; spooled they take a page or two of a file each, and a segment's
+worth of memory.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pickle
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from kg.extract import Statement
 
@@ -34,14 +35,22 @@ class StatementSpool:
     often as needed (each iteration reads from the start)."""
 
     def __init__(self) -> None:
-        self._file = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (closed by `close`)
+        # (an `io.BytesIO`, not a `tempfile.SpooledTemporaryFile`: Ctrl-C landing while the latter's
+        # `__init__` runs in Python left an object whose `__del__` printed a traceback at exit)
+        self._file: BinaryIO = io.BytesIO()
         self._count = 0
 
     def add(self, batch: bytes, count: int) -> None:
-        """Append a batch `pickled` from `count` statements."""
-        self._file.seek(0, os.SEEK_END)
+        """Append a batch `pickled` from `count` statements; past `SPOOL_BYTES`, on disk."""
+        end = self._file.seek(0, os.SEEK_END)
+        if isinstance(self._file, io.BytesIO) and end + len(batch) > SPOOL_BYTES:
+            self._file = _on_disk(self._file)
         self._file.write(batch)
         self._count += count
+
+    @property
+    def on_disk(self) -> bool:
+        return not isinstance(self._file, io.BytesIO)
 
     def __len__(self) -> int:
         return self._count
@@ -64,6 +73,14 @@ class StatementSpool:
 
     def close(self) -> None:
         self._file.close()
+
+
+def _on_disk(memory: io.BytesIO) -> BinaryIO:
+    """The spool's bytes moved to an unnamed temporary file (its end the file's position)."""
+    file = tempfile.TemporaryFile()  # noqa: SIM115 (the spool's own, closed by `close`)
+    file.write(memory.getbuffer())
+    memory.close()
+    return file
 
 
 @dataclass(frozen=True)
