@@ -10,8 +10,6 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-from anyascii import anyascii
-
 from kg.normalise import fold
 
 
@@ -40,6 +38,8 @@ def slug(text: str) -> str:
         return _hyphenated(decomposed.encode("ascii", "ignore").decode()) or "x"
     composed = unicodedata.normalize("NFC", unicodedata.normalize("NFC", decomposed).casefold())
     digest = hashlib.blake2s("-".join(name_part().findall(composed)).encode(), digest_size=4).hexdigest()
+    from anyascii import anyascii  # (names in Latin letters never need it: 0.013 CPU s to import)
+
     readable = _hyphenated(anyascii(composed).replace("'", ""))  # "Вильнюс" is vil'nyus
     return f"{readable}-{digest}" if readable else digest
 
