@@ -110,7 +110,7 @@ def test_ctrl_c_mid_build_cleans_up_and_exits_130(output: Path, many_briefs: Pat
     wait_for_progress(build, "1/60")
     build.send_signal(signal.SIGINT)
     _, err = build.communicate(timeout=60)
-    assert build.returncode == 130
+    assert build.returncode == 130, err  # (what the build said, to tell why when it is not)
     assert err.splitlines()[-1] == "kg: interrupted; the previous output is unchanged"
     assert "Traceback" not in err
     assert snapshot(output) == before
