@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import sys
 import traceback
 from pathlib import Path
 
-from kg.build import OutputLocked
+from kg.build import OutputLocked, interruptible
 from kg.console import Console, reporting
 from kg.graph import DEFAULT_BASE_IRI, DEFAULT_TIMEOUT_SECONDS, QueryUsageError
 from kg.query_command import add_query_parser, run_query, seconds_option
@@ -377,8 +376,7 @@ def _extract(path: Path, fmt: str, brief_timeout: float) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
-    previous_handler = signal.signal(signal.SIGTERM, _interrupt)
-    with reporting() as console:
+    with interruptible(), reporting() as console:
         try:
             return run(args, console)
         except KeyboardInterrupt:
@@ -397,8 +395,6 @@ def main(argv: list[str] | None = None) -> int:
                 traceback.print_exc()
             console.last(f"kg: error: {error}")
             return 1
-        finally:
-            signal.signal(signal.SIGTERM, previous_handler)
 
 
 def _reader_went_away() -> int:
@@ -408,11 +404,6 @@ def _reader_went_away() -> int:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     return 0
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM ends a command the way Ctrl-C does: staging folders are cleaned up on the way out."""
-    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

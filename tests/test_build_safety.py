@@ -3,6 +3,7 @@ it was, queryable; a swap cut short is finished by whoever comes next."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from kg.build import build, interruptible
 from kg.build.lock import output_lock
 from kg.build.output import read_manifest
 from kg.build.staging import JOURNAL, STAGING_PREFIX, make_staging, recover, swap_in
@@ -113,6 +115,24 @@ def test_ctrl_c_mid_build_cleans_up_and_exits_130(output: Path, many_briefs: Pat
     assert build.returncode == 130, err  # (what the build said, to tell why when it is not)
     assert err.splitlines()[-1] == "kg: interrupted; the previous output is unchanged"
     assert "Traceback" not in err
+    assert snapshot(output) == before
+    assert not list(output.glob(STAGING_PREFIX + "*"))
+
+
+def test_a_ctrl_c_that_a_finalizer_swallowed_still_keeps_the_previous_output(output: Path, tmp_path: Path) -> None:
+    """Python prints a KeyboardInterrupt raised inside a finalizer as "ignored" and goes on: the
+    build, told of the signal all the same, must not swap its products in."""
+    before = snapshot(output)
+    source = tmp_path / "briefs"
+    source.mkdir()
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[2], source)
+
+    def swallowing(*_: object) -> None:  # what a finalizer does with the signal's exception
+        with contextlib.suppress(KeyboardInterrupt):
+            signal.raise_signal(signal.SIGINT)
+
+    with interruptible(), pytest.raises(KeyboardInterrupt):
+        build(source, output, progress=swallowing, full=True)
     assert snapshot(output) == before
     assert not list(output.glob(STAGING_PREFIX + "*"))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.build.interrupts import interruptible
 from kg.build.limits import DEFAULT_BRIEF_TIMEOUT
 from kg.build.lock import OutputLocked, output_lock
 from kg.lazy import lazy_names
@@ -37,6 +38,7 @@ __all__ = [
     "Reading",
     "build",
     "extract_briefs",
+    "interruptible",
     "output_lock",
     "read_manifest",
     "read_stage",

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from kg.build.incremental import Plan, SourceFile, fingerprint, plan_build, union_count
+from kg.build.interrupts import raise_if_interrupted
 from kg.build.limits import DEFAULT_BRIEF_TIMEOUT
 from kg.build.lock import output_lock
 from kg.build.output import (
@@ -140,6 +141,7 @@ def build(
             settings = _Settings(base_iri, marker, jobs, brief_timeout, progress, status or _silent, dask, store_url)
             summary = _build_into(staging, output, plan, settings, started)
             waiting = partial(status or _silent, f"waiting for the commands reading {output} to finish")
+            raise_if_interrupted()  # (a Ctrl-C whose exception a finalizer swallowed: `kg.build.interrupts`)
             swap_in(staging, output, [*PRODUCTS, *summary.views], waiting)
             settled(output)
         finally:
